@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# roofmodel's two quick-start commands (see README.md):
+#   ./build.sh run [ARGS...]   build, then run `roofmodel ARGS...` (no ARGS:
+#                              draw the seed figure into roofline.svg)
+#   ./build.sh test [--full]   build, then run every test; --full adds the
+#                              quality gates of .ci/gates.sh (compilers,
+#                              sanitizers, valgrind, fuzzing, coverage, ...)
+# Each installs the Debian packages it needs when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD=${ROOF_BUILD_DIR:-build}
+
+# Debian packages: the basic build and test set, and the --full extras.
+BASE_PKGS="gcc meson ninja-build pkg-config libcmocka-dev libxml2-utils python3"
+FULL_PKGS="clang valgrind gcovr cppcheck clang-tidy libclang-rt-14-dev librsvg2-bin g++"
+
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+ensure_pkgs() {
+    local missing=()
+    for p in "$@"; do have_pkg "$p" || missing+=("$p"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "build.sh: installing ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+    if [ ! -f "$BUILD/build.ninja" ]; then
+        meson setup "$BUILD" >/dev/null
+    fi
+    ninja -C "$BUILD" >/dev/null
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+run)
+    ensure_pkgs $BASE_PKGS
+    build
+    exec "$BUILD/cli/roofmodel" "$@"
+    ;;
+test)
+    full=0
+    if [ "${1:-}" = "--full" ]; then full=1; shift; fi
+    if [ $full -eq 1 ]; then ensure_pkgs $BASE_PKGS $FULL_PKGS; else ensure_pkgs $BASE_PKGS; fi
+    build
+    meson test -C "$BUILD" --print-errorlogs "$@"
+    if [ $full -eq 1 ]; then
+        bash .ci/gates.sh
+    fi
+    ;;
+*)
+    echo "usage: ./build.sh run [ARGS...] | ./build.sh test [--full]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,20 @@
+/*
+ * roofmodel: how fast can this transformer run on this accelerator, and
+ * what limits it?  The one header to include.
+ *
+ * See README.md for a tour and docs/ for the formulas.
+ */
+#ifndef ROOFMODEL_H
+#define ROOFMODEL_H
+
+#include "roofmodel/version.h"
+#include "roofmodel/common.h"
+#include "roofmodel/hardware.h"
+#include "roofmodel/roofline.h"
+#include "roofmodel/model.h"
+#include "roofmodel/ops.h"
+#include "roofmodel/estimate.h"
+#include "roofmodel/plot.h"
+#include "roofmodel/parse.h"
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * roofmodel: hardware descriptors.
+ *
+ * A descriptor is a plain struct the caller owns.  Peaks are not stored:
+ * they derive from units x FLOP per clock per unit x clock, so the same
+ * device can be asked about at another clock (profilers lock clocks, GPUs
+ * throttle).  Built-in descriptors carry the sources of their figures;
+ * docs/hardware.md lists them all.
+ */
+#ifndef ROOFMODEL_HARDWARE_H
+#define ROOFMODEL_HARDWARE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ROOF_HW_NAME_MAX 48
+#define ROOF_HW_SOURCE_MAX 192
+
+typedef struct roof_hardware {
+    char name[ROOF_HW_NAME_MAX];     /* short id used for lookup: "a6000" */
+    char label[ROOF_HW_NAME_MAX];    /* display name: "NVIDIA RTX A6000" */
+    char vendor[16];                 /* "NVIDIA", "AMD", "Google" */
+    char arch[16];                   /* "GA102", "GH100", "CDNA3", ... */
+    char source[ROOF_HW_SOURCE_MAX]; /* where the figures come from */
+    uint32_t units;                  /* SMs, CUs or matrix units; > 0 */
+    uint32_t reserved0;              /* must be 0 */
+    double clock_hz;                 /* clock of the tensor/matrix peaks */
+    double vector_clock_hz;          /* clock of the FP64/FP32 peaks;
+                                        0 = same as clock_hz */
+    /* Dense FLOP (or integer OP) per clock per unit, per roof_precision;
+     * 0 = not supported by the device. */
+    double flops_per_clock_per_unit[ROOF_PRECISION_COUNT];
+    double memory_bytes;             /* device memory capacity; > 0 */
+    double dram_bytes_per_s;         /* DRAM bandwidth; > 0 */
+    double l2_bytes;                 /* last-level cache; 0 = unknown */
+    double interconnect_bytes_per_s; /* scale-up link (NVLink, IF, ICI),
+                                        per direction per device; 0 = none */
+    double reserved[4];              /* must be 0 */
+} roof_hardware;
+
+/* Checks a caller-filled descriptor: units > 0; clock_hz > 0; every
+ * per-clock rate >= 0 and at least one > 0; memory and DRAM bandwidth > 0;
+ * every number finite and <= ROOF_MAX_VALUE; strings NUL-terminated within
+ * their arrays; reserved fields 0.
+ * Returns ROOF_OK, ROOF_E_NULL, ROOF_E_RANGE or ROOF_E_INVALID. */
+ROOF_API int roof_hardware_validate(const roof_hardware *hw);
+
+/* Number of built-in descriptors (they are indexed 0 .. count-1). */
+ROOF_API uint32_t roof_hardware_count(void);
+
+/* Copies built-in descriptor `index` to *out.
+ * ROOF_E_NULL, or ROOF_E_RANGE when index >= roof_hardware_count(). */
+ROOF_API int roof_hardware_get(uint32_t index, roof_hardware *out);
+
+/* Looks a device up by name, case-insensitively, among the built-in names
+ * and their aliases ("a6000", "rtx-a6000", "RTX A6000" are the same).
+ * A suffix "@<MHz>" asks for the device at that clock ("a6000@2100").
+ * ROOF_E_NULL, ROOF_E_NOT_FOUND, or ROOF_E_RANGE for a bad clock suffix. */
+ROOF_API int roof_hardware_find(const char *name, roof_hardware *out);
+
+/* Writes up to `cap` built-in names closest to `name` (edit distance,
+ * prefix and substring matches first) to names[], for "did you mean"
+ * messages; *count receives how many were written.  The pointers are to
+ * static strings.  ROOF_E_NULL when name or count is NULL (names may be
+ * NULL only when cap is 0). */
+ROOF_API int roof_hardware_suggest(const char *name, const char **names,
+                                   uint32_t cap, uint32_t *count);
+
+/* The same device with every clock set to clock_hz (all pipes run at a
+ * locked clock).  ROOF_E_NULL, ROOF_E_RANGE, or the validation status of
+ * *hw. */
+ROOF_API int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
+                                    roof_hardware *out);
+
+/* Dense peak of a precision: units x FLOP/clock/unit x clock.
+ * ROOF_E_NULL, ROOF_E_INVALID (unknown precision or bad descriptor),
+ * ROOF_E_UNSUPPORTED when the device has no rate for it. */
+ROOF_API int roof_hardware_peak_flops_per_s(const roof_hardware *hw,
+                                            uint32_t precision,
+                                            double *flops_per_s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

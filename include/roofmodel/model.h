@@ -1,0 +1,93 @@
+/*
+ * roofmodel: transformer model descriptors and built-in presets.
+ */
+#ifndef ROOFMODEL_MODEL_H
+#define ROOFMODEL_MODEL_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ROOF_MODEL_NAME_MAX 48
+#define ROOF_MODEL_SOURCE_MAX 192
+
+enum roof_mlp_kind {
+    ROOF_MLP_GATED = 0, /* SwiGLU/GeGLU: gate_proj, up_proj, act*mul, down */
+    ROOF_MLP_PLAIN = 1  /* GELU/ReLU: up_proj, act, down_proj */
+};
+
+enum roof_norm_kind {
+    ROOF_NORM_RMS = 0,   /* RMSNorm (Llama, Mistral, Qwen) */
+    ROOF_NORM_LAYER = 1  /* LayerNorm (GPT-2/3, OPT, Falcon, NeoX) */
+};
+
+enum roof_position_kind {
+    ROOF_POS_ROPE = 0,    /* rotary embedding applied to q and k */
+    ROOF_POS_LEARNED = 1, /* learned absolute positions added at embed */
+    ROOF_POS_NONE = 2     /* ALiBi or none: nothing applied to q, k */
+};
+
+typedef struct roof_model {
+    char name[ROOF_MODEL_NAME_MAX];     /* "llama-13b" */
+    char source[ROOF_MODEL_SOURCE_MAX]; /* where the configuration is from */
+    uint32_t hidden;              /* d_model; > 0 */
+    uint32_t layers;              /* > 0 */
+    uint32_t heads;               /* query heads; > 0 */
+    uint32_t kv_heads;            /* K/V heads (GQA/MQA); divides heads */
+    uint32_t head_dim;            /* > 0; not always hidden / heads */
+    uint32_t intermediate;        /* dense MLP width (or 0 for pure MoE) */
+    uint32_t vocab;               /* > 0 */
+    uint32_t mlp;                 /* enum roof_mlp_kind */
+    uint32_t norm;                /* enum roof_norm_kind */
+    uint32_t position;            /* enum roof_position_kind */
+    uint32_t experts;             /* routed experts; 0 = dense model */
+    uint32_t experts_per_token;   /* top-k; 1..experts when experts > 0 */
+    uint32_t expert_intermediate; /* width of one routed expert */
+    uint32_t shared_experts;      /* always-active experts (0 = none) */
+    uint32_t shared_intermediate; /* width of one shared expert */
+    uint32_t tied_embeddings;     /* 1 = lm_head shares embed's weights */
+    uint32_t sliding_window;      /* attention window; 0 = full context */
+    uint32_t max_context;         /* trained context length; 0 = unknown */
+    uint32_t native_bits;         /* released weight width (16 for bf16) */
+    uint32_t reserved[5];         /* must be 0 */
+} roof_model;
+
+/* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum
+ * values, MoE fields consistent (experts_per_token <= experts, a routed
+ * expert width when experts > 0, some MLP when experts == 0), products that
+ * stay far below 2^53, NUL-terminated strings, zero reserved fields.
+ * ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID. */
+ROOF_API int roof_model_validate(const roof_model *m);
+
+/* Built-in presets, indexed 0 .. count-1; each carries its source. */
+ROOF_API uint32_t roof_model_count(void);
+ROOF_API int roof_model_get(uint32_t index, roof_model *out);
+
+/* Case-insensitive lookup by name or alias ("llama-2-13b", "Llama-2-13B",
+ * "llama2-13b").  ROOF_E_NULL, ROOF_E_NOT_FOUND. */
+ROOF_API int roof_model_find(const char *name, roof_model *out);
+
+/* Closest preset names, as roof_hardware_suggest. */
+ROOF_API int roof_model_suggest(const char *name, const char **names,
+                                uint32_t cap, uint32_t *count);
+
+/* Parameter counts (exact, as doubles: they can exceed 2^32). */
+typedef struct roof_model_params {
+    double embedding;      /* vocab x hidden (+ positions when learned) */
+    double per_layer;      /* attention + MLP (all experts) + norms */
+    double active_per_layer; /* per token: top-k + shared experts only */
+    double lm_head;        /* 0 when tied */
+    double total;          /* embedding + layers x per_layer + final norm
+                              + lm_head */
+    double active;         /* parameters one token touches */
+} roof_model_params;
+
+ROOF_API int roof_model_param_count(const roof_model *m,
+                                    roof_model_params *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,2 @@
+/* csv.c: not yet written. */
+#include "util.h"

@@ -1,0 +1,2 @@
+/* estimate.c: not yet written. */
+#include "util.h"

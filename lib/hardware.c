@@ -1,0 +1,2 @@
+/* hardware.c: not yet written. */
+#include "util.h"

@@ -1,0 +1,2 @@
+/* hardware_table.c: not yet written. */
+#include "util.h"

@@ -1,0 +1,2 @@
+/* hwfile.c: not yet written. */
+#include "util.h"

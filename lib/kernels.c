@@ -1,0 +1,2 @@
+/* kernels.c: not yet written. */
+#include "util.h"

@@ -1,0 +1,2 @@
+/* model.c: not yet written. */
+#include "util.h"

@@ -1,0 +1,2 @@
+/* ops.c: not yet written. */
+#include "util.h"

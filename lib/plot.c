@@ -1,0 +1,2 @@
+/* plot.c: not yet written. */
+#include "util.h"

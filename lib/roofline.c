@@ -1,0 +1,2 @@
+/* roofline.c: not yet written. */
+#include "util.h"

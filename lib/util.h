@@ -1,0 +1,67 @@
+/* Private helpers shared by the library's modules (not installed). */
+#ifndef ROOFMODEL_UTIL_H
+#define ROOFMODEL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "roofmodel.h"
+
+#define ROOF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Number checks against the library-wide rules (finite, |x| <= MAX). */
+int roof__is_num(double x);      /* finite and |x| <= ROOF_MAX_VALUE */
+int roof__is_pos(double x);      /* roof__is_num and x > 0 */
+int roof__is_nonneg(double x);   /* roof__is_num and x >= 0 */
+
+/* 1 when s has a NUL within its first cap bytes. */
+int roof__has_nul(const char *s, size_t cap);
+
+/* Name comparison for lookups: case-insensitive, and '-', '_' and ' ' are
+ * ignored, so "RTX A6000", "rtx-a6000" and "rtx_a6000" are one name. */
+int roof__name_eq(const char *a, const char *b);
+
+/* Fills out[] with up to cap of names[0..n) closest to query: exact
+ * normalised prefix or substring matches first, then edit distance no more
+ * than a third of the query's length (at least 2). */
+uint32_t roof__suggest(const char *query, const char *const *names,
+                       uint32_t n, const char **out, uint32_t cap);
+
+/* Output sink for text renderers: a caller's buffer or write callback.
+ * With buf == NULL and fn == NULL it only counts (len). */
+typedef struct roof__out {
+    char *buf;
+    size_t cap;
+    size_t len;           /* bytes produced so far */
+    roof_write_fn fn;
+    void *ctx;
+    int failed;           /* fn returned non-zero */
+} roof__out;
+
+void roof__out_mem(roof__out *o, const char *data, size_t n);
+void roof__out_str(roof__out *o, const char *s);
+void roof__out_fmt(roof__out *o, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Shortest "%.17g"-style text that reads back to the same double, written
+ * with '.' whatever the locale. */
+void roof__out_double(roof__out *o, double x);
+/* s escaped for XML text and attribute values. */
+void roof__out_xml(roof__out *o, const char *s);
+/* s as a JSON string literal, quotes included. */
+void roof__out_json_str(roof__out *o, const char *s);
+
+/* Formats x with a significant-digit count into buf (always '.' as the
+ * decimal point); returns the length. */
+size_t roof__fmt_double(char *buf, size_t cap, double x, int digits);
+
+/* Runs render(o, arg) once to count, then into buf when it fits, so that
+ * buf is untouched on ROOF_E_BUFFER_TOO_SMALL.  Implements the buffer
+ * semantics of roof_chart_svg and the *_to_json writers. */
+int roof__render_to_buf(int (*render)(roof__out *o, const void *arg),
+                        const void *arg, char *buf, size_t cap, size_t *len);
+
+#endif
