@@ -1,2 +1,237 @@
-/* hardware.c: not yet written. */
-#include "util.h"
+/* Hardware descriptors: validation, the built-in table, lookup, clocks. */
+#include "hardware_table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int string_ok(const char *s, size_t cap)
+{
+    return roof__has_nul(s, cap);
+}
+
+static int strings_ok(const roof_hardware *hw)
+{
+    return string_ok(hw->name, sizeof hw->name)
+        && string_ok(hw->label, sizeof hw->label)
+        && string_ok(hw->vendor, sizeof hw->vendor)
+        && string_ok(hw->arch, sizeof hw->arch)
+        && string_ok(hw->source, sizeof hw->source);
+}
+
+static int reserved_zero(const roof_hardware *hw)
+{
+    if (hw->reserved0 != 0)
+        return 0;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(hw->reserved); i++) {
+        if (hw->reserved[i] != 0.0) /* NaN fails too */
+            return 0;
+    }
+    return 1;
+}
+
+/* ROOF_OK, ROOF_E_RANGE for a bad number, ROOF_E_INVALID when no rate. */
+static int rates_status(const roof_hardware *hw)
+{
+    int any = 0;
+    for (size_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
+        double r = hw->flops_per_clock_per_unit[p];
+        if (!roof__is_nonneg(r))
+            return ROOF_E_RANGE;
+        any |= r > 0.0;
+    }
+    return any ? ROOF_OK : ROOF_E_INVALID;
+}
+
+static int numbers_ok(const roof_hardware *hw)
+{
+    return hw->units > 0 && roof__is_pos(hw->clock_hz)
+        && roof__is_nonneg(hw->vector_clock_hz)
+        && roof__is_pos(hw->memory_bytes)
+        && roof__is_pos(hw->dram_bytes_per_s)
+        && roof__is_nonneg(hw->l2_bytes)
+        && roof__is_nonneg(hw->interconnect_bytes_per_s);
+}
+
+int roof_hardware_validate(const roof_hardware *hw)
+{
+    if (hw == NULL)
+        return ROOF_E_NULL;
+    if (!strings_ok(hw) || !reserved_zero(hw))
+        return ROOF_E_INVALID;
+    if (!numbers_ok(hw))
+        return ROOF_E_RANGE;
+    return rates_status(hw);
+}
+
+uint32_t roof_hardware_count(void)
+{
+    return roof__hw_table_count;
+}
+
+int roof_hardware_get(uint32_t index, roof_hardware *out)
+{
+    if (out == NULL)
+        return ROOF_E_NULL;
+    if (index >= roof__hw_table_count)
+        return ROOF_E_RANGE;
+    *out = roof__hw_table[index].hw;
+    return ROOF_OK;
+}
+
+const char *roof_hardware_alias(uint32_t index, uint32_t k)
+{
+    if (index >= roof__hw_table_count || k >= ROOF__HW_ALIASES_MAX)
+        return NULL;
+    return roof__hw_table[index].aliases[k];
+}
+
+static int entry_matches(const roof__hw_entry *e, const char *name)
+{
+    if (roof__name_eq(e->hw.name, name))
+        return 1;
+    for (size_t k = 0; k < ROOF__HW_ALIASES_MAX && e->aliases[k]; k++) {
+        if (roof__name_eq(e->aliases[k], name))
+            return 1;
+    }
+    return 0;
+}
+
+static const roof__hw_entry *lookup(const char *name)
+{
+    for (uint32_t i = 0; i < roof__hw_table_count; i++) {
+        if (entry_matches(&roof__hw_table[i], name))
+            return &roof__hw_table[i];
+    }
+    return NULL;
+}
+
+/* "2100" or "1410.5" (MHz) -> Hz; 0 when malformed.  Parsed by hand: strtod
+ * would follow the locale's decimal point. */
+static double parse_mhz(const char *s)
+{
+    double mhz = 0.0, scale = 1.0;
+    int digits = 0, point = 0;
+    for (; *s; s++) {
+        if (*s == '.' && !point) {
+            point = 1;
+        } else if (*s >= '0' && *s <= '9') {
+            if (++digits > 9) /* > 1e9 MHz is no clock */
+                return 0.0;
+            if (point)
+                scale /= 10.0;
+            mhz = mhz * 10.0 + (*s - '0');
+        } else {
+            return 0.0;
+        }
+    }
+    return mhz * scale * 1e6;
+}
+
+int roof_hardware_find(const char *name, roof_hardware *out)
+{
+    if (name == NULL || out == NULL)
+        return ROOF_E_NULL;
+    const char *at = strchr(name, '@');
+    if (at == NULL) {
+        const roof__hw_entry *e = lookup(name);
+        if (e == NULL)
+            return ROOF_E_NOT_FOUND;
+        *out = e->hw;
+        return ROOF_OK;
+    }
+    char base[2 * ROOF_HW_NAME_MAX];
+    size_t n = (size_t)(at - name);
+    if (n >= sizeof base)
+        return ROOF_E_NOT_FOUND;
+    memcpy(base, name, n);
+    base[n] = '\0';
+    const roof__hw_entry *e = lookup(base);
+    if (e == NULL)
+        return ROOF_E_NOT_FOUND;
+    double hz = parse_mhz(at + 1);
+    if (!(hz > 0.0))
+        return ROOF_E_RANGE;
+    return roof_hardware_at_clock(&e->hw, hz, out);
+}
+
+int roof_hardware_suggest(const char *name, const char **names, uint32_t cap,
+                          uint32_t *count)
+{
+    if (name == NULL || count == NULL || (names == NULL && cap > 0))
+        return ROOF_E_NULL;
+    const char *all[64];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < roof__hw_table_count && n < 64; i++)
+        all[n++] = roof__hw_table[i].hw.name;
+    *count = cap > 0 ? roof__suggest(name, all, n, names, cap) : 0;
+    return ROOF_OK;
+}
+
+/* Appends "@<MHz>" to name and " @ <MHz> MHz" to label (replacing an
+ * earlier suffix) where they fit, so the result says its clock and
+ * roof_hardware_find(name) gives it back. */
+static void rename_at_clock(roof_hardware *hw, double clock_hz)
+{
+    char mhz[32], tmp[ROOF_HW_NAME_MAX + 32];
+    roof__fmt_double(mhz, sizeof mhz, clock_hz / 1e6, 15);
+    char *at = strchr(hw->name, '@');
+    size_t keep = at != NULL ? (size_t)(at - hw->name) : strlen(hw->name);
+    int n = snprintf(tmp, sizeof tmp, "%.*s@%s", (int)keep, hw->name, mhz);
+    if (n > 0 && (size_t)n < sizeof hw->name)
+        memcpy(hw->name, tmp, (size_t)n + 1);
+    char *sfx = strstr(hw->label, " @ ");
+    keep = sfx != NULL ? (size_t)(sfx - hw->label) : strlen(hw->label);
+    n = snprintf(tmp, sizeof tmp, "%.*s @ %s MHz", (int)keep, hw->label, mhz);
+    if (n > 0 && (size_t)n < sizeof hw->label)
+        memcpy(hw->label, tmp, (size_t)n + 1);
+}
+
+int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
+                           roof_hardware *out)
+{
+    if (hw == NULL || out == NULL)
+        return ROOF_E_NULL;
+    int rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
+    if (!roof__is_pos(clock_hz))
+        return ROOF_E_RANGE;
+    roof_hardware r = *hw;
+    r.clock_hz = clock_hz;
+    r.vector_clock_hz = 0.0; /* locked: every pipe at clock_hz */
+    rename_at_clock(&r, clock_hz);
+    *out = r;
+    return ROOF_OK;
+}
+
+/* Peak without validation, for callers that validated hw already:
+ * ROOF_OK, ROOF_E_UNSUPPORTED, or ROOF_E_INVALID when the product of valid
+ * fields is no usable number (too large, or so small it would make a
+ * time infinite). */
+int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
+                        double *flops_per_s)
+{
+    double rate = hw->flops_per_clock_per_unit[precision];
+    if (rate == 0.0)
+        return ROOF_E_UNSUPPORTED;
+    int vector = precision == ROOF_FP64 || precision == ROOF_FP32;
+    double clock = vector && hw->vector_clock_hz > 0.0 ? hw->vector_clock_hz
+                                                       : hw->clock_hz;
+    double peak = (double)hw->units * rate * clock;
+    if (!(peak >= ROOF__MIN_DIVISOR && peak <= ROOF_MAX_VALUE))
+        return ROOF_E_INVALID;
+    *flops_per_s = peak;
+    return ROOF_OK;
+}
+
+int roof_hardware_peak_flops_per_s(const roof_hardware *hw,
+                                   uint32_t precision, double *flops_per_s)
+{
+    if (hw == NULL || flops_per_s == NULL)
+        return ROOF_E_NULL;
+    if (precision >= ROOF_PRECISION_COUNT)
+        return ROOF_E_INVALID;
+    if (roof_hardware_validate(hw) != ROOF_OK)
+        return ROOF_E_INVALID;
+    return roof__hardware_peak(hw, precision, flops_per_s);
+}

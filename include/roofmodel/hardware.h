@@ -55,6 +55,11 @@ ROOF_API uint32_t roof_hardware_count(void);
  * ROOF_E_NULL, or ROOF_E_RANGE when index >= roof_hardware_count(). */
 ROOF_API int roof_hardware_get(uint32_t index, roof_hardware *out);
 
+/* Alias k (0, 1, ...) of built-in descriptor `index`: another name
+ * roof_hardware_find knows it by ("rtx-a6000" for "a6000"); NULL past the
+ * last alias or for a bad index.  Static string. */
+ROOF_API const char *roof_hardware_alias(uint32_t index, uint32_t k);
+
 /* Looks a device up by name, case-insensitively, among the built-in names
  * and their aliases ("a6000", "rtx-a6000", "RTX A6000" are the same).
  * A suffix "@<MHz>" asks for the device at that clock ("a6000@2100").
@@ -70,7 +75,9 @@ ROOF_API int roof_hardware_suggest(const char *name, const char **names,
                                    uint32_t cap, uint32_t *count);
 
 /* The same device with every clock set to clock_hz (all pipes run at a
- * locked clock).  ROOF_E_NULL, ROOF_E_RANGE, or the validation status of
+ * locked clock).  The name gets the suffix "@<MHz>" and the label
+ * " @ <MHz> MHz" where they fit, replacing an earlier one, so
+ * roof_hardware_find(out->name) gives the same device back.  ROOF_E_NULL, ROOF_E_RANGE, or the validation status of
  * *hw. */
 ROOF_API int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
                                     roof_hardware *out);
