@@ -106,25 +106,26 @@ static const roof__hw_entry *lookup(const char *name)
 }
 
 /* "2100" or "1410.5" (MHz) -> Hz; 0 when malformed.  Parsed by hand: strtod
- * would follow the locale's decimal point. */
+ * would follow the locale's decimal point.  At most 9 digits keep the
+ * integer part exact, so the one division rounds once. */
 static double parse_mhz(const char *s)
 {
-    double mhz = 0.0, scale = 1.0;
+    double digits_value = 0.0, divisor = 1.0;
     int digits = 0, point = 0;
     for (; *s; s++) {
         if (*s == '.' && !point) {
             point = 1;
         } else if (*s >= '0' && *s <= '9') {
-            if (++digits > 9) /* > 1e9 MHz is no clock */
+            if (++digits > 9)
                 return 0.0;
             if (point)
-                scale /= 10.0;
-            mhz = mhz * 10.0 + (*s - '0');
+                divisor *= 10.0;
+            digits_value = digits_value * 10.0 + (*s - '0');
         } else {
             return 0.0;
         }
     }
-    return mhz * scale * 1e6;
+    return digits_value * 1e6 / divisor;
 }
 
 int roof_hardware_find(const char *name, roof_hardware *out)
