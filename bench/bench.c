@@ -1,0 +1,299 @@
+/*
+ * roofmodel benchmark: nanoseconds per question (issue 8).
+ *
+ *   ninja -C build && build/bench/roofmodel-bench [--quick] [CASE...]
+ *   meson test -C build --benchmark -v          (the same, through meson)
+ *
+ * Each case is timed in batches of repetitions with
+ * clock_gettime(CLOCK_MONOTONIC): a warm-up, a calibration that grows the
+ * batch until it lasts BATCH_NS (so the clock's own cost is noise), then
+ * SAMPLES batches.  Per call it prints the median, the minimum, the
+ * maximum and the spread of the samples (p10..p90 relative to the median:
+ * how noisy the machine was), against the issue's target.  It never fails
+ * on time: a missed target says MISS and by how much; only a wrong status
+ * from the library makes it exit non-zero.  Results reach a volatile sink
+ * so the compiler cannot drop the calls.
+ */
+#define _POSIX_C_SOURCE 200112L
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "exercise.h"
+
+#define BATCH_NS 200000.0 /* one sample: at least 0.2 ms of calls */
+#define WARMUP_NS 20e6    /* 20 ms of calls before calibrating */
+
+static volatile double sink;
+
+/* Inputs prepared once, outside the timed loops. */
+static struct {
+    roof_hardware a6000, a6000_2100;
+    roof_model llama13b, llama2_13b;
+    roof_ceiling ceiling;
+    roof_workload prefill, decode;
+    roof_workload sweep[Q_SEED_SETTINGS * 2];
+    roof_request request[3];
+    q_seed seed;
+    char svg[1 << 20];
+} in;
+
+static int failed;
+
+static void check(int rc, const char *what)
+{
+    if (rc != ROOF_OK) {
+        fprintf(stderr, "bench: %s: %s\n", what, roof_status_str(rc));
+        failed = 1;
+    }
+}
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* ---- the cases: each runs its question `reps` times ---- */
+
+static void case_roofline(uint32_t reps)
+{
+    roof_roofline r;
+    for (uint32_t i = 0; i < reps; i++) {
+        /* q_proj of Llama 13B, prefill of 1024 tokens. */
+        check(roof_roofline_eval(&in.ceiling, 53687091200.0, 115343360.0, &r),
+              "roof_roofline_eval");
+        sink = r.seconds;
+    }
+}
+
+static void case_question(uint32_t reps)
+{
+    roof_op ops[ROOF_MAX_OPS];
+    roof_totals t;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_ops(&in.llama2_13b, &in.prefill, &in.a6000, NULL, ops,
+                       ROOF_MAX_OPS, &n, &t), "roof_ops prefill");
+        sink = t.model.seconds;
+        check(roof_ops(&in.llama2_13b, &in.decode, &in.a6000, NULL, ops,
+                       ROOF_MAX_OPS, &n, &t), "roof_ops decode");
+        sink = t.model.seconds;
+    }
+}
+
+static void case_sweep(uint32_t reps)
+{
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < reps; i++) {
+        for (uint32_t k = 0; k < Q_SEED_SETTINGS * 2; k++) {
+            check(roof_ops(&in.llama13b, &in.sweep[k], &in.a6000_2100, NULL,
+                           ops, ROOF_MAX_OPS, &n, NULL), "roof_ops sweep");
+            sink = ops[0].roofline.seconds;
+        }
+    }
+}
+
+static void estimate(uint32_t reps, const roof_request *r)
+{
+    roof_estimate e;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_estimate_run(&in.llama2_13b, &in.a6000, r, &e),
+              "roof_estimate_run");
+        sink = e.e2e_seconds;
+    }
+}
+
+static void case_estimate_64(uint32_t reps) { estimate(reps, &in.request[0]); }
+static void case_estimate_4096(uint32_t reps) { estimate(reps, &in.request[1]); }
+static void case_estimate_65536(uint32_t reps) { estimate(reps, &in.request[2]); }
+
+static void case_chart(uint32_t reps)
+{
+    size_t len = 0;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_chart_svg(&in.seed.chart, in.svg, sizeof in.svg, &len),
+              "roof_chart_svg");
+        sink = (double)len;
+    }
+}
+
+static void case_config(uint32_t reps)
+{
+    roof_model m;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_model_from_json(q_llama2_13b_config,
+                                   q_llama2_13b_config_len, &m, NULL),
+              "roof_model_from_json");
+        sink = m.hidden;
+    }
+}
+
+static void case_find(uint32_t reps)
+{
+    roof_hardware hw;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_hardware_find("a6000@2100", &hw), "roof_hardware_find");
+        sink = hw.clock_hz;
+    }
+}
+
+typedef struct bench_case {
+    const char *id;
+    const char *what;
+    double target_ns; /* 0 = no target, for information */
+    void (*run)(uint32_t reps);
+} bench_case;
+
+static const bench_case cases[] = {
+    {"roofline", "roofline verdict, one operator", 5, case_roofline},
+    {"question", "Llama-2 13B/A6000: prefill 1024 + decode 1024, totals", 70,
+     case_question},
+    {"sweep", "seed sweep: 49 settings x 2 phases (98 roof_ops)", 5000,
+     case_sweep},
+    {"estimate64", "roof_estimate_run, 64 generated tokens", 200,
+     case_estimate_64},
+    {"estimate4096", "roof_estimate_run, 4096 generated tokens", 200,
+     case_estimate_4096},
+    {"estimate65536", "roof_estimate_run, 65536 generated tokens", 200,
+     case_estimate_65536},
+    {"chart", "seed chart to SVG in memory", 200000, case_chart},
+    {"config", "parse Llama-2-13b config.json", 5000, case_config},
+    {"find", "roof_hardware_find(\"a6000@2100\")", 0, case_find},
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* "12.3 ns", "4.56 us", "1.23 ms" */
+static void fmt_time(char *buf, size_t cap, double ns)
+{
+    if (ns < 1e3)
+        snprintf(buf, cap, "%.1f ns", ns);
+    else if (ns < 1e6)
+        snprintf(buf, cap, "%.2f us", ns / 1e3);
+    else
+        snprintf(buf, cap, "%.2f ms", ns / 1e6);
+}
+
+static double time_batch(const bench_case *c, uint32_t reps)
+{
+    double t0 = now_ns();
+    c->run(reps);
+    return now_ns() - t0;
+}
+
+static void run_case(const bench_case *c, int samples)
+{
+    uint32_t reps = 1;
+    double t0 = now_ns();
+    while (now_ns() - t0 < WARMUP_NS)
+        c->run(1);
+    while (reps < (1u << 30) && time_batch(c, reps) < BATCH_NS)
+        reps *= 2;
+
+    double *ns = malloc((size_t)samples * sizeof *ns);
+    if (ns == NULL) {
+        fputs("bench: out of memory\n", stderr);
+        exit(1);
+    }
+    for (int i = 0; i < samples; i++)
+        ns[i] = time_batch(c, reps) / reps;
+    qsort(ns, (size_t)samples, sizeof *ns, cmp_double);
+    double med = ns[samples / 2], lo = ns[0], hi = ns[samples - 1];
+    double spread = (ns[samples * 9 / 10] - ns[samples / 10]) / med * 100.0;
+    free(ns);
+
+    char m[24], mn[24], mx[24], tg[24] = "-", verdict[32] = "";
+    fmt_time(m, sizeof m, med);
+    fmt_time(mn, sizeof mn, lo);
+    fmt_time(mx, sizeof mx, hi);
+    if (c->target_ns > 0) {
+        fmt_time(tg, sizeof tg, c->target_ns);
+        if (med <= c->target_ns)
+            snprintf(verdict, sizeof verdict, "ok (%.0f%%)",
+                     med / c->target_ns * 100.0);
+        else
+            snprintf(verdict, sizeof verdict, "MISS x%.2f",
+                     med / c->target_ns);
+    }
+    printf("%-14s %-54s %10s %10s %10s %6.1f%% %10s  %s\n", c->id, c->what, m,
+           mn, mx, spread, tg, verdict);
+    fflush(stdout);
+}
+
+static void prepare(void)
+{
+    static const uint32_t gens[3] = {64, 4096, 65536};
+    check(roof_hardware_find("a6000", &in.a6000), "find a6000");
+    check(roof_hardware_find("a6000@2100", &in.a6000_2100), "find a6000@2100");
+    check(roof_model_find("llama-13b", &in.llama13b), "find llama-13b");
+    check(roof_model_find("llama-2-13b", &in.llama2_13b), "find llama-2-13b");
+    check(roof_ceiling_from_hardware(&in.a6000, ROOF_FP16, NULL, &in.ceiling),
+          "ceiling");
+    check(roof_workload_prefill(1, 1024, &in.prefill), "prefill");
+    check(roof_workload_decode(1, 1024, &in.decode), "decode");
+    for (uint32_t b = 0; b < Q_SEED_BATCHES; b++) {
+        for (uint32_t s = 0; s < Q_SEED_SEQS; s++) {
+            uint32_t k = (b * Q_SEED_SEQS + s) * 2;
+            check(roof_workload_prefill(q_seed_batches[b], q_seed_seqs[s],
+                                        &in.sweep[k]), "sweep prefill");
+            check(roof_workload_decode(q_seed_batches[b], q_seed_seqs[s],
+                                       &in.sweep[k + 1]), "sweep decode");
+        }
+    }
+    for (int i = 0; i < 3; i++)
+        check(roof_request_init(1, 1024, gens[i], &in.request[i]), "request");
+    check(q_seed_build(&in.llama13b, &in.a6000_2100, &in.seed), "seed chart");
+}
+
+static int selected(const bench_case *c, int argc, char **argv)
+{
+    int any = 0;
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-')
+            continue;
+        any = 1;
+        if (strcmp(argv[i], c->id) == 0)
+            return 1;
+    }
+    return !any;
+}
+
+int main(int argc, char **argv)
+{
+    int samples = 201;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            samples = 31;
+        } else if (strcmp(argv[i], "--help") == 0 || argv[i][0] == '-') {
+            printf("usage: %s [--quick] [CASE...]\ncases:", argv[0]);
+            for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+                printf(" %s", cases[k].id);
+            printf("\n");
+            return strcmp(argv[i], "--help") == 0 ? 0 : 2;
+        }
+    }
+    prepare();
+    if (failed)
+        return 1;
+    printf("roofmodel %s bench: %d samples per case, each >= %.1f ms of "
+           "calls; times per call\n",
+           roof_version_string(), samples, BATCH_NS / 1e6);
+    printf("%-14s %-54s %10s %10s %10s %7s %10s  %s\n", "case", "question",
+           "median", "min", "max", "spread", "target", "");
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        if (selected(&cases[k], argc, argv))
+            run_case(&cases[k], samples);
+    }
+    printf("spread = (p90 - p10) / median of the samples\n");
+    return failed;
+}
