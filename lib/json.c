@@ -620,3 +620,94 @@ int roof__json_number(const roof__json *j, size_t at, double *x)
     size_t end = skip_value(j, at);
     return roof__parse_double(j->text + at, end - at, x);
 }
+
+/* ---- typed reads ----------------------------------------------------- */
+
+static int type_error(const roof__json *j, size_t val, const char *key,
+                      const char *what, roof_parse_error *err)
+{
+    roof__parse_error_at(err, j->text, val, what, key);
+    return ROOF_E_TYPE;
+}
+
+int roof__json_get_f64(const roof__json *j, size_t val, const char *key,
+                       double *out, roof_parse_error *err)
+{
+    if (roof__json_kind(j, val) != ROOF__JSON_NUMBER)
+        return type_error(j, val, key, "expected a number for", err);
+    double x = 0.0;
+    if (roof__json_number(j, val, &x) != ROOF_OK) {
+        roof__parse_error_at(err, j->text, val,
+                             "number out of range (|x| > 1e30) for", key);
+        return ROOF_E_RANGE;
+    }
+    *out = x;
+    return ROOF_OK;
+}
+
+int roof__json_get_u32(const roof__json *j, size_t val, const char *key,
+                       uint32_t *out, roof_parse_error *err)
+{
+    if (roof__json_kind(j, val) != ROOF__JSON_NUMBER)
+        return type_error(j, val, key, "expected an integer for", err);
+    double x = 0.0;
+    if (roof__json_number(j, val, &x) != ROOF_OK || x < 0.0
+        || x > (double)UINT32_MAX || x != floor(x)) {
+        roof__parse_error_at(err, j->text, val,
+                             "expected an integer in 0..4294967295 for", key);
+        return ROOF_E_RANGE;
+    }
+    *out = (uint32_t)x;
+    return ROOF_OK;
+}
+
+int roof__json_get_bool(const roof__json *j, size_t val, const char *key,
+                        uint32_t *out, roof_parse_error *err)
+{
+    if (roof__json_kind(j, val) != ROOF__JSON_BOOL)
+        return type_error(j, val, key, "expected true or false for", err);
+    *out = (uint32_t)roof__json_bool(j, val);
+    return ROOF_OK;
+}
+
+int roof__json_get_str(const roof__json *j, size_t val, const char *key,
+                       char *out, size_t cap, roof_parse_error *err)
+{
+    if (roof__json_kind(j, val) != ROOF__JSON_STRING)
+        return type_error(j, val, key, "expected a string for", err);
+    char tmp[256];
+    size_t n = roof__json_string(j, val, tmp, sizeof tmp);
+    if (n >= cap || n >= sizeof tmp) {
+        roof__parse_error_at(err, j->text, val, "string too long for", key);
+        return ROOF_E_RANGE;
+    }
+    if (memchr(tmp, '\0', n) != NULL) {
+        roof__parse_error_at(err, j->text, val, "\\u0000 not allowed in", key);
+        return ROOF_E_INVALID;
+    }
+    memset(out, 0, cap);
+    memcpy(out, tmp, n);
+    return ROOF_OK;
+}
+
+size_t roof__json_collect(const roof__json *j, size_t obj,
+                          const char *const *names, size_t n, size_t *slots)
+{
+    size_t unknown = ROOF__JSON_NONE;
+    for (size_t i = 0; i < n; i++)
+        slots[i] = ROOF__JSON_NONE;
+    size_t it = roof__json_enter(j, obj), key, val;
+    while (roof__json_member(j, &it, &key, &val)) {
+        char buf[64];
+        size_t len = roof__json_string(j, key, buf, sizeof buf);
+        size_t i = 0;
+        while (i < n && !(len == strlen(names[i])
+                          && memcmp(buf, names[i], len) == 0))
+            i++;
+        if (i < n)
+            slots[i] = val;
+        else if (unknown == ROOF__JSON_NONE && j->text[key + 1] != '_')
+            unknown = key;
+    }
+    return unknown;
+}

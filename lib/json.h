@@ -84,4 +84,37 @@ size_t roof__utf8_seq(const unsigned char *s, size_t n);
  * character boundary when it does not fit; returns the bytes copied. */
 size_t roof__copy_utf8(char *dst, size_t cap, const char *src, size_t n);
 
+/* ---- typed reads with errors that name the key ----------------------
+ * Each writes *out only on success and fills *err (when not NULL) on
+ * failure, at the value's position.  key is the name for the message. */
+
+/* A number that is an exact integer in 0 .. UINT32_MAX.  ROOF_E_TYPE when
+ * not a number, ROOF_E_RANGE when not integral or out of range. */
+int roof__json_get_u32(const roof__json *j, size_t val, const char *key,
+                       uint32_t *out, roof_parse_error *err);
+
+/* A finite number with magnitude <= ROOF_MAX_VALUE.  ROOF_E_TYPE,
+ * ROOF_E_RANGE. */
+int roof__json_get_f64(const roof__json *j, size_t val, const char *key,
+                       double *out, roof_parse_error *err);
+
+/* true or false.  ROOF_E_TYPE. */
+int roof__json_get_bool(const roof__json *j, size_t val, const char *key,
+                        uint32_t *out, roof_parse_error *err);
+
+/* A string into out[cap], NUL-terminated and zero-filled to cap.
+ * ROOF_E_TYPE when not a string, ROOF_E_INVALID when it holds "\u0000",
+ * ROOF_E_RANGE when it needs more than cap - 1 bytes. */
+int roof__json_get_str(const roof__json *j, size_t val, const char *key,
+                       char *out, size_t cap, roof_parse_error *err);
+
+/* Walks the members of the object obj and stores the offset of the value
+ * of each key named in names[0..n) into slots[] (ROOF__JSON_NONE when
+ * absent; the last of duplicate keys wins).  Returns the offset of the
+ * first key not in names[] (ROOF__JSON_NONE when every key is known);
+ * keys starting with '_' never count as unknown: they are free for
+ * comments ("_comment", HuggingFace's "_name_or_path"). */
+size_t roof__json_collect(const roof__json *j, size_t obj,
+                          const char *const *names, size_t n, size_t *slots);
+
 #endif
