@@ -78,6 +78,24 @@ ROOF_API int roof_chart_svg(const roof_chart *c, char *buf, size_t cap,
 ROOF_API int roof_chart_svg_write(const roof_chart *c, roof_write_fn fn,
                                   void *ctx);
 
+/* Formats value with three significant digits and an SI prefix (y, z, a,
+ * f, p, n, "\xc2\xb5" (micro, UTF-8), m, k, M, G, T, P, E, Z, Y) followed
+ * by unit, with '.' as the decimal point whatever the locale:
+ *   768e9, "B/s" -> "768GB/s"     181e12, "FLOP/s" -> "181TFLOP/s"
+ *   1e10, NULL   -> "10G"         0.0015, "s"      -> "1.5ms"
+ * A unit that starts with a space puts the space before the prefix:
+ *   768e9, " B/s" -> "768 GB/s"   53.7e9, " FLOP" -> "53.7 GFLOP"
+ * Values beyond the prefixes (|value| >= 1e27, or below 1e-24 and not 0)
+ * keep exponent notation ("1e+30B/s").  unit may be NULL (none).
+ * Buffer rules as roof_chart_svg: on success *len (when len is not NULL)
+ * is the length and buf is NUL-terminated; ROOF_E_BUFFER_TOO_SMALL stores
+ * the capacity needed, NUL included, and leaves buf untouched.  32 bytes
+ * plus the unit's length always suffice.
+ * ROOF_E_NULL (buf), ROOF_E_RANGE (value NaN, infinite or
+ * |value| > ROOF_MAX_VALUE). */
+ROOF_API int roof_format_si(double value, const char *unit, char *buf,
+                            size_t cap, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif
