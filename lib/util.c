@@ -234,7 +234,8 @@ int roof__render_to_buf(int (*render)(roof__out *o, const void *arg),
     int rc = render(&count, arg);
     if (rc != ROOF_OK)
         return rc;
-    if (count.len + 1 > cap) {
+    /* No buffer is a size query, whatever cap says. */
+    if (buf == NULL || count.len + 1 > cap) {
         if (len != NULL)
             *len = count.len + 1;
         return ROOF_E_BUFFER_TOO_SMALL;
