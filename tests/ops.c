@@ -1058,7 +1058,7 @@ static void test_bad_inputs(void **state)
     expect_error(&m, &bw, &hw, NULL, ROOF_E_INVALID);
 
     roof_hardware bh = hw;
-    bh.dram_bytes_per_s = NAN;
+    bh.dram_bytes_per_s = (double)NAN;
     expect_error(&m, &w, &bh, NULL, ROOF_E_RANGE);
     bh = hw;
     bh.clock_hz = -1;
@@ -1073,7 +1073,7 @@ static void test_bad_inputs(void **state)
     expect_error(&m, &w, &bh, NULL, ROOF_E_RANGE);
 
     const roof_efficiency bad[] = {
-        {0, 1, 1}, {1, 1.5, 1}, {1, 1, NAN}, {INFINITY, 1, 1}};
+        {0, 1, 1}, {1, 1.5, 1}, {1, 1, (double)NAN}, {(double)INFINITY, 1, 1}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         expect_error(&m, &w, &hw, &bad[i], ROOF_E_RANGE);
 
