@@ -221,7 +221,7 @@ static void test_request_validate(void **state)
     assert_int_equal(roof_request_validate(&r), ROOF_E_INVALID);
     r = good; r.prompt_tokens = UINT32_MAX - 5;
     assert_int_equal(roof_request_validate(&r), ROOF_E_RANGE);
-    const double bad_reserve[] = {-0.1, 1.0, 2.0, NAN, INFINITY};
+    const double bad_reserve[] = {-0.1, 1.0, 2.0, (double)NAN, (double)INFINITY};
     for (size_t i = 0; i < sizeof bad_reserve / sizeof bad_reserve[0]; i++) {
         r = good;
         r.activation_reserve = bad_reserve[i];
@@ -229,7 +229,7 @@ static void test_request_validate(void **state)
     }
     r = good; r.efficiency.memory = 0.0;
     assert_int_equal(roof_request_validate(&r), ROOF_E_RANGE);
-    r = good; r.efficiency.compute = NAN;
+    r = good; r.efficiency.compute = (double)NAN;
     assert_int_equal(roof_request_validate(&r), ROOF_E_RANGE);
     r = good; r.reserved[3] = 1;
     assert_int_equal(roof_request_validate(&r), ROOF_E_INVALID);
@@ -897,7 +897,7 @@ static void test_bad_inputs(void **state)
     bm.kv_heads = 7;
     expect_untouched(&bm, &hw, &r, ROOF_E_INVALID);
     roof_hardware bh = hw;
-    bh.dram_bytes_per_s = NAN;
+    bh.dram_bytes_per_s = (double)NAN;
     expect_untouched(&m, &bh, &r, ROOF_E_RANGE);
     bh = hw;
     bh.memory_bytes = -1.0;
