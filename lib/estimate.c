@@ -112,14 +112,22 @@ static double kv_heads_per_device(const roof_model *m, uint32_t t)
     return m->kv_heads >= t ? (double)m->kv_heads / t : 1.0;
 }
 
+/* The dense MLP's width: its own plus the shared experts'. */
+static uint64_t dense_width(const roof_model *m)
+{
+    return (uint64_t)m->intermediate
+           + (uint64_t)m->shared_experts * m->shared_intermediate;
+}
+
 static double mlp_params(const roof_model *m, double width)
 {
     return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * width;
 }
 
-static double ceil_share(double n, uint32_t t)
+/* ceil(n / t) in integers: exact, and no libm call on the hot path. */
+static double ceil_share(uint64_t n, uint32_t t)
 {
-    return ceil(n / t);
+    return (double)((n + t - 1) / t);
 }
 
 /* Bytes of one layer's weights on one device of a tensor-parallel group of
@@ -134,10 +142,7 @@ static double layer_bytes_per_device(const roof_model *m,
     const double hd = m->head_dim;
     const double qo = 2.0 * h * ((double)m->heads / t) * hd;
     const double kv = 2.0 * h * kv_heads_per_device(m, t) * hd;
-    const double dense = mlp_params(m, ceil_share((double)m->intermediate
-                                                  + (double)m->shared_experts
-                                                    * m->shared_intermediate,
-                                                  t));
+    const double dense = mlp_params(m, ceil_share(dense_width(m), t));
     const double experts = (double)m->experts
                            * mlp_params(m, ceil_share(m->expert_intermediate, t));
     const double router = m->experts > 0 ? h * m->experts : 0.0;
@@ -165,9 +170,7 @@ static double act_elems_per_seq(const roof_model *m, const roof_request *r,
         peak = scores > peak ? scores : peak;
     }
     const double lanes = m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0;
-    const double dense_w = ceil_share((double)m->intermediate
-                                      + (double)m->shared_experts
-                                        * m->shared_intermediate, t);
+    const double dense_w = ceil_share(dense_width(m), t);
     const double expert_w = (double)m->experts_per_token
                             * ceil_share(m->expert_intermediate, t);
     const double mlp = s * (h + lanes * (dense_w + expert_w));
@@ -230,9 +233,11 @@ static void plan_memory(const roof_model *m, const roof_hardware *hw,
     plan->capacity_bytes = hw->memory_bytes * (1.0 - r->activation_reserve);
 }
 
+/* Sequences in one micro-batch: ceil(batch / m), batch a whole number
+ * below 2^53. */
 static double micro_batch(double batch, uint32_t microbatches)
 {
-    return ceil(batch / microbatches);
+    return (double)(((uint64_t)batch + microbatches - 1) / microbatches);
 }
 
 static double stage_total(const mem_stage *st, double batch, double context,
@@ -366,12 +371,16 @@ static int memory_inputs_ok(const roof_model *m, const roof_hardware *hw,
     return rc;
 }
 
+/* 0 <= x <= ROOF_MAX_VALUE; false for NaN and infinities. */
+static int out_ok(double x)
+{
+    return x >= 0.0 && x <= ROOF_MAX_VALUE;
+}
+
 static int memory_finite(const roof_memory *mem)
 {
-    return roof__is_nonneg(mem->weight_bytes)
-           && roof__is_nonneg(mem->kv_bytes)
-           && roof__is_nonneg(mem->activation_bytes)
-           && roof__is_nonneg(mem->total_bytes);
+    return out_ok(mem->weight_bytes) && out_ok(mem->kv_bytes)
+           && out_ok(mem->activation_bytes) && out_ok(mem->total_bytes);
 }
 
 static double request_context(const roof_request *r)
@@ -558,8 +567,7 @@ typedef struct profile {
 static void profile_add(profile *pr, uint32_t id, uint32_t bound, double s)
 {
     pr->seconds += s;
-    if (bound < 4)
-        pr->bound_seconds[bound] += s;
+    pr->bound_seconds[bound & 3u] += s;
     if (s > pr->dominant_seconds) {
         pr->dominant_seconds = s;
         pr->dominant_op = id;
@@ -652,17 +660,14 @@ static int same_op(const roof_op *x, const roof_op *y)
            && x->flops == y->flops && x->bytes == y->bytes;
 }
 
+/* The fit of a context-dependent operator. */
 static void fit_op(const samples *sm, uint32_t i, op_fit *f)
 {
     const roof_op *a = &sm->a->ops[i];
     const roof_op *b = &sm->b->ops[i];
     const roof_op *h = sm->h != NULL ? &sm->h->ops[i] : b;
-    memset(f, 0, sizeof *f);
+    f->constant = 0;
     f->seconds = a->roofline.seconds;
-    if (same_op(a, b) && same_op(a, h)) {
-        f->constant = 1;
-        return;
-    }
     fit_qty(a->roofline.compute_seconds, b->roofline.compute_seconds,
             h->roofline.compute_seconds, sm, &f->compute);
     fit_qty(a->roofline.memory_seconds, b->roofline.memory_seconds,
@@ -691,36 +696,34 @@ typedef struct decode_sum {
     double last_seconds;
 } decode_sum;
 
-static int samples_agree(const samples *sm)
-{
-    if (sm->a->count != sm->b->count
-        || (sm->h != NULL && sm->h->count != sm->a->count))
-        return 0;
-    for (uint32_t i = 0; i < sm->a->count; i++) {
-        const uint32_t id = sm->a->ops[i].id;
-        if (sm->b->ops[i].id != id || (sm->h != NULL && sm->h->ops[i].id != id))
-            return 0;
-    }
-    return 1;
-}
-
+/* Operators whose counts do not move with the context (all but the
+ * attention kernels) are summed once and multiplied by the step count. */
 static int sum_fitted(const ctx *c, const samples *sm, double c0, double c1,
                       decode_sum *out)
 {
-    if (!samples_agree(sm))
+    const uint32_t n = sm->a->count;
+    if (sm->b->count != n || (sm->h != NULL && sm->h->count != n))
         return ROOF_E_INVALID;
-    double total = 0.0;
-    double last = 0.0;
-    for (uint32_t i = 0; i < sm->a->count; i++) {
+    double flat = 0.0, total = 0.0, last = 0.0;
+    for (uint32_t i = 0; i < n; i++) {
+        const roof_op *a = &sm->a->ops[i];
+        const roof_op *b = &sm->b->ops[i];
+        const roof_op *h = sm->h != NULL ? &sm->h->ops[i] : b;
+        if (b->id != a->id || h->id != a->id)
+            return ROOF_E_INVALID;
+        const double k = op_weight(c, a);
+        if (same_op(a, b) && same_op(a, h)) {
+            flat += k * a->roofline.seconds;
+            continue;
+        }
         op_fit f;
         fit_op(sm, i, &f);
-        const double k = op_weight(c, &sm->a->ops[i]);
         total += k * fit_sum(&f, c0, c1);
         last += k * fit_at(&f, c1);
     }
     const double tx = c->k.transfer * p2p_seconds(c, 1.0);
-    out->seconds = total + (c1 - c0 + 1.0) * tx;
-    out->last_seconds = last + tx;
+    out->seconds = total + (c1 - c0 + 1.0) * (flat + tx);
+    out->last_seconds = last + flat + tx;
     return ROOF_OK;
 }
 
@@ -813,7 +816,7 @@ static int estimate_finite(const roof_estimate *e)
         e->allreduce_seconds_per_layer, e->pipeline_bubble_fraction,
     };
     for (size_t i = 0; i < ROOF_ARRAY_LEN(v); i++) {
-        if (!roof__is_nonneg(v[i]))
+        if (!out_ok(v[i]))
             return 0;
     }
     return memory_finite(&e->memory);
