@@ -119,6 +119,7 @@ int roof_workload_validate(const roof_workload *w)
 /* One roof of one call: a precision's peak and the ridge against DRAM. */
 typedef struct lane {
     double peak;      /* FLOP/s, efficiency applied */
+    double inv_peak;  /* 1 / peak: the hot path multiplies */
     double ridge;     /* FLOP/byte */
     uint32_t precision;
 } lane;
@@ -127,8 +128,8 @@ typedef struct lane {
 typedef struct step {
     lane mm;               /* matmuls: the workload's precision */
     lane ew;               /* elementwise: FP32, else the workload's */
-    double bw;             /* DRAM bytes/s, efficiency applied */
-    double ic;             /* interconnect bytes/s, efficiency applied */
+    double bw, inv_bw;     /* DRAM bytes/s, efficiency applied */
+    double inv_ic;         /* 1 / interconnect bytes/s (0 without TP) */
     double layers;
     double batch, new_tok, tokens;   /* B, n, T = B n */
     double keys;           /* keys one sequence's queries touch (Lk) */
@@ -147,12 +148,17 @@ typedef struct step {
 
 static double ceil_div(uint32_t a, uint32_t b)
 {
-    return (double)(((uint64_t)a + b - 1) / b);
+    return b == 1 ? (double)a : (double)(((uint64_t)a + b - 1) / b);
 }
 
 /* Heads split evenly; K/V heads split, or replicated when fewer than t. */
 static int shard_heads(const roof_model *m, uint32_t t, step *s)
 {
+    if (t == 1) {
+        s->heads = m->heads;
+        s->kv_heads = m->kv_heads;
+        return ROOF_OK;
+    }
     if (m->heads % t != 0)
         return ROOF_E_INVALID;
     if (m->kv_heads >= t ? m->kv_heads % t != 0 : t % m->kv_heads != 0)
@@ -164,7 +170,7 @@ static int shard_heads(const roof_model *m, uint32_t t, step *s)
 
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
 static int make_lane(const roof_hardware *hw, uint32_t precision,
-                     double eff, double bw, lane *l)
+                     double eff, const step *s, lane *l)
 {
     double peak;
     int rc = roof__hardware_peak(hw, precision, &peak);
@@ -173,7 +179,8 @@ static int make_lane(const roof_hardware *hw, uint32_t precision,
     if (rc != ROOF_OK)
         return rc;
     l->peak = peak * eff;
-    l->ridge = l->peak / bw;
+    l->inv_peak = 1.0 / l->peak;
+    l->ridge = l->peak / s->bw;
     l->precision = precision;
     return l->peak >= ROOF__MIN_DIVISOR ? ROOF_OK : ROOF_E_RANGE;
 }
@@ -187,18 +194,23 @@ static int make_roofs(const roof_hardware *hw, const roof_workload *w,
     else if (roof_efficiency_validate(eff) != ROOF_OK)
         return ROOF_E_RANGE;
     s->bw = hw->dram_bytes_per_s * eff->memory;
-    s->ic = hw->interconnect_bytes_per_s * eff->interconnect;
     if (!(s->bw >= ROOF__MIN_DIVISOR))
         return ROOF_E_RANGE;
-    if (w->tensor_parallel > 1 && hw->interconnect_bytes_per_s == 0.0)
-        return ROOF_E_UNSUPPORTED;
-    if (w->tensor_parallel > 1 && !(s->ic >= ROOF__MIN_DIVISOR))
-        return ROOF_E_RANGE;
-    int rc = make_lane(hw, w->precision, eff->compute, s->bw, &s->mm);
+    s->inv_bw = 1.0 / s->bw;
+    s->inv_ic = 0.0;
+    if (w->tensor_parallel > 1) {
+        const double ic = hw->interconnect_bytes_per_s * eff->interconnect;
+        if (hw->interconnect_bytes_per_s == 0.0)
+            return ROOF_E_UNSUPPORTED;
+        if (!(ic >= ROOF__MIN_DIVISOR))
+            return ROOF_E_RANGE;
+        s->inv_ic = 1.0 / ic;
+    }
+    int rc = make_lane(hw, w->precision, eff->compute, s, &s->mm);
     if (rc != ROOF_OK)
         return rc;
     if (hw->flops_per_clock_per_unit[ROOF_FP32] > 0.0)
-        return make_lane(hw, ROOF_FP32, eff->compute, s->bw, &s->ew);
+        return make_lane(hw, ROOF_FP32, eff->compute, s, &s->ew);
     s->ew = s->mm;
     return ROOF_OK;
 }
@@ -230,7 +242,7 @@ static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
     const uint64_t dense = (uint64_t)m->intermediate
                            + (uint64_t)m->shared_experts
                              * m->shared_intermediate;
-    s->dense = (double)((dense + t - 1) / t);
+    s->dense = t == 1 ? (double)dense : (double)((dense + t - 1) / t);
     s->expert = ceil_div(m->expert_intermediate, t);
     s->experts = m->experts;
     s->topk = m->experts_per_token;
@@ -245,11 +257,11 @@ static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
 
 static void byte_widths(const roof_model *m, const roof_workload *w, step *s)
 {
-    s->wq = w->weight_bits / 8.0;
+    s->wq = w->weight_bits * 0.125;
     if (w->quant_group > 0)
-        s->wq += w->scale_bits / 8.0 / w->quant_group;
-    s->ab = w->activation_bits / 8.0;
-    s->kb = w->kv_bits / 8.0;
+        s->wq += w->scale_bits * 0.125 / w->quant_group;
+    s->ab = w->activation_bits * 0.125;
+    s->kb = w->kv_bits * 0.125;
     const int layer = m->norm == ROOF_NORM_LAYER;
     s->norm_flops = layer ? FLOPS_LAYERNORM : FLOPS_RMSNORM;
     s->norm_w = (layer ? 2.0 : 1.0) * m->hidden * s->ab;
@@ -317,24 +329,79 @@ static int overflow_ok(const roof_model *m, const step *s)
     return bound <= ROOF_MAX_VALUE;
 }
 
-/* ---- op builders: each fills one roof_op's counts (not its roofline) -- */
+/* ---- op builders --------------------------------------------------------
+ * Each builder fills its ops in place, in execution order: counts, the
+ * roofline, and their share of the running sum, all in one pass. */
 
-static roof_op *put(roof_op *op, uint32_t id, double flops, double w,
-                    double ar, double aw)
+/* The output cursor. */
+typedef struct emit {
+    roof_op *op;      /* next op to fill */
+    const step *s;
+    uint32_t scope;
+} emit;
+
+/* The bytes an op moves, by kind. */
+typedef struct traffic {
+    double weight, act_read, act_write, kv_read, kv_write, comm;
+} traffic;
+
+/* Fills the next op, its roofline included (the arithmetic of
+ * roof_roofline_eval, multiplying by inverses, plus the interconnect time
+ * of comm ops); returns it so that matmuls can set their GEMM shape.
+ * Every input is read into locals before the first store: the stores
+ * cannot alias them, so nothing is loaded twice. */
+static roof_op *put(emit *e, uint32_t id, double flops, const traffic *b)
 {
+    const step *s = e->s;
+    const lane *l = op_matmul[id] ? &s->mm : &s->ew;
+    const double peak = l->peak, ridge = l->ridge, bw = s->bw;
+    const double w = b->weight, ar = b->act_read, aw = b->act_write;
+    const double kr = b->kv_read, kw = b->kv_write, cb = b->comm;
+    const double bytes = w + ar + aw + kr + kw;
+    const double intensity = flops / bytes;
+    const double cs = flops * l->inv_peak, ms = bytes * s->inv_bw;
+    const double comm = cb * s->inv_ic;
+    double seconds = cs > ms ? cs : ms;
+    uint32_t bound = intensity < ridge ? ROOF_BOUND_MEMORY
+                                       : ROOF_BOUND_COMPUTE;
+    if (comm > seconds) {
+        seconds = comm;
+        bound = ROOF_BOUND_INTERCONNECT;
+    }
+    const double bw_roof = bw * intensity;
+    roof_op *op = e->op++;
     op->id = id;
     op->op_class = op_classes[id];
-    op->scope = ROOF_SCOPE_LAYER;
-    op->precision = 0;
+    op->scope = e->scope;
+    op->precision = l->precision;
     op->flops = flops;
+    op->bytes = bytes;
     op->weight_bytes = w;
     op->act_read_bytes = ar;
     op->act_write_bytes = aw;
-    op->kv_read_bytes = 0.0;
-    op->kv_write_bytes = 0.0;
-    op->comm_bytes = 0.0;
+    op->kv_read_bytes = kr;
+    op->kv_write_bytes = kw;
+    op->comm_bytes = cb;
     op->gemm_m = op->gemm_n = op->gemm_k = op->gemm_batch = 0.0;
+    op->roofline.flops = flops;
+    op->roofline.bytes = bytes;
+    op->roofline.flops_per_byte = intensity;
+    op->roofline.ridge_flops_per_byte = ridge;
+    op->roofline.attainable_flops_per_s = bw_roof < peak ? bw_roof : peak;
+    op->roofline.compute_seconds = cs;
+    op->roofline.memory_seconds = ms;
+    op->roofline.seconds = seconds;
+    op->roofline.bound = bound;
+    op->roofline.reserved = 0;
     return op;
+}
+
+/* An op that moves only activations. */
+static roof_op *put_act(emit *e, uint32_t id, double flops, double w,
+                        double ar, double aw)
+{
+    const traffic b = {w, ar, aw, 0.0, 0.0, 0.0};
+    return put(e, id, flops, &b);
 }
 
 static void gemm(roof_op *op, double m, double n, double k, double batch)
@@ -346,245 +413,218 @@ static void gemm(roof_op *op, double m, double n, double k, double batch)
 }
 
 /* A dense projection of T tokens: [T x k] x [k x n]. */
-static roof_op *proj(roof_op *op, uint32_t id, const step *s, double k,
-                     double n)
+static void proj(emit *e, uint32_t id, double k, double n)
 {
-    put(op, id, 2.0 * s->tokens * k * n, k * n * s->wq,
-        s->tokens * k * s->ab, s->tokens * n * s->ab);
-    gemm(op, s->tokens, n, k, 1.0);
-    return op + 1;
+    const step *s = e->s;
+    gemm(put_act(e, id, 2.0 * s->tokens * k * n, k * n * s->wq,
+                 s->tokens * k * s->ab, s->tokens * n * s->ab),
+         s->tokens, n, k, 1.0);
 }
 
-static roof_op *norm(roof_op *op, uint32_t id, const step *s)
+static void norm(emit *e, uint32_t id)
 {
-    const double e = s->tokens * s->hidden;
-    put(op, id, s->norm_flops * e, s->norm_w, e * s->ab, e * s->ab);
-    return op + 1;
+    const step *s = e->s;
+    const double x = s->tokens * s->hidden * s->ab;
+    put_act(e, id, s->norm_flops * s->tokens * s->hidden, s->norm_w, x, x);
 }
 
-static roof_op *rope(roof_op *op, const step *s)
+static void rope(emit *e)
 {
-    const double e = s->tokens * (s->qw + s->kvw);
-    put(op, ROOF_OP_ROPE, FLOPS_ROPE * e, 0.0, e * s->ab, e * s->ab);
-    return op + 1;
+    const step *s = e->s;
+    const double n = s->tokens * (s->qw + s->kvw);
+    put_act(e, ROOF_OP_ROPE, FLOPS_ROPE * n, 0.0, n * s->ab, n * s->ab);
 }
 
-/* qk, softmax, pv as separate kernels over the full n x Lk rectangle. */
-static roof_op *attention_unfused(roof_op *op, const step *s)
+/* qk, softmax, pv as separate kernels over the full n x Lk rectangle; the
+ * new K (V) is read from k_proj (v_proj) and appended to the cache. */
+static void attention_unfused(emit *e)
 {
+    const step *s = e->s;
     const double bh = s->batch * s->heads;
     const double scores = bh * s->new_tok * s->keys;
+    const double sb = scores * s->ab;
     const double q = s->tokens * s->qw * s->ab;
     const double new_kv = s->tokens * s->kvw; /* elements of new K (or V) */
     const double cached = s->batch * s->cached_keys * s->kvw * s->kb;
-    roof_op *o = put(op, ROOF_OP_QK_MATMUL, 2.0 * scores * s->head_dim, 0.0,
-                     q + new_kv * s->ab, scores * s->ab);
-    o->kv_read_bytes = cached;
-    o->kv_write_bytes = new_kv * s->kb;
-    gemm(o, s->new_tok, s->keys, s->head_dim, bh);
-    put(op + 1, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0,
-        scores * s->ab, scores * s->ab);
-    o = put(op + 2, ROOF_OP_PV_MATMUL, 2.0 * scores * s->head_dim, 0.0,
-            scores * s->ab + new_kv * s->ab, q);
-    o->kv_read_bytes = cached;
-    o->kv_write_bytes = new_kv * s->kb;
-    gemm(o, s->new_tok, s->head_dim, s->keys, bh);
-    return op + 3;
+    const double mm = 2.0 * scores * s->head_dim;
+    traffic b = {0.0, q + new_kv * s->ab, sb, cached, new_kv * s->kb, 0.0};
+    gemm(put(e, ROOF_OP_QK_MATMUL, mm, &b), s->new_tok, s->keys,
+         s->head_dim, bh);
+    put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+    b.act_read = sb + new_kv * s->ab;
+    b.act_write = q;
+    gemm(put(e, ROOF_OP_PV_MATMUL, mm, &b), s->new_tok, s->head_dim,
+         s->keys, bh);
 }
 
 /* One fused kernel: scores stay on chip; only unmasked scores count. */
-static roof_op *attention_fused(roof_op *op, const step *s)
+static void attention_fused(emit *e)
 {
+    const step *s = e->s;
     const double bh = s->batch * s->heads;
-    const double scores = bh * s->causal;
     const double q = s->tokens * s->qw * s->ab;
     const double new_kv = 2.0 * s->tokens * s->kvw;
-    put(op, ROOF_OP_ATTENTION,
-        (4.0 * s->head_dim + FLOPS_SOFTMAX) * scores, 0.0,
-        q + new_kv * s->ab, q);
-    op->kv_read_bytes = 2.0 * s->batch * s->cached_keys * s->kvw * s->kb;
-    op->kv_write_bytes = new_kv * s->kb;
-    gemm(op, s->new_tok, s->keys, s->head_dim, bh);
-    return op + 1;
+    const traffic b = {0.0, q + new_kv * s->ab, q,
+                       2.0 * s->batch * s->cached_keys * s->kvw * s->kb,
+                       new_kv * s->kb, 0.0};
+    gemm(put(e, ROOF_OP_ATTENTION,
+             (4.0 * s->head_dim + FLOPS_SOFTMAX) * bh * s->causal, &b),
+         s->new_tok, s->keys, s->head_dim, bh);
 }
 
-static roof_op *residual_add(roof_op *op, uint32_t id, const step *s,
-                             double inputs, double extra_flops)
+static void residual_add(emit *e, uint32_t id, double inputs,
+                         double extra_flops)
 {
-    const double e = s->tokens * s->hidden;
-    put(op, id, (inputs - 1.0) * e + extra_flops, 0.0, inputs * e * s->ab,
-        e * s->ab);
-    return op + 1;
+    const step *s = e->s;
+    const double n = s->tokens * s->hidden;
+    put_act(e, id, (inputs - 1.0) * n + extra_flops, 0.0,
+            inputs * n * s->ab, n * s->ab);
 }
 
-static roof_op *activation(roof_op *op, uint32_t id, const step *s,
-                           double e)
+static void activation(emit *e, uint32_t id, double n)
 {
-    if (s->gated)
-        put(op, id, FLOPS_SILU_MUL * e, 0.0, 2.0 * e * s->ab, e * s->ab);
+    const double x = n * e->s->ab;
+    if (e->s->gated)
+        put_act(e, id, FLOPS_SILU_MUL * n, 0.0, 2.0 * x, x);
     else
-        put(op, id, FLOPS_GELU * e, 0.0, e * s->ab, e * s->ab);
-    return op + 1;
+        put_act(e, id, FLOPS_GELU * n, 0.0, x, x);
 }
 
-static roof_op *dense_mlp(roof_op *op, const step *s)
+static void dense_mlp(emit *e)
 {
+    const step *s = e->s;
     const double h = s->hidden, f = s->dense;
     if (s->gated)
-        op = proj(op, ROOF_OP_GATE_PROJ, s, h, f);
-    op = proj(op, ROOF_OP_UP_PROJ, s, h, f);
-    op = activation(op, ROOF_OP_ACT, s, s->tokens * f);
-    return proj(op, ROOF_OP_DOWN_PROJ, s, f, h);
+        proj(e, ROOF_OP_GATE_PROJ, h, f);
+    proj(e, ROOF_OP_UP_PROJ, h, f);
+    activation(e, ROOF_OP_ACT, s->tokens * f);
+    proj(e, ROOF_OP_DOWN_PROJ, f, h);
 }
 
 /* A grouped GEMM over the touched experts: T k token-expert pairs. */
-static roof_op *expert_proj(roof_op *op, uint32_t id, const step *s,
-                            double k, double n)
+static void expert_proj(emit *e, uint32_t id, double k, double n)
 {
+    const step *s = e->s;
     const double pairs = s->tokens * s->topk;
-    put(op, id, 2.0 * pairs * k * n, s->touched * k * n * s->wq,
-        pairs * k * s->ab, pairs * n * s->ab);
-    gemm(op, pairs / s->touched, n, k, s->touched);
-    return op + 1;
+    gemm(put_act(e, id, 2.0 * pairs * k * n, s->touched * k * n * s->wq,
+                 pairs * k * s->ab, pairs * n * s->ab),
+         pairs / s->touched, n, k, s->touched);
 }
 
-static roof_op *expert_mlp(roof_op *op, const step *s)
+static void expert_mlp(emit *e)
 {
+    const step *s = e->s;
     const double h = s->hidden, f = s->expert;
     if (s->gated)
-        op = expert_proj(op, ROOF_OP_EXPERT_GATE_PROJ, s, h, f);
-    op = expert_proj(op, ROOF_OP_EXPERT_UP_PROJ, s, h, f);
-    op = activation(op, ROOF_OP_EXPERT_ACT, s, s->tokens * s->topk * f);
-    return expert_proj(op, ROOF_OP_EXPERT_DOWN_PROJ, s, f, h);
+        expert_proj(e, ROOF_OP_EXPERT_GATE_PROJ, h, f);
+    expert_proj(e, ROOF_OP_EXPERT_UP_PROJ, h, f);
+    activation(e, ROOF_OP_EXPERT_ACT, s->tokens * s->topk * f);
+    expert_proj(e, ROOF_OP_EXPERT_DOWN_PROJ, f, h);
 }
 
 /* Two ring all-reduces of the T x H activations per layer. */
-static roof_op *allreduce(roof_op *op, const step *s)
+static void allreduce(emit *e)
 {
-    const double e = s->tokens * s->hidden;
+    const step *s = e->s;
+    const double n = s->tokens * s->hidden;
     const double share = (s->tp - 1.0) / s->tp;
-    put(op, ROOF_OP_ALLREDUCE, 2.0 * share * e, 0.0, 2.0 * e * s->ab,
-        2.0 * e * s->ab);
-    op->comm_bytes = 2.0 * 2.0 * share * e * s->ab;
-    return op + 1;
+    const double x = 2.0 * n * s->ab;
+    const traffic b = {0.0, x, x, 0.0, 0.0, 2.0 * share * x};
+    put(e, ROOF_OP_ALLREDUCE, 2.0 * share * n, &b);
 }
 
-static roof_op *layer_ops(roof_op *op, const step *s)
+static void layer_ops(emit *e)
 {
-    op = norm(op, ROOF_OP_ATTN_NORM, s);
-    op = proj(op, ROOF_OP_Q_PROJ, s, s->hidden, s->qw);
-    op = proj(op, ROOF_OP_K_PROJ, s, s->hidden, s->kvw);
-    op = proj(op, ROOF_OP_V_PROJ, s, s->hidden, s->kvw);
+    const step *s = e->s;
+    norm(e, ROOF_OP_ATTN_NORM);
+    proj(e, ROOF_OP_Q_PROJ, s->hidden, s->qw);
+    proj(e, ROOF_OP_K_PROJ, s->hidden, s->kvw);
+    proj(e, ROOF_OP_V_PROJ, s->hidden, s->kvw);
     if (s->rope)
-        op = rope(op, s);
-    op = s->fused ? attention_fused(op, s) : attention_unfused(op, s);
-    op = proj(op, ROOF_OP_O_PROJ, s, s->qw, s->hidden);
-    op = residual_add(op, ROOF_OP_ATTN_ADD, s, 2.0, 0.0);
-    op = norm(op, ROOF_OP_MLP_NORM, s);
+        rope(e);
+    if (s->fused)
+        attention_fused(e);
+    else
+        attention_unfused(e);
+    proj(e, ROOF_OP_O_PROJ, s->qw, s->hidden);
+    residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+    norm(e, ROOF_OP_MLP_NORM);
     double inputs = 1.0, weighting = 0.0;
-    if (s->experts > 0.0) /* routed experts are replicated, not split */
-        op = proj(op, ROOF_OP_ROUTER, s, s->hidden, s->experts);
+    if (s->experts > 0.0) /* the router is replicated, not split */
+        proj(e, ROOF_OP_ROUTER, s->hidden, s->experts);
     if (s->dense > 0.0) {
-        op = dense_mlp(op, s);
+        dense_mlp(e);
         inputs += 1.0;
     }
     if (s->experts > 0.0) {
-        op = expert_mlp(op, s);
+        expert_mlp(e);
         inputs += s->topk;
         weighting = s->tokens * s->hidden * s->topk;
     }
-    op = residual_add(op, ROOF_OP_MLP_ADD, s, inputs, weighting);
+    residual_add(e, ROOF_OP_MLP_ADD, inputs, weighting);
     if (s->tp_on)
-        op = allreduce(op, s);
-    return op;
+        allreduce(e);
 }
 
-static roof_op *model_ops(roof_op *op, const step *s)
+static void model_ops(emit *e)
 {
-    const double e = s->tokens * s->hidden;
+    const step *s = e->s;
+    const double n = s->tokens * s->hidden;
     const double rows = (s->tokens < s->vocab ? s->tokens : s->vocab)
                         + (s->learned ? s->new_tok : 0.0);
-    put(op, ROOF_OP_EMBED, s->learned ? e : 0.0, rows * s->hidden * s->wq,
-        0.0, e * s->ab);
-    op = norm(op + 1, ROOF_OP_FINAL_NORM, s);
+    put_act(e, ROOF_OP_EMBED, s->learned ? n : 0.0, rows * s->hidden * s->wq,
+            0.0, n * s->ab);
+    norm(e, ROOF_OP_FINAL_NORM);
     /* Logits of each sequence's last new token only (what sampling needs). */
-    put(op, ROOF_OP_LM_HEAD, 2.0 * s->batch * s->hidden * s->vocab_shard,
-        s->hidden * s->vocab_shard * s->wq, s->batch * s->hidden * s->ab,
-        s->batch * s->vocab_shard * s->ab);
-    gemm(op, s->batch, s->vocab_shard, s->hidden, 1.0);
-    return op + 1;
+    gemm(put_act(e, ROOF_OP_LM_HEAD,
+                 2.0 * s->batch * s->hidden * s->vocab_shard,
+                 s->hidden * s->vocab_shard * s->wq,
+                 s->batch * s->hidden * s->ab,
+                 s->batch * s->vocab_shard * s->ab),
+         s->batch, s->vocab_shard, s->hidden, 1.0);
 }
 
-/* ---- roofline and totals ---------------------------------------------- */
+/* ---- totals ------------------------------------------------------------ */
 
-/* The same arithmetic as roof_roofline_eval, inline; comm ops add the
- * interconnect time.  Returns the op's interconnect seconds. */
-static double place(roof_op *op, const step *s)
+/* Sums ops[0..n) into *t (bound not set); returns the slowest op's
+ * seconds.  Local accumulators: no aliasing with the ops written. */
+static double sum_ops(const roof_op *o, uint32_t n, double inv_ic,
+                      roof_sum *t)
 {
-    const lane *l = op_matmul[op->id] ? &s->mm : &s->ew;
-    roof_roofline *r = &op->roofline;
-    op->precision = l->precision;
-    op->bytes = op->weight_bytes + op->act_read_bytes + op->act_write_bytes
-                + op->kv_read_bytes + op->kv_write_bytes;
-    r->flops = op->flops;
-    r->bytes = op->bytes;
-    r->flops_per_byte = op->flops / op->bytes;
-    r->ridge_flops_per_byte = l->ridge;
-    r->compute_seconds = op->flops / l->peak;
-    r->memory_seconds = op->bytes / s->bw;
-    const double bw_roof = s->bw * r->flops_per_byte;
-    r->attainable_flops_per_s = bw_roof < l->peak ? bw_roof : l->peak;
-    r->seconds = r->compute_seconds > r->memory_seconds ? r->compute_seconds
-                                                        : r->memory_seconds;
-    r->bound = r->flops_per_byte < l->ridge ? ROOF_BOUND_MEMORY
-                                            : ROOF_BOUND_COMPUTE;
-    r->reserved = 0;
-    double comm = 0.0;
-    if (op->comm_bytes > 0.0) {
-        comm = op->comm_bytes / s->ic;
-        if (comm > r->seconds) {
-            r->seconds = comm;
-            r->bound = ROOF_BOUND_INTERCONNECT;
+    double flops = 0, bytes = 0, w = 0, act = 0, kv = 0, comm = 0;
+    double cs = 0, ms = 0, sec = 0, slowest = -1.0;
+    double by_bound[4] = {0, 0, 0, 0};
+    uint32_t dominant = 0;
+    for (const roof_op *end = o + n; o < end; o++) {
+        const roof_roofline *r = &o->roofline;
+        flops += o->flops;
+        bytes += o->bytes;
+        w += o->weight_bytes;
+        act += o->act_read_bytes + o->act_write_bytes;
+        kv += o->kv_read_bytes + o->kv_write_bytes;
+        comm += o->comm_bytes;
+        cs += r->compute_seconds;
+        ms += r->memory_seconds;
+        sec += r->seconds;
+        by_bound[r->bound] += r->seconds;
+        if (r->seconds > slowest) {
+            slowest = r->seconds;
+            dominant = o->id;
         }
     }
-    return comm;
-}
-
-static void sum_add(roof_sum *t, const roof_op *op, double comm,
-                    double times, double *slowest)
-{
-    const roof_roofline *r = &op->roofline;
-    t->flops += times * op->flops;
-    t->bytes += times * op->bytes;
-    t->weight_bytes += times * op->weight_bytes;
-    t->act_bytes += times * (op->act_read_bytes + op->act_write_bytes);
-    t->kv_bytes += times * (op->kv_read_bytes + op->kv_write_bytes);
-    t->comm_bytes += times * op->comm_bytes;
-    t->compute_seconds += times * r->compute_seconds;
-    t->memory_seconds += times * r->memory_seconds;
-    t->comm_seconds += times * comm;
-    t->seconds += times * r->seconds;
-    t->bound_seconds[r->bound] += times * r->seconds;
-    if (times * r->seconds > *slowest) {
-        *slowest = times * r->seconds;
-        t->dominant_op = op->id;
-    }
-}
-
-static void sum_scale(roof_sum *t, double k)
-{
-    t->flops *= k;
-    t->bytes *= k;
-    t->weight_bytes *= k;
-    t->act_bytes *= k;
-    t->kv_bytes *= k;
-    t->comm_bytes *= k;
-    t->compute_seconds *= k;
-    t->memory_seconds *= k;
-    t->comm_seconds *= k;
-    t->seconds *= k;
-    for (size_t b = 0; b < ROOF_ARRAY_LEN(t->bound_seconds); b++)
-        t->bound_seconds[b] *= k;
+    t->flops = flops;
+    t->bytes = bytes;
+    t->weight_bytes = w;
+    t->act_bytes = act;
+    t->kv_bytes = kv;
+    t->comm_bytes = comm;
+    t->compute_seconds = cs;
+    t->memory_seconds = ms;
+    t->comm_seconds = comm * inv_ic;
+    t->seconds = sec;
+    memcpy(t->bound_seconds, by_bound, sizeof by_bound);
+    t->dominant_op = dominant;
+    return slowest;
 }
 
 static void sum_bound(roof_sum *t)
@@ -599,32 +639,34 @@ static void sum_bound(roof_sum *t)
     }
 }
 
-/* Places every op; fills the totals when asked (layer ops come first). */
-static void finish(roof_op *ops, uint32_t n, uint32_t n_layer,
-                   const step *s, roof_totals *totals)
+/* model = layers x layer + the model-scope ops. */
+static void totals_of(const roof_op *ops, uint32_t n_layer, uint32_t n,
+                      const step *s, roof_totals *out)
 {
-    roof_sum layer, model;
-    memset(&layer, 0, sizeof layer);
-    double slow_layer = -1.0, slow_model = -1.0;
-    for (uint32_t i = 0; i < n_layer; i++) {
-        double comm = place(&ops[i], s);
-        sum_add(&layer, &ops[i], comm, 1.0, &slow_layer);
-    }
-    /* model = layers x layer + the model-scope ops. */
-    model = layer;
-    sum_scale(&model, s->layers);
-    slow_model = slow_layer * s->layers;
-    for (uint32_t i = n_layer; i < n; i++) {
-        ops[i].scope = ROOF_SCOPE_MODEL;
-        double comm = place(&ops[i], s);
-        sum_add(&model, &ops[i], comm, 1.0, &slow_model);
-    }
-    if (totals != NULL) {
-        sum_bound(&layer);
-        sum_bound(&model);
-        totals->layer = layer;
-        totals->model = model;
-    }
+    roof_sum layer, top, model;
+    const double L = s->layers;
+    const double slow_layer = sum_ops(ops, n_layer, s->inv_ic, &layer);
+    const double slow_top = sum_ops(ops + n_layer, n - n_layer, s->inv_ic,
+                                    &top);
+    model.flops = L * layer.flops + top.flops;
+    model.bytes = L * layer.bytes + top.bytes;
+    model.weight_bytes = L * layer.weight_bytes + top.weight_bytes;
+    model.act_bytes = L * layer.act_bytes + top.act_bytes;
+    model.kv_bytes = L * layer.kv_bytes + top.kv_bytes;
+    model.comm_bytes = L * layer.comm_bytes + top.comm_bytes;
+    model.compute_seconds = L * layer.compute_seconds + top.compute_seconds;
+    model.memory_seconds = L * layer.memory_seconds + top.memory_seconds;
+    model.comm_seconds = L * layer.comm_seconds + top.comm_seconds;
+    model.seconds = L * layer.seconds + top.seconds;
+    for (size_t b = 0; b < ROOF_ARRAY_LEN(model.bound_seconds); b++)
+        model.bound_seconds[b] = L * layer.bound_seconds[b]
+                                 + top.bound_seconds[b];
+    model.dominant_op = L * slow_layer >= slow_top ? layer.dominant_op
+                                                   : top.dominant_op;
+    sum_bound(&layer);
+    sum_bound(&model);
+    out->layer = layer;
+    out->model = model;
 }
 
 static int check_inputs(const roof_model *m, const roof_workload *w,
@@ -665,8 +707,12 @@ int roof_ops(const roof_model *m, const roof_workload *w,
     }
     if (!overflow_ok(m, &s))
         return ROOF_E_OVERFLOW;
-    model_ops(layer_ops(ops, &s), &s);
-    finish(ops, n, n_layer, &s, totals);
+    emit e = {ops, &s, ROOF_SCOPE_LAYER};
+    layer_ops(&e);
+    e.scope = ROOF_SCOPE_MODEL;
+    model_ops(&e);
+    if (totals != NULL)
+        totals_of(ops, n_layer, n, &s, totals);
     if (count != NULL)
         *count = n;
     return ROOF_OK;
