@@ -166,8 +166,15 @@ typedef struct roof_totals {
  * ops[] receives *count entries, at most ROOF_MAX_OPS; totals may be NULL.
  * eff may be NULL (pure roofline).  On ROOF_E_BUFFER_TOO_SMALL, *count
  * (when count is not NULL) receives the number needed and nothing else is
- * written.  ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID, ROOF_E_UNSUPPORTED
- * (the device lacks the workload's precision), ROOF_E_OVERFLOW. */
+ * written.  ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID (also: heads or
+ * kv_heads not shardable over tensor_parallel), ROOF_E_UNSUPPORTED (the
+ * device lacks the workload's precision, or tensor_parallel > 1 on a
+ * device without an interconnect), ROOF_E_OVERFLOW (a step so large that
+ * a count could pass ROOF_MAX_VALUE; checked before anything is written).
+ * Conventions (docs/model.md): weights are read once per step; the new
+ * tokens' K and V are appended to the cache by the attention operators
+ * (kv_write of qk_matmul and pv_matmul, or of the fused attention);
+ * lm_head computes the logits of each sequence's last new token only. */
 ROOF_API int roof_ops(const roof_model *m, const roof_workload *w,
                       const roof_hardware *hw, const roof_efficiency *eff,
                       roof_op *ops, uint32_t cap, uint32_t *count,
