@@ -71,7 +71,9 @@ typedef struct roof_estimate {
     uint32_t max_context;      /* longest prompt+gen that fits at this
                                   batch; 0 when none */
     uint32_t prefill_bound;    /* roof_bound of the prefill step */
-    uint32_t decode_bound;     /* roof_bound of the first decode step */
+    uint32_t decode_bound;     /* roof_bound of the first decode step (the
+                                  step at context prompt_tokens, computed
+                                  even when gen_tokens == 1) */
     uint32_t prefill_dominant_op; /* roof_op_id taking the most time */
     uint32_t decode_dominant_op;
 } roof_estimate;
@@ -102,9 +104,12 @@ typedef struct roof_scaling_point {
     double efficiency;         /* speedup / devices */
 } roof_scaling_point;
 
-/* Tensor-parallel sweep t = 1, 2, 4, ... up to max_devices (the degrees the
- * model's heads allow), with the request's pipeline degree.  Where
- * efficiency falls is where adding devices stops paying off.
+/* Tensor-parallel sweep t = 1, 2, 4, ... with t x pipeline_parallel <=
+ * max_devices (the degrees the model's heads allow), with the request's
+ * pipeline degree.  speedup compares tpot (ttft when gen_tokens == 1) with
+ * the t = 1 point; efficiency = speedup / t.  Where efficiency falls is
+ * where adding devices stops paying off.  ROOF_E_RANGE when max_devices <
+ * pipeline_parallel; out may be NULL when cap is 0.
  * out[] gets *count points; ROOF_E_BUFFER_TOO_SMALL reports the needed
  * count in *count.  ROOF_E_NULL, ROOF_E_RANGE, ... as roof_estimate_run. */
 ROOF_API int roof_scaling(const roof_model *m, const roof_hardware *hw,
