@@ -1,2 +1,589 @@
-/* config.c: not yet written. */
+/* HuggingFace config.json <-> roof_model.
+ *
+ * The top-level keys are collected once into slots; the architecture
+ * family (from model_type, else from the keys present) says which key
+ * names hold each size and what the defaults are.  A "roofmodel" object,
+ * which roof_model_to_json writes, states what HuggingFace keys cannot
+ * (MLP/norm/position kinds, weight width, source), so written models read
+ * back identical.  docs/inputs.md lists every key. */
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
 #include "util.h"
+
+enum key {
+    K_NAME_OR_PATH, K_MODEL_TYPE,
+    K_HIDDEN_SIZE, K_N_EMBD,
+    K_NUM_ATTENTION_HEADS, K_N_HEAD,
+    K_NUM_KEY_VALUE_HEADS, K_NUM_KV_HEADS, K_N_HEAD_KV,
+    K_MULTI_QUERY, K_NEW_DECODER_ARCHITECTURE,
+    K_HEAD_DIM,
+    K_NUM_HIDDEN_LAYERS, K_N_LAYER,
+    K_INTERMEDIATE_SIZE, K_N_INNER, K_FFN_DIM, K_FFN_HIDDEN_SIZE,
+    K_VOCAB_SIZE,
+    K_TIE_WORD_EMBEDDINGS, K_SLIDING_WINDOW, K_USE_SLIDING_WINDOW,
+    K_MAX_POSITION_EMBEDDINGS, K_N_POSITIONS, K_N_CTX,
+    K_TORCH_DTYPE, K_DTYPE, K_ALIBI,
+    K_NUM_LOCAL_EXPERTS, K_NUM_EXPERTS, K_N_ROUTED_EXPERTS,
+    K_NUM_EXPERTS_PER_TOK, K_MOE_INTERMEDIATE_SIZE,
+    K_SHARED_EXPERT_INTERMEDIATE_SIZE, K_N_SHARED_EXPERTS,
+    K_ROOFMODEL,
+    K_COUNT,
+    K_NONE = 0xFF
+};
+
+static const char *const key_names[K_COUNT] = {
+    "_name_or_path", "model_type",
+    "hidden_size", "n_embd",
+    "num_attention_heads", "n_head",
+    "num_key_value_heads", "num_kv_heads", "n_head_kv",
+    "multi_query", "new_decoder_architecture",
+    "head_dim",
+    "num_hidden_layers", "n_layer",
+    "intermediate_size", "n_inner", "ffn_dim", "ffn_hidden_size",
+    "vocab_size",
+    "tie_word_embeddings", "sliding_window", "use_sliding_window",
+    "max_position_embeddings", "n_positions", "n_ctx",
+    "torch_dtype", "dtype", "alibi",
+    "num_local_experts", "num_experts", "n_routed_experts",
+    "num_experts_per_tok", "moe_intermediate_size",
+    "shared_expert_intermediate_size", "n_shared_experts",
+    "roofmodel",
+};
+
+enum family_id { FAM_LLAMA, FAM_GEMMA, FAM_GPT2, FAM_NEOX, FAM_OPT, FAM_FALCON };
+
+/* Where a family keeps each size (first key present wins) and its
+ * defaults, as the transformers configuration classes define them. */
+typedef struct family {
+    uint8_t id;
+    const char *types[4];  /* model_type values */
+    uint8_t hidden[2], heads[2], layers[2], inter[2], positions[2];
+    uint8_t inter_is_4x;   /* absent MLP width = 4 x hidden */
+    uint8_t mlp, norm, position, tied;
+} family;
+
+#define ALT(a, b) {a, b}
+static const family families[] = {
+    {FAM_LLAMA, {"llama", "mistral", "mixtral", "qwen2"},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_GATED, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
+    {FAM_GEMMA, {"gemma", "gemma2", "gemma3_text", NULL},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_GATED, ROOF_NORM_RMS, ROOF_POS_ROPE, 1},
+    {FAM_GPT2, {"gpt2", NULL, NULL, NULL},
+     ALT(K_N_EMBD, K_HIDDEN_SIZE), ALT(K_N_HEAD, K_NUM_ATTENTION_HEADS),
+     ALT(K_N_LAYER, K_NUM_HIDDEN_LAYERS), ALT(K_N_INNER, K_NONE),
+     ALT(K_N_POSITIONS, K_N_CTX), 1,
+     ROOF_MLP_PLAIN, ROOF_NORM_LAYER, ROOF_POS_LEARNED, 1},
+    {FAM_NEOX, {"gpt_neox", NULL, NULL, NULL},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_PLAIN, ROOF_NORM_LAYER, ROOF_POS_ROPE, 0},
+    {FAM_OPT, {"opt", NULL, NULL, NULL},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_FFN_DIM, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_PLAIN, ROOF_NORM_LAYER, ROOF_POS_LEARNED, 1},
+    {FAM_FALCON, {"falcon", "RefinedWeb", "RefinedWebModel", NULL},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_N_HEAD),
+     ALT(K_NUM_HIDDEN_LAYERS, K_N_LAYER), ALT(K_FFN_HIDDEN_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 1,
+     ROOF_MLP_PLAIN, ROOF_NORM_LAYER, ROOF_POS_ROPE, 1},
+};
+
+typedef struct cfg {
+    roof__json j;
+    size_t slot[K_COUNT];
+    roof_parse_error *err;
+} cfg;
+
+/* ---- typed reads; JSON null counts as absent (HuggingFace's None) ---- */
+
+static int has(const cfg *c, int k)
+{
+    return k != K_NONE && c->slot[k] != ROOF__JSON_NONE
+           && roof__json_kind(&c->j, c->slot[k]) != ROOF__JSON_NULL;
+}
+
+/* *out = key k when present; untouched when absent. */
+static int opt_u32(cfg *c, int k, uint32_t *out)
+{
+    if (!has(c, k))
+        return ROOF_OK;
+    return roof__json_get_u32(&c->j, c->slot[k], key_names[k], out, c->err);
+}
+
+static int opt_bool(cfg *c, int k, uint32_t *out)
+{
+    if (!has(c, k))
+        return ROOF_OK;
+    return roof__json_get_bool(&c->j, c->slot[k], key_names[k], out, c->err);
+}
+
+static int missing(cfg *c, const char *name)
+{
+    roof__parse_error_at(c->err, c->j.text, c->j.root, "missing key", name);
+    return ROOF_E_MISSING;
+}
+
+/* The first of alts[] present, or ROOF_E_MISSING naming alts[0]. */
+static int req_u32(cfg *c, const uint8_t alts[2], uint32_t *out)
+{
+    for (int i = 0; i < 2; i++) {
+        if (has(c, alts[i]))
+            return opt_u32(c, alts[i], out);
+    }
+    return missing(c, key_names[alts[0]]);
+}
+
+static int first_u32(cfg *c, const uint8_t alts[2], uint32_t *out)
+{
+    for (int i = 0; i < 2; i++) {
+        if (has(c, alts[i]))
+            return opt_u32(c, alts[i], out);
+    }
+    return ROOF_OK;
+}
+
+static int invalid(cfg *c, int k, const char *msg)
+{
+    size_t at = k == K_NONE || c->slot[k] == ROOF__JSON_NONE ? c->j.root : c->slot[k];
+    roof__parse_error_at(c->err, c->j.text, at, msg,
+                         k == K_NONE ? NULL : key_names[k]);
+    return ROOF_E_INVALID;
+}
+
+/* ---- family, name ---------------------------------------------------- */
+
+static const family *find_family(const cfg *c)
+{
+    if (has(c, K_MODEL_TYPE)
+        && roof__json_kind(&c->j, c->slot[K_MODEL_TYPE]) == ROOF__JSON_STRING) {
+        for (size_t f = 0; f < ROOF_ARRAY_LEN(families); f++) {
+            for (size_t t = 0; t < 4 && families[f].types[t]; t++) {
+                if (roof__json_string_is(&c->j, c->slot[K_MODEL_TYPE],
+                                         families[f].types[t]))
+                    return &families[f];
+            }
+        }
+    }
+    /* Unknown or absent model_type: GPT-2 names, else Llama names. */
+    return has(c, K_N_EMBD) ? &families[2] : &families[0];
+}
+
+/* String key k decoded into buf (NUL-terminated), *n its length; *n = 0
+ * when absent.  ROOF_E_TYPE, ROOF_E_RANGE (too long), ROOF_E_INVALID
+ * (holds \u0000). */
+static int string_key(cfg *c, int k, char *buf, size_t cap, size_t *n)
+{
+    *n = 0;
+    buf[0] = '\0';
+    if (!has(c, k))
+        return ROOF_OK;
+    size_t at = c->slot[k];
+    if (roof__json_kind(&c->j, at) != ROOF__JSON_STRING) {
+        roof__parse_error_at(c->err, c->j.text, at, "expected a string for",
+                             key_names[k]);
+        return ROOF_E_TYPE;
+    }
+    size_t len = roof__json_string(&c->j, at, buf, cap - 1);
+    if (len >= cap - 1) {
+        roof__parse_error_at(c->err, c->j.text, at, "string too long for",
+                             key_names[k]);
+        return ROOF_E_RANGE;
+    }
+    if (memchr(buf, '\0', len) != NULL)
+        return invalid(c, k, "\\u0000 not allowed in");
+    buf[len] = '\0';
+    *n = len;
+    return ROOF_OK;
+}
+
+/* name: _name_or_path (its last path component when too long), else
+ * model_type, else "model"; source names the file it came from. */
+static int read_name(cfg *c, roof_model *m)
+{
+    char path[1024], type[64], source[sizeof path + 16];
+    size_t n = 0, nt = 0;
+    int rc = string_key(c, K_NAME_OR_PATH, path, sizeof path, &n);
+    if (rc != ROOF_OK || (rc = string_key(c, K_MODEL_TYPE, type, sizeof type, &nt)) != ROOF_OK)
+        return rc;
+    const char *name = n > 0 ? path : nt > 0 ? type : "model";
+    const char *slash = strrchr(name, '/');
+    if (strlen(name) >= sizeof m->name && slash != NULL && slash[1] != '\0')
+        name = slash + 1;
+    roof__copy_utf8(m->name, sizeof m->name, name, strlen(name));
+    if (n > 0)
+        snprintf(source, sizeof source, "config.json of %s", path);
+    else
+        snprintf(source, sizeof source, "config.json");
+    roof__copy_utf8(m->source, sizeof m->source, source, strlen(source));
+    return ROOF_OK;
+}
+
+/* ---- sizes -------------------------------------------------------------- */
+
+static int read_kv_heads(cfg *c, const family *f, roof_model *m)
+{
+    uint32_t multi_query = 1, new_arch = 0;
+    int rc = ROOF_OK;
+    m->kv_heads = m->heads;
+    if (f->id != FAM_FALCON)
+        return opt_u32(c, K_NUM_KEY_VALUE_HEADS, &m->kv_heads);
+    /* Falcon: new_decoder_architecture uses num_kv_heads (n_head_kv in
+     * older files); otherwise multi_query (default true) means one. */
+    if ((rc = opt_bool(c, K_NEW_DECODER_ARCHITECTURE, &new_arch)) != ROOF_OK
+        || (rc = opt_bool(c, K_MULTI_QUERY, &multi_query)) != ROOF_OK)
+        return rc;
+    if (new_arch) {
+        static const uint8_t alts[2] = {K_NUM_KV_HEADS, K_N_HEAD_KV};
+        return first_u32(c, alts, &m->kv_heads);
+    }
+    if (multi_query)
+        m->kv_heads = 1;
+    return ROOF_OK;
+}
+
+static int read_attention(cfg *c, const family *f, roof_model *m)
+{
+    int rc;
+    if ((rc = req_u32(c, f->hidden, &m->hidden)) != ROOF_OK
+        || (rc = req_u32(c, f->heads, &m->heads)) != ROOF_OK
+        || (rc = req_u32(c, f->layers, &m->layers)) != ROOF_OK)
+        return rc;
+    if ((rc = read_kv_heads(c, f, m)) != ROOF_OK)
+        return rc;
+    /* head_dim defaults to hidden / heads (0 heads: validation says so). */
+    if (m->heads > 0 && m->hidden % m->heads == 0)
+        m->head_dim = m->hidden / m->heads;
+    else if (m->heads > 0 && !has(c, K_HEAD_DIM))
+        return invalid(c, f->heads[0], "hidden size is not a multiple of");
+    return opt_u32(c, K_HEAD_DIM, &m->head_dim);
+}
+
+/* Shared experts: Qwen2-MoE names one expert's width, DeepSeek a count of
+ * experts as wide as a routed one. */
+static int read_shared(cfg *c, roof_model *m)
+{
+    uint32_t width = 0, count = 0;
+    int rc;
+    if ((rc = opt_u32(c, K_SHARED_EXPERT_INTERMEDIATE_SIZE, &width)) != ROOF_OK
+        || (rc = opt_u32(c, K_N_SHARED_EXPERTS, &count)) != ROOF_OK)
+        return rc;
+    if (width > 0) {
+        m->shared_intermediate = width;
+        m->shared_experts = count > 0 ? count : 1;
+    } else if (count > 0) {
+        m->shared_experts = count;
+        m->shared_intermediate = m->expert_intermediate;
+    }
+    return ROOF_OK;
+}
+
+static int read_mlp(cfg *c, const family *f, roof_model *m)
+{
+    static const uint8_t expert_keys[3] = {K_NUM_LOCAL_EXPERTS, K_NUM_EXPERTS,
+                                           K_N_ROUTED_EXPERTS};
+    int rc = ROOF_OK;
+    for (int i = 0; i < 3 && rc == ROOF_OK && m->experts == 0; i++)
+        rc = opt_u32(c, expert_keys[i], &m->experts);
+    if (rc != ROOF_OK)
+        return rc;
+    if (m->experts == 0) {
+        /* GPT-2 and Falcon default their MLP width to 4 x hidden. */
+        if (!f->inter_is_4x || has(c, f->inter[0]))
+            rc = req_u32(c, f->inter, &m->intermediate);
+        else if (m->hidden > UINT32_MAX / 4)
+            return invalid(c, f->hidden[0], "4 x hidden size overflows for");
+        else
+            m->intermediate = 4 * m->hidden;
+        return rc == ROOF_OK ? read_shared(c, m) : rc;
+    }
+    /* MoE: every layer's MLP is the routed experts (Mixtral's
+     * intermediate_size is one expert's width). */
+    static const uint8_t per_tok[2] = {K_NUM_EXPERTS_PER_TOK, K_NONE};
+    static const uint8_t width[2] = {K_MOE_INTERMEDIATE_SIZE, K_INTERMEDIATE_SIZE};
+    if ((rc = req_u32(c, per_tok, &m->experts_per_token)) != ROOF_OK
+        || (rc = req_u32(c, width, &m->expert_intermediate)) != ROOF_OK)
+        return rc;
+    return read_shared(c, m);
+}
+
+/* ---- the rest ------------------------------------------------------------ */
+
+static int read_window(cfg *c, roof_model *m)
+{
+    uint32_t use = 1;
+    int rc = opt_bool(c, K_USE_SLIDING_WINDOW, &use);
+    if (rc != ROOF_OK || !use)
+        return rc; /* Qwen2: use_sliding_window false = full attention */
+    return opt_u32(c, K_SLIDING_WINDOW, &m->sliding_window);
+}
+
+static const struct dtype_bits {
+    const char *name;
+    uint32_t bits;
+} dtypes[] = {
+    {"float16", 16}, {"half", 16}, {"bfloat16", 16}, {"float32", 32},
+    {"float", 32}, {"float64", 64}, {"double", 64}, {"float8_e4m3fn", 8},
+    {"float8_e5m2", 8}, {"float8_e4m3fnuz", 8}, {"float8_e5m2fnuz", 8},
+    {"int8", 8}, {"uint8", 8},
+};
+
+/* torch_dtype (or its newer name dtype): absent means float32, what
+ * transformers assumes. */
+static int read_dtype(cfg *c, roof_model *m)
+{
+    int k = has(c, K_TORCH_DTYPE) ? K_TORCH_DTYPE : K_DTYPE;
+    char buf[32];
+    size_t n = 0;
+    m->native_bits = 32;
+    int rc = string_key(c, k, buf, sizeof buf, &n);
+    if (rc == ROOF_E_RANGE)
+        return invalid(c, k, "unknown dtype in");
+    if (rc != ROOF_OK || n == 0)
+        return rc;
+    const char *s = strncmp(buf, "torch.", 6) == 0 ? buf + 6 : buf;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(dtypes); i++) {
+        if (strcmp(s, dtypes[i].name) == 0) {
+            m->native_bits = dtypes[i].bits;
+            return ROOF_OK;
+        }
+    }
+    return invalid(c, k, "unknown dtype in");
+}
+
+static int read_kinds(cfg *c, const family *f, roof_model *m)
+{
+    uint32_t alibi = 0;
+    m->mlp = f->mlp;
+    m->norm = f->norm;
+    m->position = f->position;
+    m->tied_embeddings = f->tied;
+    int rc = opt_bool(c, K_TIE_WORD_EMBEDDINGS, &m->tied_embeddings);
+    if (rc == ROOF_OK && f->id == FAM_FALCON)
+        rc = opt_bool(c, K_ALIBI, &alibi);
+    if (alibi)
+        m->position = ROOF_POS_NONE;
+    return rc;
+}
+
+/* ---- the "roofmodel" object ----------------------------------------------- */
+
+static const char *const mlp_names[] = {"gated", "plain"};
+static const char *const norm_names[] = {"rms", "layer"};
+static const char *const position_names[] = {"rope", "learned", "none"};
+
+enum { R_NAME, R_SOURCE, R_MLP, R_NORM, R_POSITION, R_NATIVE_BITS,
+       R_INTERMEDIATE, R_COUNT };
+static const char *const roof_keys[R_COUNT] = {
+    "name", "source", "mlp", "norm", "position", "native_bits", "intermediate",
+};
+
+static int read_enum(cfg *c, size_t val, const char *key,
+                     const char *const *names, uint32_t n, uint32_t *out)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        if (roof__json_kind(&c->j, val) == ROOF__JSON_STRING
+            && roof__json_string_is(&c->j, val, names[i])) {
+            *out = i;
+            return ROOF_OK;
+        }
+    }
+    roof__parse_error_at(c->err, c->j.text, val, "unknown value for", key);
+    return roof__json_kind(&c->j, val) == ROOF__JSON_STRING ? ROOF_E_INVALID
+                                                            : ROOF_E_TYPE;
+}
+
+static int read_override(cfg *c, int r, size_t val, roof_model *m)
+{
+    const roof__json *j = &c->j;
+    const char *key = roof_keys[r];
+    switch (r) {
+    case R_NAME:
+        return roof__json_get_str(j, val, key, m->name, sizeof m->name, c->err);
+    case R_SOURCE:
+        return roof__json_get_str(j, val, key, m->source, sizeof m->source, c->err);
+    case R_MLP:
+        return read_enum(c, val, key, mlp_names, 2, &m->mlp);
+    case R_NORM:
+        return read_enum(c, val, key, norm_names, 2, &m->norm);
+    case R_POSITION:
+        return read_enum(c, val, key, position_names, 3, &m->position);
+    case R_NATIVE_BITS:
+        return roof__json_get_u32(j, val, key, &m->native_bits, c->err);
+    default:
+        return roof__json_get_u32(j, val, key, &m->intermediate, c->err);
+    }
+}
+
+static int read_roofmodel(cfg *c, roof_model *m)
+{
+    if (!has(c, K_ROOFMODEL))
+        return ROOF_OK;
+    size_t obj = c->slot[K_ROOFMODEL], slots[R_COUNT];
+    if (roof__json_kind(&c->j, obj) != ROOF__JSON_OBJECT) {
+        roof__parse_error_at(c->err, c->j.text, obj, "expected an object for",
+                             "roofmodel");
+        return ROOF_E_TYPE;
+    }
+    size_t unknown = roof__json_collect(&c->j, obj, roof_keys, R_COUNT, slots);
+    if (unknown != ROOF__JSON_NONE) {
+        roof__parse_error_at(c->err, c->j.text, unknown,
+                             "unknown key in \"roofmodel\"", NULL);
+        return ROOF_E_INVALID;
+    }
+    for (int r = 0; r < R_COUNT; r++) {
+        int rc = slots[r] == ROOF__JSON_NONE ? ROOF_OK
+                                             : read_override(c, r, slots[r], m);
+        if (rc != ROOF_OK)
+            return rc;
+    }
+    return ROOF_OK;
+}
+
+/* ---- the API -------------------------------------------------------------- */
+
+static int read_model(cfg *c, roof_model *m)
+{
+    const family *f = find_family(c);
+    int rc;
+    if ((rc = read_name(c, m)) != ROOF_OK
+        || (rc = read_attention(c, f, m)) != ROOF_OK
+        || (rc = req_u32(c, (const uint8_t[2]){K_VOCAB_SIZE, K_NONE}, &m->vocab)) != ROOF_OK
+        || (rc = read_mlp(c, f, m)) != ROOF_OK
+        || (rc = read_window(c, m)) != ROOF_OK
+        || (rc = first_u32(c, f->positions, &m->max_context)) != ROOF_OK
+        || (rc = read_dtype(c, m)) != ROOF_OK
+        || (rc = read_kinds(c, f, m)) != ROOF_OK)
+        return rc;
+    return read_roofmodel(c, m);
+}
+
+int roof_model_from_json(const char *text, size_t len, roof_model *out,
+                         roof_parse_error *err)
+{
+    cfg c;
+    if (out == NULL) {
+        roof__parse_error_at(err, NULL, 0, "output is NULL", NULL);
+        return ROOF_E_NULL;
+    }
+    int rc = roof__json_check(text, len, &c.j, err);
+    if (rc != ROOF_OK)
+        return rc;
+    c.err = err;
+    if (roof__json_kind(&c.j, c.j.root) != ROOF__JSON_OBJECT) {
+        roof__parse_error_at(err, text, c.j.root,
+                             "a config.json must be a JSON object", NULL);
+        return ROOF_E_TYPE;
+    }
+    roof__json_collect(&c.j, c.j.root, key_names, K_COUNT, c.slot);
+    roof_model m;
+    memset(&m, 0, sizeof m);
+    if ((rc = read_model(&c, &m)) != ROOF_OK)
+        return rc;
+    if ((rc = roof_model_validate(&m)) != ROOF_OK) {
+        roof__parse_error_at(err, text, c.j.root, "not a valid model:",
+                             roof_status_str(rc));
+        return rc;
+    }
+    *out = m;
+    return ROOF_OK;
+}
+
+static void put_u32(roof__out *o, const char *key, uint32_t v)
+{
+    roof__out_fmt(o, ",\n  \"%s\": %lu", key, (unsigned long)v);
+}
+
+static void put_str(roof__out *o, const char *key, const char *v, int first)
+{
+    roof__out_str(o, first ? "\n  " : ",\n  ");
+    roof__out_json_str(o, key);
+    roof__out_str(o, ": ");
+    roof__out_json_str(o, v);
+}
+
+static const char *dtype_name(uint32_t bits)
+{
+    switch (bits) {
+    case 8: return "float8_e4m3fn";
+    case 16: return "bfloat16";
+    case 32: return "float32";
+    case 64: return "float64";
+    default: return NULL;
+    }
+}
+
+static void write_moe(roof__out *o, const roof_model *m)
+{
+    if (m->experts > 0) {
+        put_u32(o, "num_local_experts", m->experts);
+        put_u32(o, "num_experts_per_tok", m->experts_per_token);
+        put_u32(o, "moe_intermediate_size", m->expert_intermediate);
+    }
+    if (m->shared_experts > 0) {
+        put_u32(o, "n_shared_experts", m->shared_experts);
+        put_u32(o, "shared_expert_intermediate_size", m->shared_intermediate);
+    }
+}
+
+static void write_roofmodel(roof__out *o, const roof_model *m)
+{
+    roof__out_str(o, ",\n  \"roofmodel\": {");
+    put_str(o, "name", m->name, 1);
+    put_str(o, "source", m->source, 0);
+    put_str(o, "mlp", mlp_names[m->mlp], 0);
+    put_str(o, "norm", norm_names[m->norm], 0);
+    put_str(o, "position", position_names[m->position], 0);
+    put_u32(o, "native_bits", m->native_bits);
+    put_u32(o, "intermediate", m->intermediate);
+    roof__out_str(o, "\n  }");
+}
+
+static int render_model(roof__out *o, const void *arg)
+{
+    const roof_model *m = arg;
+    roof__out_str(o, "{");
+    put_str(o, "_name_or_path", m->name, 1);
+    put_str(o, "model_type", "roofmodel", 0);
+    put_u32(o, "hidden_size", m->hidden);
+    put_u32(o, "num_hidden_layers", m->layers);
+    put_u32(o, "num_attention_heads", m->heads);
+    put_u32(o, "num_key_value_heads", m->kv_heads);
+    put_u32(o, "head_dim", m->head_dim);
+    put_u32(o, "intermediate_size", m->experts > 0 ? m->expert_intermediate
+                                                   : m->intermediate);
+    put_u32(o, "vocab_size", m->vocab);
+    put_str(o, "hidden_act", m->mlp == ROOF_MLP_GATED ? "silu" : "gelu", 0);
+    roof__out_str(o, m->tied_embeddings ? ",\n  \"tie_word_embeddings\": true"
+                                        : ",\n  \"tie_word_embeddings\": false");
+    if (m->sliding_window > 0)
+        put_u32(o, "sliding_window", m->sliding_window);
+    else
+        roof__out_str(o, ",\n  \"sliding_window\": null");
+    put_u32(o, "max_position_embeddings", m->max_context);
+    if (dtype_name(m->native_bits) != NULL)
+        put_str(o, "torch_dtype", dtype_name(m->native_bits), 0);
+    write_moe(o, m);
+    write_roofmodel(o, m);
+    roof__out_str(o, "\n}\n");
+    return ROOF_OK;
+}
+
+int roof_model_to_json(const roof_model *m, char *buf, size_t cap, size_t *len)
+{
+    if (m == NULL || (buf == NULL && cap > 0))
+        return ROOF_E_NULL;
+    int rc = roof_model_validate(m);
+    if (rc != ROOF_OK)
+        return rc;
+    return roof__render_to_buf(render_model, m, buf, cap, len);
+}

@@ -1,0 +1,426 @@
+/* Tests of lib/config.c: HuggingFace config.json into model descriptors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "roofmodel.h"
+
+#define SENTINEL 0xC3
+
+static char *read_fixture(const char *name, size_t *len)
+{
+    const char *root = getenv("ROOF_SOURCE_ROOT");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/%s", root ? root : ".", name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s (is ROOF_SOURCE_ROOT set?)", path);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, 1 << 16, f);
+    fclose(f);
+    return buf;
+}
+
+static void load(const char *fixture, roof_model *m)
+{
+    size_t len = 0;
+    char *text = read_fixture(fixture, &len);
+    roof_parse_error err;
+    int rc = roof_model_from_json(text, len, m, &err);
+    free(text);
+    if (rc != ROOF_OK)
+        fail_msg("%s: %s at %u:%u", fixture, err.message, err.line, err.column);
+}
+
+/* Every numeric field of the descriptors agrees (name and source differ:
+ * the presets carry their own). */
+static void assert_same_numbers(const roof_model *a, const roof_model *b)
+{
+    size_t off = offsetof(roof_model, hidden);
+    assert_memory_equal((const char *)a + off, (const char *)b + off,
+                        sizeof *a - off);
+}
+
+static void expect_preset(const char *fixture, const char *preset)
+{
+    roof_model got, want;
+    load(fixture, &got);
+    assert_int_equal(roof_model_find(preset, &want), ROOF_OK);
+    assert_same_numbers(&got, &want);
+}
+
+static void test_configs_equal_presets(void **state)
+{
+    (void)state;
+    expect_preset("llama-2-13b-hf.config.json", "llama-2-13b");
+    expect_preset("llama-3.1-8b.config.json", "llama-3.1-8b");
+    expect_preset("mixtral-8x7b-v0.1.config.json", "mixtral-8x7b");
+    expect_preset("qwen2.5-7b.config.json", "qwen2.5-7b");
+}
+
+static void test_fixture_fields_by_hand(void **state)
+{
+    (void)state;
+    roof_model m;
+    load("llama-2-13b-hf.config.json", &m);
+    assert_string_equal(m.name, "meta-llama/Llama-2-13b-hf"); /* _name_or_path */
+    assert_string_equal(m.source, "config.json of meta-llama/Llama-2-13b-hf");
+    assert_int_equal(m.head_dim, 128); /* 5120 / 40 */
+    assert_int_equal(m.native_bits, 16); /* float16 */
+    load("llama-3.1-8b.config.json", &m);
+    assert_string_equal(m.name, "llama"); /* no _name_or_path: model_type */
+    assert_int_equal(m.kv_heads, 8);
+    assert_int_equal(m.vocab, 128256);
+    assert_int_equal(m.max_context, 131072);
+    /* Mixtral: intermediate_size is one expert's width, no dense MLP */
+    load("mixtral-8x7b-v0.1.config.json", &m);
+    assert_int_equal(m.experts, 8);
+    assert_int_equal(m.experts_per_token, 2);
+    assert_int_equal(m.expert_intermediate, 14336);
+    assert_int_equal(m.intermediate, 0);
+    assert_int_equal(m.sliding_window, 0); /* null */
+    /* Qwen2.5: sliding_window 131072 but use_sliding_window false */
+    load("qwen2.5-7b.config.json", &m);
+    assert_int_equal(m.sliding_window, 0);
+    assert_int_equal(m.kv_heads, 4);
+}
+
+static void test_gpt2(void **state)
+{
+    (void)state;
+    roof_model m;
+    load("gpt2.config.json", &m);
+    assert_string_equal(m.name, "gpt2");
+    assert_int_equal(m.hidden, 768);
+    assert_int_equal(m.layers, 12);
+    assert_int_equal(m.heads, 12);
+    assert_int_equal(m.kv_heads, 12);
+    assert_int_equal(m.head_dim, 64);           /* 768 / 12 */
+    assert_int_equal(m.intermediate, 3072);     /* n_inner absent: 4 x 768 */
+    assert_int_equal(m.vocab, 50257);
+    assert_int_equal(m.mlp, ROOF_MLP_PLAIN);
+    assert_int_equal(m.norm, ROOF_NORM_LAYER);
+    assert_int_equal(m.position, ROOF_POS_LEARNED);
+    assert_int_equal(m.tied_embeddings, 1);     /* the PretrainedConfig default */
+    assert_int_equal(m.max_context, 1024);      /* n_positions */
+    assert_int_equal(m.native_bits, 32);        /* no torch_dtype: float32 */
+    assert_int_equal(m.experts, 0);
+    /* 124M parameters, the published size of GPT-2 small:
+     * embeddings 50257*768 + 1024*768 = 39,383,808;
+     * per layer: attention 4*768*768 = 2,359,296, MLP 2*768*3072 =
+     * 4,718,592, two LayerNorms 2*2*768 = 3,072 -> 7,080,960 (biases are not
+     * modelled); 12 layers = 84,971,520; final norm 1,536; tied head 0:
+     * total 124,356,864. */
+    roof_model_params p;
+    assert_int_equal(roof_model_param_count(&m, &p), ROOF_OK);
+    assert_true(p.total == 124356864.0);
+}
+
+static roof_model parse_ok(const char *text)
+{
+    roof_model m;
+    roof_parse_error err;
+    int rc = roof_model_from_json(text, strlen(text), &m, &err);
+    if (rc != ROOF_OK)
+        fail_msg("%s at %u:%u in %s", err.message, err.line, err.column, text);
+    return m;
+}
+
+static void test_other_families(void **state)
+{
+    (void)state;
+    /* Falcon-7B: multi_query, 71 heads of 64, ffn 4 x hidden */
+    roof_model m = parse_ok("{\"model_type\": \"falcon\", \"hidden_size\": 4544,"
+                            " \"n_head\": 71, \"n_layer\": 32, \"multi_query\": true,"
+                            " \"vocab_size\": 65024, \"parallel_attn\": true,"
+                            " \"torch_dtype\": \"bfloat16\"}");
+    assert_int_equal(m.heads, 71);
+    assert_int_equal(m.kv_heads, 1);
+    assert_int_equal(m.head_dim, 64);           /* 4544 / 71 */
+    assert_int_equal(m.intermediate, 18176);    /* 4 x 4544 */
+    assert_int_equal(m.norm, ROOF_NORM_LAYER);
+    assert_int_equal(m.position, ROOF_POS_ROPE);
+    assert_int_equal(m.tied_embeddings, 1);
+    /* Falcon-40B: new decoder architecture, 8 KV heads (older key name) */
+    m = parse_ok("{\"model_type\": \"RefinedWeb\", \"hidden_size\": 8192,"
+                 " \"n_head\": 128, \"n_head_kv\": 8, \"n_layer\": 60,"
+                 " \"new_decoder_architecture\": true, \"vocab_size\": 65024}");
+    assert_int_equal(m.kv_heads, 8);
+    assert_int_equal(m.layers, 60);
+    /* Falcon with ALiBi: no rotary positions */
+    m = parse_ok("{\"model_type\": \"falcon\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
+                 " \"multi_query\": false, \"alibi\": true, \"vocab_size\": 10}");
+    assert_int_equal(m.kv_heads, 4);
+    assert_int_equal(m.position, ROOF_POS_NONE);
+    /* OPT-1.3b: ffn_dim, learned positions, tied */
+    m = parse_ok("{\"model_type\": \"opt\", \"hidden_size\": 2048,"
+                 " \"num_attention_heads\": 32, \"num_hidden_layers\": 24,"
+                 " \"ffn_dim\": 8192, \"word_embed_proj_dim\": 2048,"
+                 " \"max_position_embeddings\": 2048, \"vocab_size\": 50272,"
+                 " \"torch_dtype\": \"float16\"}");
+    assert_int_equal(m.intermediate, 8192);
+    assert_int_equal(m.position, ROOF_POS_LEARNED);
+    assert_int_equal(m.mlp, ROOF_MLP_PLAIN);
+    assert_int_equal(m.tied_embeddings, 1);
+    assert_int_equal(m.max_context, 2048);
+    /* GPT-NeoX-20B: rotary, LayerNorm, plain MLP, untied */
+    m = parse_ok("{\"model_type\": \"gpt_neox\", \"hidden_size\": 6144,"
+                 " \"num_attention_heads\": 64, \"num_hidden_layers\": 44,"
+                 " \"intermediate_size\": 24576, \"vocab_size\": 50432,"
+                 " \"max_position_embeddings\": 2048}");
+    assert_int_equal(m.head_dim, 96);
+    assert_int_equal(m.position, ROOF_POS_ROPE);
+    assert_int_equal(m.norm, ROOF_NORM_LAYER);
+    assert_int_equal(m.tied_embeddings, 0);
+    /* Gemma-7B: head_dim given (256, not 3072/16 = 192), tied, GeGLU */
+    m = parse_ok("{\"model_type\": \"gemma\", \"hidden_size\": 3072,"
+                 " \"num_attention_heads\": 16, \"num_key_value_heads\": 16,"
+                 " \"head_dim\": 256, \"num_hidden_layers\": 28,"
+                 " \"intermediate_size\": 24576, \"vocab_size\": 256000,"
+                 " \"hidden_act\": \"gelu\"}");
+    assert_int_equal(m.head_dim, 256);
+    assert_int_equal(m.mlp, ROOF_MLP_GATED);
+    assert_int_equal(m.tied_embeddings, 1);
+    /* Mistral-7B-v0.1: a sliding window */
+    m = parse_ok("{\"model_type\": \"mistral\", \"hidden_size\": 4096,"
+                 " \"num_attention_heads\": 32, \"num_key_value_heads\": 8,"
+                 " \"num_hidden_layers\": 32, \"intermediate_size\": 14336,"
+                 " \"vocab_size\": 32000, \"sliding_window\": 4096,"
+                 " \"max_position_embeddings\": 32768, \"torch_dtype\": \"bfloat16\"}");
+    roof_model want;
+    assert_int_equal(roof_model_find("mistral-7b", &want), ROOF_OK);
+    assert_same_numbers(&m, &want);
+}
+
+static void test_shared_experts(void **state)
+{
+    (void)state;
+    /* Qwen1.5-MoE-A2.7B: 60 experts of 1408, top 4, one shared expert of
+     * 5632; intermediate_size (5632) is for dense layers, not used. */
+    roof_model m = parse_ok("{\"model_type\": \"qwen2_moe\", \"hidden_size\": 2048,"
+                            " \"num_attention_heads\": 16, \"num_hidden_layers\": 24,"
+                            " \"intermediate_size\": 5632, \"num_experts\": 60,"
+                            " \"num_experts_per_tok\": 4, \"moe_intermediate_size\": 1408,"
+                            " \"shared_expert_intermediate_size\": 5632,"
+                            " \"vocab_size\": 151936}");
+    assert_int_equal(m.experts, 60);
+    assert_int_equal(m.experts_per_token, 4);
+    assert_int_equal(m.expert_intermediate, 1408);
+    assert_int_equal(m.intermediate, 0);
+    assert_int_equal(m.shared_experts, 1);
+    assert_int_equal(m.shared_intermediate, 5632);
+    /* DeepSeek style: 2 shared experts as wide as a routed one */
+    m = parse_ok("{\"model_type\": \"deepseek\", \"hidden_size\": 2048,"
+                 " \"num_attention_heads\": 16, \"num_hidden_layers\": 28,"
+                 " \"n_routed_experts\": 64, \"num_experts_per_tok\": 6,"
+                 " \"moe_intermediate_size\": 1408, \"n_shared_experts\": 2,"
+                 " \"vocab_size\": 102400}");
+    assert_int_equal(m.experts, 64);
+    assert_int_equal(m.shared_experts, 2);
+    assert_int_equal(m.shared_intermediate, 1408);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    /* A long local path: its last component names the model. */
+    roof_model m = parse_ok("{\"_name_or_path\": \"/home/someone/checkpoints/"
+                            "experiments/2024/run-17/final\", \"hidden_size\": 64,"
+                            " \"num_attention_heads\": 4, \"num_hidden_layers\": 1,"
+                            " \"intermediate_size\": 128, \"vocab_size\": 10}");
+    assert_string_equal(m.name, "final");
+    /* neither _name_or_path nor model_type */
+    m = parse_ok("{\"hidden_size\": 64, \"num_attention_heads\": 4,"
+                 " \"num_hidden_layers\": 1, \"intermediate_size\": 128,"
+                 " \"vocab_size\": 10}");
+    assert_string_equal(m.name, "model");
+    assert_string_equal(m.source, "config.json");
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    uint32_t n = roof_model_count();
+    assert_true(n > 0);
+    for (uint32_t i = 0; i <= n; i++) {
+        roof_model m, back;
+        if (i < n) {
+            assert_int_equal(roof_model_get(i, &m), ROOF_OK);
+        } else {
+            /* unusual combinations the HF keys cannot say alone */
+            load("gpt2.config.json", &m);
+            m.position = ROOF_POS_NONE;
+            m.norm = ROOF_NORM_RMS;
+            m.native_bits = 4;
+            m.experts = 4;
+            m.experts_per_token = 1;
+            m.expert_intermediate = 100;
+            m.shared_experts = 2;
+            m.shared_intermediate = 50;
+            m.sliding_window = 256;
+            strcpy(m.source, "caf\xc3\xa9 \"quoted\"\n");
+        }
+        size_t need = 0;
+        assert_int_equal(roof_model_to_json(&m, NULL, 0, &need),
+                         ROOF_E_BUFFER_TOO_SMALL);
+        char *buf = malloc(need);
+        assert_non_null(buf);
+        size_t len = 0;
+        assert_int_equal(roof_model_to_json(&m, buf, need, &len), ROOF_OK);
+        assert_int_equal(len + 1, need);
+        memset(&back, SENTINEL, sizeof back);
+        roof_parse_error err;
+        int rc = roof_model_from_json(buf, len, &back, &err);
+        if (rc != ROOF_OK)
+            fail_msg("%s: %s at %u:%u\n%s", m.name, err.message, err.line,
+                     err.column, buf);
+        assert_memory_equal(&m, &back, sizeof m);
+        free(buf);
+    }
+}
+
+static void test_to_json_errors(void **state)
+{
+    (void)state;
+    roof_model m;
+    assert_int_equal(roof_model_get(0, &m), ROOF_OK);
+    char small[8];
+    memset(small, 'x', sizeof small);
+    size_t need = 0;
+    assert_int_equal(roof_model_to_json(&m, small, sizeof small, &need),
+                     ROOF_E_BUFFER_TOO_SMALL);
+    assert_true(need > sizeof small);
+    for (size_t i = 0; i < sizeof small; i++)
+        assert_int_equal(small[i], 'x');
+    assert_int_equal(roof_model_to_json(NULL, small, 8, &need), ROOF_E_NULL);
+    assert_int_equal(roof_model_to_json(&m, NULL, 8, &need), ROOF_E_NULL);
+    m.kv_heads = 3; /* does not divide the heads */
+    assert_int_equal(roof_model_to_json(&m, small, 8, &need), ROOF_E_INVALID);
+}
+
+/* text (len bytes) must fail with want at line:column, message holding
+ * what, output untouched. */
+static void expect_fail_n(const char *text, size_t len, int want,
+                          uint32_t line, uint32_t column, const char *what)
+{
+    roof_model out, before;
+    memset(&out, SENTINEL, sizeof out);
+    before = out;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    int rc = roof_model_from_json(text, len, &out, &err);
+    if (rc != want)
+        fail_msg("status %d, expected %d (%s) for %.60s", rc, want, err.message, text);
+    assert_memory_equal(&out, &before, sizeof out);
+    if (err.line != line || err.column != column)
+        fail_msg("at %u:%u, expected %u:%u (%s)", err.line, err.column, line,
+                 column, err.message);
+    if (strstr(err.message, what) == NULL)
+        fail_msg("message \"%s\" lacks \"%s\"", err.message, what);
+}
+
+static void expect_fail(const char *text, int want, uint32_t line,
+                        uint32_t column, const char *what)
+{
+    expect_fail_n(text, strlen(text), want, line, column, what);
+}
+
+/* A valid small model, 138 bytes: a key appended after ", " starts at
+ * column 141, and the value of "x" at column 146. */
+#define SMALL "{\"hidden_size\": 64, \"num_attention_heads\": 4, " \
+    "\"num_hidden_layers\": 2, \"intermediate_size\": 128, \"vocab_size\": 10, " \
+    "\"torch_dtype\": \"float16\""
+
+static void test_malformed(void **state)
+{
+    (void)state;
+    expect_fail("", ROOF_E_PARSE, 1, 1, "empty input");
+    expect_fail("[]", ROOF_E_TYPE, 1, 1, "JSON object");
+    expect_fail("\xef\xbb\xbf" SMALL "}", ROOF_E_PARSE, 1, 1, "byte-order mark");
+    expect_fail(SMALL, ROOF_E_PARSE, 1, 139, "truncated");
+    expect_fail(SMALL ",}", ROOF_E_PARSE, 1, 140, "trailing comma");
+    expect_fail(SMALL ", \"x\": NaN}", ROOF_E_PARSE, 1, 146, "NaN");
+    expect_fail(SMALL ", \"x\": 01}", ROOF_E_PARSE, 1, 146, "leading zeros");
+    expect_fail(SMALL ", \"x\": \"\xff\"}", ROOF_E_PARSE, 1, 147, "invalid UTF-8");
+    expect_fail_n(SMALL ", \"x\": 1}\0", sizeof(SMALL ", \"x\": 1}"), ROOF_E_PARSE,
+                  1, 148, "after the JSON value");
+    /* 100 levels under an ignored key: with the top-level object, the
+     * 64th bracket (column 146 + 63) is level 65 */
+    char deep[400];
+    int n = snprintf(deep, sizeof deep, SMALL ", \"x\": %.100s%.100s}",
+                     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+                     "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+                     "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+    assert_true(n > 0 && (size_t)n < sizeof deep);
+    expect_fail(deep, ROOF_E_PARSE, 1, 146 + 63, "nesting deeper than 64");
+    /* huge numbers */
+    expect_fail(SMALL ", \"vocab_size\": 1e400}", ROOF_E_RANGE, 1, 155, "vocab_size");
+    expect_fail(SMALL ", \"vocab_size\": 4294967296}", ROOF_E_RANGE, 1, 155, "vocab_size");
+    expect_fail(SMALL ", \"vocab_size\": 10.5}", ROOF_E_RANGE, 1, 155, "vocab_size");
+    expect_fail(SMALL ", \"vocab_size\": -10}", ROOF_E_RANGE, 1, 155, "vocab_size");
+    /* wrong types */
+    expect_fail(SMALL ", \"hidden_size\": \"64\"}", ROOF_E_TYPE, 1, 156,
+                "integer for \"hidden_size\"");
+    expect_fail(SMALL ", \"tie_word_embeddings\": 1}", ROOF_E_TYPE, 1, 164,
+                "tie_word_embeddings");
+    expect_fail(SMALL ", \"torch_dtype\": 16}", ROOF_E_TYPE, 1, 156, "torch_dtype");
+    expect_fail(SMALL ", \"torch_dtype\": \"float13\"}", ROOF_E_INVALID, 1, 156,
+                "unknown dtype");
+    expect_fail(SMALL ", \"roofmodel\": {\"mlp\": \"swiglu\"}}", ROOF_E_INVALID,
+                1, 162, "unknown value for \"mlp\"");
+    expect_fail(SMALL ", \"roofmodel\": {\"mpl\": \"gated\"}}", ROOF_E_INVALID,
+                1, 155, "unknown key in \"roofmodel\"");
+    expect_fail(SMALL ", \"roofmodel\": 3}", ROOF_E_TYPE, 1, 154, "roofmodel");
+    /* missing keys, named */
+    expect_fail("{\"hidden_size\": 64}", ROOF_E_MISSING, 1, 1,
+                "missing key \"num_attention_heads\"");
+    expect_fail("{\"model_type\": \"gpt2\", \"n_embd\": 64, \"n_head\": 4}",
+                ROOF_E_MISSING, 1, 1, "missing key \"n_layer\"");
+    expect_fail(SMALL ", \"num_local_experts\": 8}", ROOF_E_MISSING, 1, 1,
+                "num_experts_per_tok");
+    /* invalid combinations */
+    expect_fail(SMALL ", \"num_key_value_heads\": 3}", ROOF_E_INVALID, 1, 1,
+                "not a valid model");
+    expect_fail(SMALL ", \"num_attention_heads\": 5}", ROOF_E_INVALID, 1, 164,
+                "not a multiple of \"num_attention_heads\"");
+    expect_fail(SMALL ", \"_name_or_path\": \"a\\u0000b\"}", ROOF_E_INVALID, 1, 158,
+                "\\u0000 not allowed in \"_name_or_path\"");
+    expect_fail(SMALL ", \"model_type\": 7}", ROOF_E_TYPE, 1, 155,
+                "string for \"model_type\"");
+}
+
+static void test_null_arguments(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_parse_error err;
+    assert_int_equal(roof_model_from_json(NULL, 0, &m, &err), ROOF_E_NULL);
+    assert_int_equal(roof_model_from_json("{}", 2, NULL, &err), ROOF_E_NULL);
+    assert_int_equal(roof_model_from_json("{}", 2, &m, NULL), ROOF_E_MISSING);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_configs_equal_presets),
+        cmocka_unit_test(test_fixture_fields_by_hand),
+        cmocka_unit_test(test_gpt2),
+        cmocka_unit_test(test_other_families),
+        cmocka_unit_test(test_shared_experts),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_to_json_errors),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_null_arguments),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
