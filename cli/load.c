@@ -1,0 +1,296 @@
+/* Models and devices by name or by file, display names, workload flags. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A path rather than a name: contains '/' or ends with ".json". */
+static int is_path(const char *arg)
+{
+    size_t n = strlen(arg);
+    return strchr(arg, '/') != NULL
+           || (n >= 5 && strcmp(arg + n - 5, ".json") == 0);
+}
+
+/* "did you mean a, b, c?" or "" into buf. */
+static void did_you_mean(const char **names, uint32_t n, char *buf, size_t cap)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < n && used < cap; i++) {
+        int w = snprintf(buf + used, cap - used, "%s%s", i ? ", " : "; did you mean ",
+                         names[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    if (n > 0 && used + 1 < cap)
+        strcat(buf, "?");
+}
+
+static int parse_failed(const char *cmd, const char *flag, const char *path,
+                        int rc, const roof_parse_error *err)
+{
+    const char *why = err->message[0] ? err->message : roof_status_str(rc);
+    if (err->line == 0)
+        return cli_usage_error(cmd, "%s: %s: %s", flag, path, why);
+    return cli_usage_error(cmd, "%s: %s:%u:%u: %s", flag, path,
+                           (unsigned)err->line, (unsigned)err->column, why);
+}
+
+int cli_load_model(const char *cmd, const char *flag, const char *arg,
+                   roof_model *m)
+{
+    if (is_path(arg)) {
+        char *text;
+        size_t len;
+        roof_parse_error err;
+        memset(&err, 0, sizeof err);
+        int rc = cli_read_file(cmd, flag, arg, &text, &len);
+        if (rc != CLI_OK)
+            return rc;
+        rc = roof_model_from_json(text, len, m, &err);
+        free(text);
+        return rc == ROOF_OK ? CLI_OK : parse_failed(cmd, flag, arg, rc, &err);
+    }
+    if (roof_model_find(arg, m) == ROOF_OK)
+        return CLI_OK;
+    const char *names[4];
+    uint32_t n = 0;
+    char hint[256];
+    if (roof_model_suggest(arg, names, 4, &n) != ROOF_OK)
+        n = 0;
+    did_you_mean(names, n, hint, sizeof hint);
+    return cli_usage_error(cmd, "%s: unknown model '%s'%s (list: 'roofmodel "
+                           "model list'; or give a config.json path)", flag,
+                           arg, hint);
+}
+
+int cli_load_hw(const char *cmd, const char *flag, const char *arg,
+                roof_hardware *hw)
+{
+    if (is_path(arg)) {
+        char *text;
+        size_t len;
+        roof_parse_error err;
+        memset(&err, 0, sizeof err);
+        int rc = cli_read_file(cmd, flag, arg, &text, &len);
+        if (rc != CLI_OK)
+            return rc;
+        rc = roof_hardware_from_json(text, len, hw, &err);
+        free(text);
+        return rc == ROOF_OK ? CLI_OK : parse_failed(cmd, flag, arg, rc, &err);
+    }
+    int rc = roof_hardware_find(arg, hw);
+    if (rc == ROOF_OK)
+        return CLI_OK;
+    if (rc == ROOF_E_RANGE)
+        return cli_usage_error(cmd, "%s: bad clock in '%s' (NAME@MHZ, e.g. "
+                               "a6000@2100)", flag, arg);
+    const char *names[4];
+    uint32_t n = 0;
+    char hint[256];
+    if (roof_hardware_suggest(arg, names, 4, &n) != ROOF_OK)
+        n = 0;
+    did_you_mean(names, n, hint, sizeof hint);
+    return cli_usage_error(cmd, "%s: unknown device '%s'%s (list: 'roofmodel "
+                           "hw list'; or give a hardware .json path)", flag,
+                           arg, hint);
+}
+
+int cli_precision(const char *cmd, const char *flag, const char *arg,
+                  const roof_hardware *hw, uint32_t *precision)
+{
+    uint32_t p;
+    double peak;
+    if (roof_precision_from_name(arg, &p) != ROOF_OK)
+        return cli_usage_error(cmd, "%s: unknown precision '%s' (fp64, fp32, "
+                               "tf32, fp16, bf16, fp8, int8, int4)", flag, arg);
+    if (hw && roof_hardware_peak_flops_per_s(hw, p, &peak) != ROOF_OK)
+        return cli_usage_error(cmd, "%s: %s has no %s rate", flag, hw->name,
+                               roof_precision_name(p));
+    *precision = p;
+    return CLI_OK;
+}
+
+/* A size-like word ("13b", "8x7b", "70m") gets its unit letter upper-cased. */
+static int size_word(const char *w, size_t n)
+{
+    return n >= 2 && isdigit((unsigned char)w[0])
+           && strchr("bmkt", tolower((unsigned char)w[n - 1])) != NULL
+           && isdigit((unsigned char)w[n - 2]);
+}
+
+void cli_model_display(const roof_model *m, char *buf, size_t cap)
+{
+    size_t used = 0;
+    const char *s = m->name;
+    buf[0] = '\0';
+    while (*s && used + 1 < cap) {
+        size_t n = strcspn(s, "-_ ");
+        for (size_t i = 0; i < n && used + 2 < cap; i++) {
+            char c = s[i];
+            if (i == 0)
+                c = (char)toupper((unsigned char)c);
+            else if (i == n - 1 && size_word(s, n))
+                c = (char)toupper((unsigned char)c);
+            buf[used++] = c;
+        }
+        s += n;
+        while (*s == '-' || *s == '_' || *s == ' ')
+            s++;
+        if (*s && used + 2 < cap)
+            buf[used++] = ' ';
+        buf[used] = '\0';
+    }
+}
+
+/* The device's label without its vendor and product-line words: "NVIDIA
+ * RTX A6000" reads "A6000", as in the seed figure's title. */
+void cli_hw_display(const roof_hardware *hw, char *buf, size_t cap)
+{
+    static const char *const drop[] = {"NVIDIA ", "AMD ", "Google ", "Intel ",
+                                       "Apple ", "RTX ", "GeForce ",
+                                       "Instinct ", "Tesla "};
+    const char *s = hw->label[0] ? hw->label : hw->name;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+            size_t n = strlen(drop[i]);
+            if (strncmp(s, drop[i], n) == 0 && s[n] != '\0') {
+                s += n;
+                again = 1;
+            }
+        }
+    }
+    /* "A6000 @ 2100 MHz (max SM clock)": the clock note is not a name. */
+    size_t n = strlen(s);
+    const char *at = strstr(s, " @");
+    const char *paren = strstr(s, " (");
+    if (at && (size_t)(at - s) < n)
+        n = (size_t)(at - s);
+    if (paren && (size_t)(paren - s) < n)
+        n = (size_t)(paren - s);
+    snprintf(buf, cap, "%.*s", (int)n, s);
+}
+
+void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
+{
+    cli_opt *o;
+    w->weight_bits = w->act_bits = w->kv_bits = 16;
+    w->group = 0;
+    w->scale_bits = 16;
+    w->tp = 1;
+    w->fused = 0;
+    w->precision = NULL;
+    o = cli_add(cmd, "--weight-bits", CLI_U32, &w->weight_bits, "N",
+                "bits per weight (default 16)");
+    o->min = 1, o->max = 64;
+    o = cli_add(cmd, "--act-bits", CLI_U32, &w->act_bits, "N",
+                "bits per activation (default 16)");
+    o->min = 1, o->max = 64;
+    o = cli_add(cmd, "--kv-bits", CLI_U32, &w->kv_bits, "N",
+                "bits per KV-cache entry (default 16)");
+    o->min = 1, o->max = 64;
+    cli_add(cmd, "--group", CLI_U32, &w->group, "N",
+            "weights per quantisation scale (default: no scales)");
+    o = cli_add(cmd, "--scale-bits", CLI_U32, &w->scale_bits, "N",
+                "bits per group: scale + zero point (default 16)");
+    o->min = 1, o->max = 64;
+    cli_add(cmd, "--fused", CLI_FLAG, &w->fused, NULL,
+            "fused attention (FlashAttention) instead of separate kernels");
+    cli_add(cmd, "--tp", CLI_U32, &w->tp, "T",
+            "tensor-parallel devices per layer (default 1)");
+    cli_add(cmd, "--precision", CLI_STR, &w->precision, "P",
+            "matmul precision: fp16 (default), bf16, fp8, int8, ...");
+    w->eff_compute = w->eff_memory = w->eff_comm = 1.0;
+    cli_add(cmd, "--compute-eff", CLI_FRACTION, &w->eff_compute, "F",
+            "achievable fraction of peak FLOP/s (default 1)");
+    cli_add(cmd, "--memory-eff", CLI_FRACTION, &w->eff_memory, "F",
+            "achievable fraction of DRAM bandwidth (default 1)");
+    cli_add(cmd, "--comm-eff", CLI_FRACTION, &w->eff_comm, "F",
+            "achievable fraction of interconnect bandwidth (default 1)");
+}
+
+roof_efficiency cli_efficiency(const cli_wl *o)
+{
+    roof_efficiency e;
+    e.compute = o->eff_compute;
+    e.memory = o->eff_memory;
+    e.interconnect = o->eff_comm;
+    return e;
+}
+
+const char *cli_class_name(uint32_t op_class)
+{
+    static const char *const names[] = {"attn-proj", "mlp-proj",
+                                        "attn-matmul", "elementwise", "comm",
+                                        "embed"};
+    return op_class < sizeof names / sizeof names[0] ? names[op_class] : "?";
+}
+
+int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode)
+{
+    if (strcmp(arg, "prefill") == 0 || strcmp(arg, "init") == 0)
+        *decode = 0;
+    else if (strcmp(arg, "decode") == 0 || strcmp(arg, "ar") == 0)
+        *decode = 1;
+    else
+        return cli_usage_error(cmd, "%s: expected prefill (init) or decode "
+                               "(ar), got '%s'", flag, arg);
+    return CLI_OK;
+}
+
+int cli_lib_error(const char *cmd, const char *what, int status)
+{
+    return cli_usage_error(cmd, "%s: %s", what, roof_status_str(status));
+}
+
+static int check_tp(const char *cmd, const roof_model *m, uint32_t tp)
+{
+    int kv_ok = m->kv_heads % tp == 0 || (tp % m->kv_heads == 0);
+    if (m->heads % tp != 0 || !kv_ok)
+        return cli_usage_error(cmd, "--tp: %u does not split %s's %u heads "
+                               "(%u K/V heads) evenly", (unsigned)tp, m->name,
+                               (unsigned)m->heads, (unsigned)m->kv_heads);
+    return CLI_OK;
+}
+
+int cli_workload(const char *cmd, const cli_cmd *c, const cli_wl *o,
+                 const roof_model *m, const roof_hardware *hw,
+                 uint32_t batch, uint32_t new_tokens, uint32_t cached,
+                 roof_workload *w)
+{
+    roof_workload x;
+    uint32_t precision = ROOF_FP16;
+    int rc;
+    (void)c;
+    if (roof_workload_prefill(batch, new_tokens, &x) != ROOF_OK)
+        return cli_usage_error(cmd, "bad batch or sequence length");
+    x.cached_tokens = cached;
+    x.weight_bits = o->weight_bits;
+    x.activation_bits = o->act_bits;
+    x.kv_bits = o->kv_bits;
+    x.quant_group = o->group;
+    x.scale_bits = o->group ? o->scale_bits : 0;
+    x.attention = o->fused ? ROOF_ATTN_FUSED : ROOF_ATTN_UNFUSED;
+    x.tensor_parallel = o->tp;
+    if (o->precision
+        && (rc = cli_precision(cmd, "--precision", o->precision, hw,
+                               &precision)) != CLI_OK)
+        return rc;
+    if (!o->precision && (rc = cli_precision(cmd, "--precision", "fp16", hw,
+                                             &precision)) != CLI_OK)
+        return rc;
+    x.precision = precision;
+    if ((rc = check_tp(cmd, m, o->tp)) != CLI_OK)
+        return rc;
+    rc = roof_workload_validate(&x);
+    if (rc != ROOF_OK)
+        return cli_usage_error(cmd, "the workload is not valid: %s",
+                               roof_status_str(rc));
+    *w = x;
+    return CLI_OK;
+}

@@ -1,0 +1,374 @@
+/* The command's buffers, number formats, tables and file helpers. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *cli_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (q == NULL) {
+        fputs("roofmodel: out of memory\n", stderr);
+        exit(CLI_EFAIL);
+    }
+    return q;
+}
+
+void cli_buf_mem(cli_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (b->len + n + 1 > cap)
+            cap *= 2;
+        b->data = cli_xrealloc(b->data, cap);
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void cli_buf_str(cli_buf *b, const char *s)
+{
+    cli_buf_mem(b, s, strlen(s));
+}
+
+static void buf_vfmt(cli_buf *b, const char *fmt, va_list ap)
+{
+    char small[256];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n < 0) {
+        va_end(again);
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        cli_buf_mem(b, small, (size_t)n);
+    } else {
+        char *big = cli_xrealloc(NULL, (size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+        cli_buf_mem(b, big, (size_t)n);
+        free(big);
+    }
+    va_end(again);
+}
+
+void cli_buf_fmt(cli_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vfmt(b, fmt, ap);
+    va_end(ap);
+}
+
+void cli_buf_free(cli_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int cli_buf_write(void *ctx, const char *data, size_t len)
+{
+    cli_buf_mem(ctx, data, len);
+    return 0;
+}
+
+static void vmessage(const char *cmd, const char *fmt, va_list ap)
+{
+    cli_buf line = {0};
+    cli_buf_fmt(&line, "roofmodel%s%s: ", cmd && *cmd ? " " : "",
+                cmd ? cmd : "");
+    buf_vfmt(&line, fmt, ap);
+    /* One line, whatever a file name or a library message contains. */
+    for (size_t i = 0; i < line.len; i++) {
+        if (line.data[i] == '\n' || line.data[i] == '\r')
+            line.data[i] = ' ';
+    }
+    cli_buf_str(&line, "\n");
+    fputs(line.data, stderr);
+    cli_buf_free(&line);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(cmd, fmt, ap);
+    va_end(ap);
+    return CLI_EUSAGE;
+}
+
+int cli_fail(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(cmd, fmt, ap);
+    va_end(ap);
+    return CLI_EFAIL;
+}
+
+/* ---- numbers ---- */
+
+/* The program never calls setlocale(), so printf uses the "C" locale and
+ * '.' as the decimal point; JSON and CSV depend on it. */
+const char *cli_exact(char buf[CLI_NUM_MAX], double x)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, CLI_NUM_MAX, "null");
+        return buf;
+    }
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, CLI_NUM_MAX, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    return buf;
+}
+
+/* x rounded to three significant digits. */
+static double round3(double x)
+{
+    char tmp[CLI_NUM_MAX];
+    snprintf(tmp, sizeof tmp, "%.3g", x);
+    return strtod(tmp, NULL);
+}
+
+const char *cli_g3(char buf[CLI_NUM_MAX], double x)
+{
+    /* 2550 rather than 2.55e+03 for the intensities people read. */
+    if (fabs(x) >= 1000.0 && fabs(x) < 1e9)
+        snprintf(buf, CLI_NUM_MAX, "%.0f", round3(x));
+    else
+        snprintf(buf, CLI_NUM_MAX, "%.3g", x);
+    return buf;
+}
+
+/* The library's formatter, so the chart's labels and the tables agree. */
+const char *cli_si(char buf[CLI_NUM_MAX], double x, const char *unit)
+{
+    char spaced[32];
+    snprintf(spaced, sizeof spaced, " %s", unit);
+    if (roof_format_si(x, spaced, buf, CLI_NUM_MAX, NULL) != ROOF_OK)
+        snprintf(buf, CLI_NUM_MAX, "n/a");
+    /* No trailing space when there is neither prefix nor unit. */
+    size_t n = strlen(buf);
+    if (n > 0 && buf[n - 1] == ' ')
+        buf[n - 1] = '\0';
+    return buf;
+}
+
+const char *cli_time(char buf[CLI_NUM_MAX], double seconds)
+{
+    double r = round3(seconds);
+    if (r >= 3600.0)
+        snprintf(buf, CLI_NUM_MAX, "%.3g h", seconds / 3600.0);
+    else if (r >= 60.0)
+        snprintf(buf, CLI_NUM_MAX, "%.3g min", seconds / 60.0);
+    else
+        cli_si(buf, seconds, "s");
+    return buf;
+}
+
+/* ---- JSON, CSV ---- */
+
+void cli_json_str(cli_buf *b, const char *s)
+{
+    cli_buf_str(b, "\"");
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            cli_buf_fmt(b, "\\%c", c);
+        else if (c < 0x20)
+            cli_buf_fmt(b, "\\u%04x", c);
+        else
+            cli_buf_mem(b, s, 1);
+    }
+    cli_buf_str(b, "\"");
+}
+
+void cli_json_num(cli_buf *b, double x)
+{
+    char tmp[CLI_NUM_MAX];
+    cli_buf_str(b, cli_exact(tmp, x));
+}
+
+void cli_json_key(cli_buf *b, const char *key, int *first)
+{
+    if (!*first)
+        cli_buf_str(b, ", ");
+    *first = 0;
+    cli_json_str(b, key);
+    cli_buf_str(b, ": ");
+}
+
+void cli_csv_str(cli_buf *b, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        cli_buf_str(b, s);
+        return;
+    }
+    cli_buf_str(b, "\"");
+    for (; *s; s++) {
+        if (*s == '"')
+            cli_buf_str(b, "\"");
+        cli_buf_mem(b, s, 1);
+    }
+    cli_buf_str(b, "\"");
+}
+
+void cli_csv_num(cli_buf *b, double x)
+{
+    char tmp[CLI_NUM_MAX];
+    cli_buf_str(b, cli_exact(tmp, x));
+}
+
+/* ---- tables ---- */
+
+void cli_table_init(cli_table *t, uint32_t cols, const char *const *head,
+                    const int *left)
+{
+    memset(t, 0, sizeof *t);
+    t->cols = cols < CLI_TABLE_COLS ? cols : CLI_TABLE_COLS;
+    for (uint32_t c = 0; c < t->cols; c++) {
+        t->head[c] = head[c];
+        t->left[c] = left ? left[c] : c == 0;
+    }
+}
+
+void cli_table_cell(cli_table *t, const char *fmt, ...)
+{
+    cli_buf cell = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vfmt(&cell, fmt, ap);
+    va_end(ap);
+    if (cell.data == NULL)
+        cli_buf_str(&cell, "");
+    if (t->filled == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->cells = cli_xrealloc(t->cells, t->cap * sizeof *t->cells);
+    }
+    t->cells[t->filled++] = cell.data;
+    t->rows = (t->filled + t->cols - 1) / t->cols;
+}
+
+/* Display width: UTF-8 continuation bytes take no column. */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void pad(cli_buf *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cli_buf_str(out, " ");
+}
+
+static void print_row(const cli_table *t, cli_buf *out, const char *indent,
+                      const char *const *cells, const size_t *w)
+{
+    cli_buf_str(out, indent);
+    for (uint32_t c = 0; c < t->cols; c++) {
+        const char *s = cells[c] ? cells[c] : "";
+        size_t gap = w[c] - width(s);
+        if (c > 0)
+            cli_buf_str(out, "  ");
+        if (!t->left[c])
+            pad(out, gap);
+        cli_buf_str(out, s);
+        if (t->left[c] && c + 1 < t->cols)
+            pad(out, gap);
+    }
+    cli_buf_str(out, "\n");
+}
+
+void cli_table_print(const cli_table *t, cli_buf *out, const char *indent)
+{
+    size_t w[CLI_TABLE_COLS] = {0};
+    const char *row[CLI_TABLE_COLS];
+    for (uint32_t c = 0; c < t->cols; c++)
+        w[c] = width(t->head[c]);
+    for (size_t i = 0; i < t->filled; i++) {
+        size_t cw = width(t->cells[i]);
+        if (cw > w[i % t->cols])
+            w[i % t->cols] = cw;
+    }
+    print_row(t, out, indent, t->head, w);
+    for (size_t r = 0; r < t->rows; r++) {
+        for (uint32_t c = 0; c < t->cols; c++) {
+            size_t i = r * t->cols + c;
+            row[c] = i < t->filled ? t->cells[i] : "";
+        }
+        print_row(t, out, indent, row, w);
+    }
+}
+
+void cli_table_free(cli_table *t)
+{
+    for (size_t i = 0; i < t->filled; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    t->cells = NULL;
+    t->filled = t->rows = t->cap = 0;
+}
+
+/* ---- files ---- */
+
+#define CLI_FILE_MAX ((size_t)256 << 20)
+
+int cli_read_file(const char *cmd, const char *what, const char *path,
+                  char **data, size_t *len)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    cli_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    if (f == NULL)
+        return cli_usage_error(cmd, "%s: cannot open '%s': %s", what, path,
+                               strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        cli_buf_mem(&b, chunk, n);
+        if (b.len > CLI_FILE_MAX)
+            break;
+    }
+    int bad = ferror(f);
+    int err = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (bad || b.len > CLI_FILE_MAX) {
+        cli_buf_free(&b);
+        return cli_usage_error(cmd, "%s: cannot read '%s': %s", what, path,
+                               bad ? strerror(err) : "larger than 256 MiB");
+    }
+    if (b.data == NULL)
+        cli_buf_str(&b, "");
+    *data = b.data;
+    *len = b.len;
+    return CLI_OK;
+}
+
+int cli_write_file(const char *cmd, const char *path, const char *data,
+                   size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL)
+        return cli_fail(cmd, "cannot write '%s': %s", path, strerror(errno));
+    size_t n = fwrite(data, 1, len, f);
+    int err = errno;
+    int closed = fclose(f);
+    if (n != len || closed != 0) {
+        remove(path);
+        return cli_fail(cmd, "cannot write '%s': %s", path, strerror(err));
+    }
+    return CLI_OK;
+}
