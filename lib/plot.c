@@ -214,9 +214,38 @@ typedef struct plan {
     legend lg;
 } plan;
 
+static double px_at(const axis *a, double log_v)
+{
+    return a->p0 + (log_v - a->lo) * a->scale;
+}
+
 static double px_of(const axis *a, double v)
 {
-    return a->p0 + (log10(v) - a->lo) * a->scale;
+    return px_at(a, log10(v));
+}
+
+static int log_in_axis(const axis *a, double l)
+{
+    return l >= a->lo - 1e-9 && l <= a->hi + 1e-9;
+}
+
+/* Pixel position of point j of s; 0 when it is not drawn (non-positive,
+ * non-finite or outside the axes). */
+static int point_px(const plan *ax, const roof_series *s, uint32_t j,
+                    double *px, double *py)
+{
+    double x = s->flops_per_byte[j], y = s->flops_per_s[j];
+    if (!roof__is_pos(x) || !roof__is_pos(y))
+        return 0;
+    /* log() times 1/ln(10): one libm call instead of log10's two; the
+     * last-bit difference is far below a tenth of a pixel. */
+    double lx = log(x) * 0.43429448190325182765;
+    double ly = log(y) * 0.43429448190325182765;
+    if (!log_in_axis(&ax->x, lx) || !log_in_axis(&ax->y, ly))
+        return 0;
+    *px = px_at(&ax->x, lx);
+    *py = px_at(&ax->y, ly);
+    return 1;
 }
 
 static int point_ok(double v)
@@ -226,8 +255,7 @@ static int point_ok(double v)
 
 static int in_axis(const axis *a, double v)
 {
-    double l = log10(v);
-    return l >= a->lo - 1e-9 && l <= a->hi + 1e-9;
+    return log_in_axis(a, log10(v));
 }
 
 /* The ridge of the first compute and first memory ceiling, or 0. */
@@ -288,7 +316,7 @@ static void resolve_limits(double user_lo, double user_hi, span s,
 static void plan_limits(plan *p)
 {
     const roof_chart *c = p->c;
-    span xs = {INFINITY, -INFINITY}, ys = {INFINITY, -INFINITY};
+    span xs = {HUGE_VAL, -HUGE_VAL}, ys = {HUGE_VAL, -HUGE_VAL};
     for (uint32_t i = 0; i < c->series_count; i++) {
         const roof_series *s = &c->series[i];
         for (uint32_t j = 0; j < s->count; j++) {
@@ -532,11 +560,9 @@ static uint32_t legend_hides(const legend *g, const plan *p)
     for (uint32_t i = 0; i < c->series_count; i++) {
         const roof_series *s = &c->series[i];
         for (uint32_t j = 0; j < s->count; j++) {
-            double x = s->flops_per_byte[j], y = s->flops_per_s[j];
-            if (!point_ok(x) || !point_ok(y) || !in_axis(&p->x, x)
-                || !in_axis(&p->y, y))
+            double px, py;
+            if (!point_px(p, s, j, &px, &py))
                 continue;
-            double px = px_of(&p->x, x), py = px_of(&p->y, y);
             n += px >= g->x && px <= g->x + g->w && py >= g->y
                  && py <= g->y + g->h;
         }
@@ -635,6 +661,9 @@ static void pen_str(pen *w, const char *s)
     pen_mem(w, s, strlen(s));
 }
 
+/* A string literal: its length is known, so the copy is inlined. */
+#define PEN_LIT(w, lit) pen_mem((w), (lit), sizeof(lit) - 1)
+
 /* v with at most one decimal: locale-free and far cheaper than printf. */
 static void pen_num(pen *w, double v)
 {
@@ -658,17 +687,20 @@ static void pen_num(pen *w, double v)
     } while (u != 0);
     if (neg)
         b[--i] = '-';
-    pen_mem(w, b + i, sizeof b - i);
+    if (w->n + sizeof b > sizeof w->buf)
+        pen_flush(w);
+    for (; i < sizeof b; i++) /* a few bytes: cheaper than memcpy's call */
+        w->buf[w->n++] = b[i];
 }
 
 /* name="v" with a leading space. */
 static void pen_attr(pen *w, const char *name, double v)
 {
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_str(w, name);
-    pen_str(w, "=\"");
+    PEN_LIT(w, "=\"");
     pen_num(w, v);
-    pen_str(w, "\"");
+    PEN_LIT(w, "\"");
 }
 
 static void pen_color(pen *w, uint32_t rgb)
@@ -741,22 +773,22 @@ static void pen_text(pen *w, const char *s, uint32_t max_cp)
 static void text_open(pen *w, double x, double y, const char *anchor,
                       double font, uint32_t color)
 {
-    pen_str(w, "<text");
+    PEN_LIT(w, "<text");
     pen_attr(w, "x", x);
     pen_attr(w, "y", y);
     if (anchor != NULL) {
-        pen_str(w, " text-anchor=\"");
+        PEN_LIT(w, " text-anchor=\"");
         pen_str(w, anchor);
-        pen_str(w, "\"");
+        PEN_LIT(w, "\"");
     }
     if (font > 0.0)
         pen_attr(w, "font-size", font);
     if (color != 0) {
-        pen_str(w, " fill=\"");
+        PEN_LIT(w, " fill=\"");
         pen_color(w, color);
-        pen_str(w, "\"");
+        PEN_LIT(w, "\"");
     }
-    pen_str(w, ">");
+    PEN_LIT(w, ">");
 }
 
 static void draw_header(pen *w, const plan *p)
@@ -766,15 +798,15 @@ static void draw_header(pen *w, const plan *p)
                "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
     pen_attr(w, "width", p->w);
     pen_attr(w, "height", p->h);
-    pen_str(w, " viewBox=\"0 0 ");
+    PEN_LIT(w, " viewBox=\"0 0 ");
     pen_num(w, p->w);
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_num(w, p->h);
-    pen_str(w, "\" font-family=\"DejaVu Sans,Helvetica,Arial,sans-serif\">\n");
+    PEN_LIT(w, "\" font-family=\"DejaVu Sans,Helvetica,Arial,sans-serif\">\n");
     if (p->c->title != NULL) {
-        pen_str(w, "<title>");
+        PEN_LIT(w, "<title>");
         pen_text(w, p->c->title, MAX_TEXT_CP);
-        pen_str(w, "</title>\n");
+        PEN_LIT(w, "</title>\n");
     }
     /* Markers drawn around (0, 0); a <use> sets their place and colour. */
     pen_str(w, "<defs>"
@@ -789,24 +821,24 @@ static void draw_header(pen *w, const plan *p)
 /* Gridlines at the labelled ticks, minor ticks at 2..9 x each decade. */
 static void draw_grid(pen *w, const plan *p)
 {
-    pen_str(w, "<path stroke=\"#d9d9d9\" stroke-width=\"0.8\" d=\"");
+    PEN_LIT(w, "<path stroke=\"#d9d9d9\" stroke-width=\"0.8\" d=\"");
     for (uint32_t i = 0; i < p->xt.n; i++) {
-        pen_str(w, "M");
+        PEN_LIT(w, "M");
         pen_num(w, px_of(&p->x, p->xt.v[i]));
-        pen_str(w, " ");
+        PEN_LIT(w, " ");
         pen_num(w, p->top);
-        pen_str(w, "V");
+        PEN_LIT(w, "V");
         pen_num(w, p->bottom);
     }
     for (uint32_t i = 0; i < p->yt.n; i++) {
-        pen_str(w, "M");
+        PEN_LIT(w, "M");
         pen_num(w, p->left);
-        pen_str(w, " ");
+        PEN_LIT(w, " ");
         pen_num(w, px_of(&p->y, p->yt.v[i]));
-        pen_str(w, "H");
+        PEN_LIT(w, "H");
         pen_num(w, p->right);
     }
-    pen_str(w, "\"/>\n");
+    PEN_LIT(w, "\"/>\n");
 }
 
 static void minor_ticks(pen *w, const plan *p, const axis *a, int is_x)
@@ -817,9 +849,9 @@ static void minor_ticks(pen *w, const plan *p, const axis *a, int is_x)
             if (!in_axis(a, v))
                 continue;
             double q = px_of(a, v);
-            pen_str(w, "M");
+            PEN_LIT(w, "M");
             pen_num(w, is_x ? q : p->left);
-            pen_str(w, " ");
+            PEN_LIT(w, " ");
             pen_num(w, is_x ? p->bottom : q);
             pen_str(w, is_x ? "v3" : "h-3");
         }
@@ -828,66 +860,66 @@ static void minor_ticks(pen *w, const plan *p, const axis *a, int is_x)
 
 static void draw_ticks(pen *w, const plan *p)
 {
-    pen_str(w, "<path stroke=\"#000000\" stroke-width=\"0.8\" d=\"");
+    PEN_LIT(w, "<path stroke=\"#000000\" stroke-width=\"0.8\" d=\"");
     for (uint32_t i = 0; i < p->xt.n; i++) {
-        pen_str(w, "M");
+        PEN_LIT(w, "M");
         pen_num(w, px_of(&p->x, p->xt.v[i]));
-        pen_str(w, " ");
+        PEN_LIT(w, " ");
         pen_num(w, p->bottom);
-        pen_str(w, "v5");
+        PEN_LIT(w, "v5");
     }
     for (uint32_t i = 0; i < p->yt.n; i++) {
-        pen_str(w, "M");
+        PEN_LIT(w, "M");
         pen_num(w, p->left);
-        pen_str(w, " ");
+        PEN_LIT(w, " ");
         pen_num(w, px_of(&p->y, p->yt.v[i]));
-        pen_str(w, "h-5");
+        PEN_LIT(w, "h-5");
     }
     if (p->xt.minor)
         minor_ticks(w, p, &p->x, 1);
     if (p->yt.minor)
         minor_ticks(w, p, &p->y, 0);
-    pen_str(w, "\"/>\n<rect fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"");
+    PEN_LIT(w, "\"/>\n<rect fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"");
     pen_attr(w, "x", p->left);
     pen_attr(w, "y", p->top);
     pen_attr(w, "width", p->right - p->left);
     pen_attr(w, "height", p->bottom - p->top);
-    pen_str(w, "/>\n");
+    PEN_LIT(w, "/>\n");
 }
 
 static void draw_tick_labels(pen *w, const plan *p)
 {
     char b[48];
-    pen_str(w, "<g font-size=\"13\" fill=\"#262626\">");
+    PEN_LIT(w, "<g font-size=\"13\" fill=\"#262626\">");
     for (uint32_t i = 0; i < p->xt.n; i++) {
         size_t n = tick_label(p->xt.v[i], 1, b, sizeof b);
         text_open(w, px_of(&p->x, p->xt.v[i]), p->bottom + 8.0 + FONT_TICK,
                   "middle", 0.0, 0);
         pen_mem(w, b, n);
-        pen_str(w, "</text>");
+        PEN_LIT(w, "</text>");
     }
     for (uint32_t i = 0; i < p->yt.n; i++) {
         size_t n = tick_label(p->yt.v[i], 0, b, sizeof b);
         text_open(w, p->left - 8.0, px_of(&p->y, p->yt.v[i]) + 0.35 * FONT_TICK,
                   "end", 0.0, 0);
         pen_mem(w, b, n);
-        pen_str(w, "</text>");
+        PEN_LIT(w, "</text>");
     }
-    pen_str(w, "</g>\n");
+    PEN_LIT(w, "</g>\n");
 }
 
 static void draw_titles(pen *w, const plan *p)
 {
     double cx = (p->left + p->right) / 2.0, cy = (p->top + p->bottom) / 2.0;
     text_open(w, cx, p->h - 14.0, "middle", FONT_AXIS, 0);
-    pen_str(w, "Operational Intensity (FLOP/Byte)</text>\n<text");
+    PEN_LIT(w, "Operational Intensity (FLOP/Byte)</text>\n<text");
     pen_attr(w, "x", 0.0);
     pen_attr(w, "y", 0.0);
-    pen_str(w, " text-anchor=\"middle\" font-size=\"14\" transform=\"translate(");
+    PEN_LIT(w, " text-anchor=\"middle\" font-size=\"14\" transform=\"translate(");
     pen_num(w, 12.0 + FONT_AXIS);
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_num(w, cy);
-    pen_str(w, ") rotate(-90)\">Performance (FLOP/s)</text>\n");
+    PEN_LIT(w, ") rotate(-90)\">Performance (FLOP/s)</text>\n");
     if (p->c->title == NULL)
         return;
     double tx = cx;
@@ -896,7 +928,7 @@ static void draw_titles(pen *w, const plan *p)
         tx = p->w / 2.0; /* too wide to centre over the axes */
     text_open(w, tx, p->top - 16.0, "middle", p->title_font, 0);
     pen_text(w, p->c->title, p->title_cp);
-    pen_str(w, "</text>\n");
+    PEN_LIT(w, "</text>\n");
 }
 
 /* Automatic colours: series take the palette in turn, ceilings their
@@ -924,46 +956,46 @@ static uint32_t series_color(const roof_series *s, colors *cc)
 
 static void stroke_open(pen *w, uint32_t color, const char *dash)
 {
-    pen_str(w, "<path fill=\"none\" stroke-width=\"1.6\" stroke=\"");
+    PEN_LIT(w, "<path fill=\"none\" stroke-width=\"1.6\" stroke=\"");
     pen_color(w, color);
     if (dash != NULL) {
-        pen_str(w, "\" stroke-dasharray=\"");
+        PEN_LIT(w, "\" stroke-dasharray=\"");
         pen_str(w, dash);
     }
-    pen_str(w, "\" d=\"M");
+    PEN_LIT(w, "\" d=\"M");
 }
 
 static void segment(pen *w, double x0, double y0, double x1, double y1)
 {
     pen_num(w, x0);
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_num(w, y0);
-    pen_str(w, "L");
+    PEN_LIT(w, "L");
     pen_num(w, x1);
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_num(w, y1);
-    pen_str(w, "\"/>\n");
+    PEN_LIT(w, "\"/>\n");
 }
 
 /* Label above a line through (x, y) at angle deg, starting at x. */
 static void line_label(pen *w, const char *s, double x, double y, double deg,
                        const char *anchor, uint32_t color)
 {
-    pen_str(w, "<text transform=\"translate(");
+    PEN_LIT(w, "<text transform=\"translate(");
     pen_num(w, x);
-    pen_str(w, " ");
+    PEN_LIT(w, " ");
     pen_num(w, y);
     if (deg != 0.0) {
-        pen_str(w, ") rotate(");
+        PEN_LIT(w, ") rotate(");
         pen_num(w, deg);
     }
-    pen_str(w, ")\" y=\"-5\" font-size=\"13\" text-anchor=\"");
+    PEN_LIT(w, ")\" y=\"-5\" font-size=\"13\" text-anchor=\"");
     pen_str(w, anchor);
-    pen_str(w, "\" fill=\"");
+    PEN_LIT(w, "\" fill=\"");
     pen_color(w, color);
-    pen_str(w, "\">");
+    PEN_LIT(w, "\">");
     pen_text(w, s, MAX_TEXT_CP);
-    pen_str(w, "</text>\n");
+    PEN_LIT(w, "</text>\n");
 }
 
 static void draw_compute(pen *w, const plan *p, const roof_chart_ceiling *k,
@@ -1031,10 +1063,12 @@ static void draw_use(pen *w, uint32_t marker, double x, double y)
         "<use xlink:href=\"#roof-m2\"", "<use xlink:href=\"#roof-m3\"",
         "<use xlink:href=\"#roof-m4\"",
     };
-    pen_str(w, ref[marker]);
-    pen_attr(w, "x", x);
-    pen_attr(w, "y", y);
-    pen_str(w, "/>");
+    pen_mem(w, ref[marker], sizeof "<use xlink:href=\"#roof-m0\"" - 1);
+    PEN_LIT(w, " x=\"");
+    pen_num(w, x);
+    PEN_LIT(w, "\" y=\"");
+    pen_num(w, y);
+    PEN_LIT(w, "\"/>\n");
 }
 
 static void draw_series(pen *w, const plan *p)
@@ -1044,20 +1078,17 @@ static void draw_series(pen *w, const plan *p)
     for (uint32_t i = 0; i < c->series_count; i++) {
         const roof_series *s = &c->series[i];
         uint32_t color = series_color(s, &cc);
-        pen_str(w, "<g stroke-width=\"1.4\" stroke=\"");
+        PEN_LIT(w, "<g stroke-width=\"1.4\" stroke=\"");
         pen_color(w, color);
-        pen_str(w, "\" fill=\"");
+        PEN_LIT(w, "\" fill=\"");
         pen_color(w, color);
-        pen_str(w, "\">\n");
+        PEN_LIT(w, "\">\n");
         for (uint32_t j = 0; j < s->count; j++) {
-            double x = s->flops_per_byte[j], y = s->flops_per_s[j];
-            if (!point_ok(x) || !point_ok(y) || !in_axis(&p->x, x)
-                || !in_axis(&p->y, y))
-                continue;
-            draw_use(w, s->marker, px_of(&p->x, x), px_of(&p->y, y));
-            pen_str(w, "\n");
+            double px, py;
+            if (point_px(p, s, j, &px, &py))
+                draw_use(w, s->marker, px, py);
         }
-        pen_str(w, "</g>\n");
+        PEN_LIT(w, "</g>\n");
     }
 }
 
@@ -1074,7 +1105,7 @@ static void legend_entry_text(pen *w, const legend *g, double x, double y,
     text_open(w, x + g->sample_w + g->font * 0.6,
               y + g->row_h / 2.0 + 0.35 * g->font, NULL, 0.0, 0);
     pen_text(w, s, g->max_cp);
-    pen_str(w, "</text>\n");
+    PEN_LIT(w, "</text>\n");
 }
 
 static void legend_more(pen *w, const legend *g)
@@ -1084,9 +1115,9 @@ static void legend_more(pen *w, const legend *g)
     legend_slot(g, g->shown, &x, &y);
     size_t n = roof__fmt_double(b, sizeof b, g->total - g->shown, 10);
     text_open(w, x, y + g->row_h / 2.0 + 0.35 * g->font, NULL, 0.0, 0);
-    pen_str(w, "+");
+    PEN_LIT(w, "+");
     pen_mem(w, b, n);
-    pen_str(w, " more</text>\n");
+    PEN_LIT(w, " more</text>\n");
 }
 
 static void draw_legend(pen *w, const plan *p)
@@ -1095,9 +1126,9 @@ static void draw_legend(pen *w, const plan *p)
     const roof_chart *c = p->c;
     if (g->total == 0)
         return;
-    pen_str(w, "<g id=\"roof-legend\" font-size=\"");
+    PEN_LIT(w, "<g id=\"roof-legend\" font-size=\"");
     pen_num(w, g->font);
-    pen_str(w, "\" fill=\"#262626\">\n<rect");
+    PEN_LIT(w, "\" fill=\"#262626\">\n<rect");
     pen_attr(w, "x", g->x);
     pen_attr(w, "y", g->y);
     pen_attr(w, "width", g->w);
@@ -1120,18 +1151,18 @@ static void draw_legend(pen *w, const plan *p)
         double x, y;
         legend_slot(g, slot, &x, &y);
         uint32_t color = series_color(s, &cc);
-        pen_str(w, "<g stroke-width=\"1.4\" stroke=\"");
+        PEN_LIT(w, "<g stroke-width=\"1.4\" stroke=\"");
         pen_color(w, color);
-        pen_str(w, "\" fill=\"");
+        PEN_LIT(w, "\" fill=\"");
         pen_color(w, color);
-        pen_str(w, "\">");
+        PEN_LIT(w, "\">");
         draw_use(w, s->marker, x + g->sample_w / 2.0, y + g->row_h / 2.0);
-        pen_str(w, "</g>");
+        PEN_LIT(w, "</g>");
         legend_entry_text(w, g, x, y, s->label);
     }
     if (g->shown < g->total)
         legend_more(w, g);
-    pen_str(w, "</g>\n");
+    PEN_LIT(w, "</g>\n");
 }
 
 static int draw(roof__out *o, const void *arg)

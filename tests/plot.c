@@ -248,7 +248,7 @@ static void test_title_escaped(void **state)
 static void test_points_skipped(void **state)
 {
     (void)state;
-    const double x[] = {10, 100, NAN, -1, 0, INFINITY, 1e5, 0.5, 50, 2e30};
+    const double x[] = {10, 100, (double)NAN, -1, 0, HUGE_VAL, 1e5, 0.5, 50, 2e30};
     const double y[] = {1e12, 1e13, 1e12, 1e12, 1e12, 1e12, 1e12, 1e12, -3, 1e12};
     /* Kept: (10, 1e12), (100, 1e13).  NaN, -1, 0, inf, 2e30 (> MAX) and
      * y = -3 are skipped; 1e5 and 0.5 fall outside x in [1, 1e4]. */
@@ -447,7 +447,7 @@ static void test_write_callback(void **state)
     assert_int_equal(roof_chart_svg_write(&c, sink_write, &f2), ROOF_E_WRITE);
     /* Invalid charts write nothing. */
     sink f3 = {out, 0, sizeof out, 0, 0};
-    c.x_min = NAN;
+    c.x_min = (double)NAN;
     assert_int_equal(roof_chart_svg_write(&c, sink_write, &f3), ROOF_E_RANGE);
     assert_int_equal(f3.calls, 0);
     assert_int_equal(roof_chart_svg_write(NULL, sink_write, &f3), ROOF_E_NULL);
@@ -478,10 +478,10 @@ static void test_bad_inputs(void **state)
     assert_int_equal(roof_chart_svg(&good, NULL, 100, &len), ROOF_E_NULL);
 
     roof_chart c = good;
-    c.x_min = NAN;
+    c.x_min = (double)NAN;
     assert_int_equal(bad_status(&c), ROOF_E_RANGE);
     c = good;
-    c.y_max = INFINITY;
+    c.y_max = HUGE_VAL;
     assert_int_equal(bad_status(&c), ROOF_E_RANGE);
     c = good;
     c.x_min = -1;
@@ -522,7 +522,7 @@ static void test_bad_inputs(void **state)
     k[1] = seed_ceilings[1];
     k[0].value = 0;
     assert_int_equal(bad_status(&c), ROOF_E_RANGE);
-    k[0].value = NAN;
+    k[0].value = (double)NAN;
     assert_int_equal(bad_status(&c), ROOF_E_RANGE);
     k[0] = seed_ceilings[0];
     k[0].color = 0x1000000;
@@ -675,8 +675,8 @@ static void test_format_si(void **state)
     for (size_t i = 0; i < sizeof b; i++)
         assert_int_equal(b[i], 'Z');
     len = 99;
-    assert_int_equal(roof_format_si(NAN, NULL, b, sizeof b, &len), ROOF_E_RANGE);
-    assert_int_equal(roof_format_si(INFINITY, NULL, b, sizeof b, &len), ROOF_E_RANGE);
+    assert_int_equal(roof_format_si((double)NAN, NULL, b, sizeof b, &len), ROOF_E_RANGE);
+    assert_int_equal(roof_format_si(HUGE_VAL, NULL, b, sizeof b, &len), ROOF_E_RANGE);
     assert_int_equal(roof_format_si(2e30, NULL, b, sizeof b, &len), ROOF_E_RANGE);
     assert_int_equal(roof_format_si(1.0, NULL, NULL, 8, &len), ROOF_E_NULL);
     assert_int_equal(len, 99);

@@ -64,6 +64,26 @@ typedef struct roof_chart {
     uint32_t reserved;    /* must be 0 */
 } roof_chart;
 
+/* Layout and validation rules (docs/plot.md has the details):
+ *  - Each axis limit that is 0 is automatic: from the points, the ceilings
+ *    and the ridge (one decade either side), snapped to decades; an
+ *    automatic y_max is a decade strictly above the highest peak or point.
+ *    Given limits must be finite, positive, <= ROOF_MAX_VALUE, and
+ *    x_min < x_max, y_min < y_max when both are given (ROOF_E_RANGE).
+ *  - width_px, height_px: 0 or 320..16384 and 240..16384 (ROOF_E_RANGE).
+ *  - A series label must not be NULL (ROOF_E_NULL); point arrays may be
+ *    NULL only when count is 0 (ROOF_E_NULL).  Colours above 0xFFFFFF
+ *    other than ROOF_COLOR_AUTO, unknown markers or ceiling kinds, a
+ *    ridge_line other than 0 or 1, and non-zero reserved fields are
+ *    ROOF_E_INVALID.  Ceiling values must be positive (ROOF_E_RANGE).
+ *  - Automatic colours: series take matplotlib's tab10 colours in turn;
+ *    bandwidth ceilings blue, peak ceilings red, the ridge line green.
+ *  - Text is cut to 200 code points; invalid UTF-8 bytes become '?'.
+ *  - The legend lists ceilings then series, in the corner hiding the
+ *    fewest points; when it would cover over a quarter of the axes it moves
+ *    right of them; on small canvases it shrinks, cuts labels and ends in
+ *    "+N more" rather than leave the canvas. */
+
 /* Renders into buf[0 .. cap).  On success *len is the SVG's length and
  * buf[*len] is a NUL (so cap must exceed the length).  On
  * ROOF_E_BUFFER_TOO_SMALL *len (when len is not NULL) receives the
