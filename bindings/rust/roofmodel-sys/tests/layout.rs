@@ -14,6 +14,7 @@ use std::env;
 use std::mem::{size_of, MaybeUninit};
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 struct CLayout {
     structs: BTreeMap<String, usize>,
@@ -22,13 +23,16 @@ struct CLayout {
 }
 
 fn layout_text() -> String {
-    let exe = match env::var("ROOFMODEL_LAYOUT_EXE") {
-        Ok(exe) if !exe.is_empty() => PathBuf::from(exe),
-        _ => compile_layout(),
+    let (exe, compiled) = match env::var("ROOFMODEL_LAYOUT_EXE") {
+        Ok(exe) if !exe.is_empty() => (PathBuf::from(exe), false),
+        _ => (compile_layout(), true),
     };
     let out = Command::new(&exe)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {}", exe.display(), e));
+    if compiled {
+        let _ = std::fs::remove_file(&exe);
+    }
     assert!(out.status.success(), "{} failed", exe.display());
     String::from_utf8(out.stdout).expect("layout output is not UTF-8")
 }
@@ -36,7 +40,11 @@ fn layout_text() -> String {
 fn compile_layout() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let source = manifest.join("../../layout.c");
-    let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("roof_layout");
+    // Tests run in parallel threads: each compiles its own copy, or one
+    // would execute the file while another is still writing it.
+    static BUILDS: AtomicUsize = AtomicUsize::new(0);
+    let n = BUILDS.fetch_add(1, Ordering::SeqCst);
+    let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("roof_layout_{}_{}", std::process::id(), n));
     let mut flags: Vec<String> = Vec::new();
     match env::var("ROOFMODEL_INCLUDE_DIRS") {
         Ok(dirs) if !dirs.is_empty() => {
