@@ -1015,6 +1015,32 @@ static void draw_compute(pen *w, const plan *p, const roof_chart_ceiling *k,
     }
 }
 
+static int in_legend(const legend *g, double x, double y)
+{
+    return g->total > 0 && x >= g->x - 4.0 && x <= g->x + g->w + 4.0
+           && y >= g->y - 16.0 && y <= g->y + g->h + 4.0;
+}
+
+/* Where along (x0, y0)-(x1, y1), as a fraction, a label of len pixels
+ * starts: near the low end (the upper part meets the peak), or further up
+ * when the legend would hide it there. */
+static double label_spot(const plan *p, double x0, double y0, double x1,
+                         double y1, double len)
+{
+    static const double spots[] = {0.08, 0.25, 0.45, 0.65};
+    double d = hypot(x1 - x0, y1 - y0);
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(spots); i++) {
+        double t0 = spots[i], t1 = t0 + len / d, tm = (t0 + t1) / 2.0;
+        if (t1 > 1.0)
+            break;
+        if (!in_legend(&p->lg, x0 + t0 * (x1 - x0), y0 + t0 * (y1 - y0))
+            && !in_legend(&p->lg, x0 + tm * (x1 - x0), y0 + tm * (y1 - y0))
+            && !in_legend(&p->lg, x0 + t1 * (x1 - x0), y0 + t1 * (y1 - y0)))
+            return t0;
+    }
+    return spots[0];
+}
+
 /* y = value * x is a line of slope 1 in log space: clip it to the box. */
 static void draw_memory(pen *w, const plan *p, const roof_chart_ceiling *k,
                         uint32_t color, const char *label)
@@ -1029,8 +1055,12 @@ static void draw_memory(pen *w, const plan *p, const roof_chart_ceiling *k,
     double y1 = p->y.p0 + (a1 + b - p->y.lo) * p->y.scale;
     stroke_open(w, color, "6 3");
     segment(w, x0, y0, x1, y1);
+    /* A label longer than the visible part would leave the axes (and
+     * maybe the canvas); the legend names the line anyway. */
+    if (hypot(x1 - x0, y1 - y0) < text_w(utf8_len(label), FONT_CEILING) + 20.0)
+        return;
     double deg = atan2(y1 - y0, x1 - x0) * 180.0 / 3.14159265358979;
-    double t = 0.08; /* near the low end: the upper part meets the peak */
+    double t = label_spot(p, x0, y0, x1, y1, text_w(utf8_len(label), FONT_CEILING));
     line_label(w, label, x0 + t * (x1 - x0), y0 + t * (y1 - y0), deg,
                "start", color);
 }
