@@ -2,6 +2,7 @@
  * in closed form, memory footprint, what fits, tensor and pipeline
  * parallelism.  docs/estimate.md derives every formula used here. */
 #include "util.h"
+#include "ops-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -535,8 +536,8 @@ static int run_step(const ctx *c, uint32_t new_tokens, uint32_t cached,
     w.batch = c->micro_batch;
     w.new_tokens = new_tokens;
     w.cached_tokens = cached;
-    return roof_ops(c->m, &w, c->hw, &c->r->efficiency, out->ops,
-                    ROOF_MAX_OPS, &out->count, NULL);
+    return roof__ops_trusted(c->m, &w, c->hw, &c->r->efficiency, out->ops,
+                             ROOF_MAX_OPS, &out->count, NULL);
 }
 
 static double op_weight(const ctx *c, const roof_op *op)
@@ -784,6 +785,18 @@ static int decode_closed_form(const ctx *c, const step *first, uint32_t c0,
 /* The estimate                                                        */
 /* ------------------------------------------------------------------ */
 
+/* Validates the descriptors once: the steps run unchecked on them. */
+static int descriptors_ok(const roof_model *m, const roof_hardware *hw,
+                          const roof_request *r)
+{
+    int rc = roof_request_validate(r);
+    if (rc == ROOF_OK)
+        rc = roof_model_validate(m);
+    if (rc == ROOF_OK)
+        rc = roof_hardware_validate(hw);
+    return rc;
+}
+
 static int setup_ctx(const roof_model *m, const roof_hardware *hw,
                      const roof_request *r, ctx *c)
 {
@@ -892,7 +905,7 @@ int roof_estimate_run(const roof_model *m, const roof_hardware *hw,
 {
     if (m == NULL || hw == NULL || r == NULL || out == NULL)
         return ROOF_E_NULL;
-    int rc = roof_request_validate(r);
+    int rc = descriptors_ok(m, hw, r);
     if (rc != ROOF_OK)
         return rc;
     ctx c;
@@ -901,7 +914,6 @@ int roof_estimate_run(const roof_model *m, const roof_hardware *hw,
         return rc;
     roof_estimate e;
     memset(&e, 0, sizeof e);
-    /* roof_ops validates the model and the device on the first step. */
     rc = estimate_times(&c, &e);
     if (rc == ROOF_OK)
         rc = check_against_model(m, r);
@@ -972,7 +984,7 @@ int roof_scaling(const roof_model *m, const roof_hardware *hw,
     if (m == NULL || hw == NULL || r == NULL || count == NULL
         || (out == NULL && cap > 0))
         return ROOF_E_NULL;
-    int rc = roof_request_validate(r);
+    int rc = descriptors_ok(m, hw, r);
     if (rc != ROOF_OK)
         return rc;
     if (max_devices < r->pipeline_parallel)

@@ -5,6 +5,7 @@
  * validated once, every shared quantity is computed once (struct step),
  * the roofs are built once per call, and no strings are touched. */
 #include "hardware_table.h"
+#include "ops-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -669,25 +670,14 @@ static void totals_of(const roof_op *ops, uint32_t n_layer, uint32_t n,
     out->model = model;
 }
 
-static int check_inputs(const roof_model *m, const roof_workload *w,
-                        const roof_hardware *hw)
+int roof__ops_trusted(const roof_model *m, const roof_workload *w,
+                      const roof_hardware *hw, const roof_efficiency *eff,
+                      roof_op *ops, uint32_t cap, uint32_t *count,
+                      roof_totals *totals)
 {
-    if (m == NULL || w == NULL || hw == NULL)
+    if (w == NULL)
         return ROOF_E_NULL;
-    int rc = roof_model_validate(m);
-    if (rc == ROOF_OK)
-        rc = roof_workload_validate(w);
-    if (rc == ROOF_OK)
-        rc = roof_hardware_validate(hw);
-    return rc;
-}
-
-int roof_ops(const roof_model *m, const roof_workload *w,
-             const roof_hardware *hw, const roof_efficiency *eff,
-             roof_op *ops, uint32_t cap, uint32_t *count,
-             roof_totals *totals)
-{
-    int rc = check_inputs(m, w, hw);
+    int rc = roof_workload_validate(w);
     if (rc != ROOF_OK)
         return rc;
     if (ops == NULL && cap > 0)
@@ -716,4 +706,19 @@ int roof_ops(const roof_model *m, const roof_workload *w,
     if (count != NULL)
         *count = n;
     return ROOF_OK;
+}
+
+int roof_ops(const roof_model *m, const roof_workload *w,
+             const roof_hardware *hw, const roof_efficiency *eff,
+             roof_op *ops, uint32_t cap, uint32_t *count,
+             roof_totals *totals)
+{
+    if (m == NULL || w == NULL || hw == NULL)
+        return ROOF_E_NULL;
+    int rc = roof_model_validate(m);
+    if (rc == ROOF_OK)
+        rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
+    return roof__ops_trusted(m, w, hw, eff, ops, cap, count, totals);
 }
