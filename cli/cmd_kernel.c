@@ -2,6 +2,7 @@
  * kernels): roofline verdicts for profilers. */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,7 +89,7 @@ static void classify_text(const device *d, const roof_roofline *v,
     double x = v->flops_per_byte / d->ridge;
     device_line(d, out);
     cli_buf_fmt(out, "  intensity   %s FLOP/B (%s FLOP, %s)\n",
-                cli_g3(a, v->flops_per_byte), cli_si(b, v->flops, ""),
+                cli_g3(a, v->flops_per_byte), cli_si(b, v->flops, "FLOP"),
                 cli_si(c, v->bytes, "B"));
     cli_buf_fmt(out, "  bound       %s (%sx the ridge point)\n",
                 roof_bound_name(v->bound), cli_g3(a, x));
@@ -195,8 +196,16 @@ static int read_kernels(const char *cmd, const char *path, roof_kernel **ks,
 static void label_row(cli_table *t, const roof_kernel *k,
                       const roof_measured *m)
 {
-    char a[CLI_NUM_MAX];
-    cli_table_cell(t, "%s", k->name);
+    char a[CLI_NUM_MAX], name[ROOF_KERNEL_NAME_MAX];
+    /* A quoted CSV field may hold a line break: keep the table's rows. */
+    for (size_t i = 0; i < sizeof name; i++) {
+        unsigned char c = (unsigned char)k->name[i];
+        name[i] = (char)(c != '\0' && c < 0x20 ? ' ' : c);
+        if (c == '\0')
+            break;
+    }
+    name[sizeof name - 1] = '\0';
+    cli_table_cell(t, "%s", name);
     cli_table_cell(t, "%s", cli_si(a, k->flops, "FLOP"));
     cli_table_cell(t, "%s", cli_si(a, k->bytes, "B"));
     cli_table_cell(t, "%s", cli_time(a, k->seconds));
@@ -274,6 +283,24 @@ static void label_write(const device *d, const roof_kernel *ks,
     cli_table_free(&t);
 }
 
+/* Evaluates every kernel, keeping in place those with a place on the
+ * roofline; a kernel that moved no DRAM bytes (it ran from cache) or took
+ * no time is named in *skipped instead.  Returns how many were kept. */
+static uint32_t evaluate(const device *d, roof_kernel *ks, roof_measured *ms,
+                         uint32_t n, cli_buf *skipped)
+{
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (roof_measured_eval(&d->ceil, ks[i].flops, ks[i].bytes,
+                               ks[i].seconds, &ms[kept]) != ROOF_OK) {
+            cli_buf_fmt(skipped, " '%s'", ks[i].name);
+            continue;
+        }
+        ks[kept++] = ks[i];
+    }
+    return kept;
+}
+
 int cli_cmd_label(int argc, char **argv, cli_buf *out)
 {
     cli_cmd cmd = {
@@ -291,6 +318,7 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
     device d;
     roof_kernel *ks = NULL;
     roof_measured *ms = NULL;
+    cli_buf skipped = {0};
     uint32_t n = 0;
     cli_add(&cmd, "--hw", CLI_STR, &hw, "H",
             "device name or hardware .json path")->required = 1;
@@ -305,16 +333,15 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
         || (rc = read_kernels(cmd.name, cmd.pos[0], &ks, &n)) != CLI_OK)
         return rc;
     ms = cli_xrealloc(NULL, (n + 1) * sizeof *ms);
-    for (uint32_t i = 0; i < n && rc == CLI_OK; i++) {
-        int st = roof_measured_eval(&d.ceil, ks[i].flops, ks[i].bytes,
-                                    ks[i].seconds, &ms[i]);
-        if (st != ROOF_OK)
-            rc = cli_usage_error(cmd.name, "%s: kernel %u ('%s'): %s",
-                                 cmd.pos[0], (unsigned)i + 1, ks[i].name,
-                                 roof_status_str(st));
-    }
-    if (rc == CLI_OK)
-        label_write(&d, ks, ms, n, json, csv, out);
+    n = evaluate(&d, ks, ms, n, &skipped);
+    label_write(&d, ks, ms, n, json, csv, out);
+    for (size_t i = 0; i < skipped.len; i++)
+        if ((unsigned char)skipped.data[i] < 0x20)
+            skipped.data[i] = ' ';
+    if (skipped.len > 0)
+        fprintf(stderr, "roofmodel label: skipped (no DRAM bytes or no time, "
+                "no place on a roofline):%s\n", skipped.data);
+    cli_buf_free(&skipped);
     free(ks);
     free(ms);
     return rc;

@@ -212,11 +212,11 @@ static int load_measured(plot_run *r, const char *path)
     for (uint32_t i = 0; i < r->nk; i++) {
         const roof_kernel *k = &r->kernels[i];
         roof_measured m;
-        rc = roof_measured_eval(&r->ceil, k->flops, k->bytes, k->seconds, &m);
-        if (rc != ROOF_OK)
-            return cli_usage_error("plot", "--measured: %s: kernel %u ('%s'): "
-                                   "%s", path, (unsigned)i + 1, k->name,
-                                   roof_status_str(rc));
+        /* No DRAM bytes (ran from cache) or no time: no place on the
+         * chart; 'roofmodel label' names such kernels. */
+        if (roof_measured_eval(&r->ceil, k->flops, k->bytes, k->seconds, &m)
+            != ROOF_OK || k->flops <= 0)
+            continue;
         point p = {k->flops, k->bytes, m.roof.flops_per_byte,
                    m.achieved_flops_per_s, 0, 0, m.bound, k->name};
         push(s, &p);

@@ -1,0 +1,581 @@
+#!/usr/bin/env python3
+"""Runs every subcommand of the roofmodel command with good and bad input.
+
+usage: test_cli.py ROOFMODEL [DATA_DIR] [XMLLINT]
+
+Good input: exit 0, output parsed (JSON with the json module, CSV with the
+csv module, SVG with xmllint --noout) and checked against values derived by
+hand below.  Bad input: exit 2, exactly one line on stderr naming the flag,
+nothing on stdout and no file written.
+"""
+import csv
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+EXE = os.path.abspath(sys.argv[1])
+DATA = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else None
+XMLLINT = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else None
+
+failures = []
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+        print("FAIL: " + what, file=sys.stderr)
+
+
+def close(a, b, rel=1e-12):
+    return abs(a - b) <= rel * max(abs(a), abs(b))
+
+
+def run(*args, cwd=None, stdin=None):
+    p = subprocess.run([EXE] + list(args), cwd=cwd, input=stdin,
+                       capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def ok(*args, cwd=None):
+    rc, out, err = run(*args, cwd=cwd)
+    check(rc == 0, "%s: exit %d, stderr %r" % (" ".join(args), rc, err))
+    return out
+
+
+def ok_json(*args, cwd=None):
+    out = ok(*args, "--json", cwd=cwd)
+    try:
+        return json.loads(out)
+    except ValueError as e:
+        check(False, "%s --json: not JSON (%s): %r" % (" ".join(args), e,
+                                                      out[:200]))
+        return None
+
+
+def ok_csv(*args, cwd=None):
+    out = ok(*args, "--csv", cwd=cwd)
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def bad(args, flag, cwd=None):
+    """Bad input: exit 2, one stderr line naming `flag`, empty stdout."""
+    rc, out, err = run(*args, cwd=cwd)
+    what = " ".join(args)
+    check(rc == 2, "%s: exit %d, want 2" % (what, rc))
+    check(out == "", "%s: wrote to stdout: %r" % (what, out[:100]))
+    check(err.count("\n") == 1 and err.endswith("\n"),
+          "%s: want one stderr line, got %r" % (what, err))
+    check(flag in err, "%s: stderr does not name %r: %r" % (what, flag, err))
+    return err
+
+
+def svg_valid(path):
+    if XMLLINT:
+        p = subprocess.run([XMLLINT, "--noout", path], capture_output=True)
+        check(p.returncode == 0, "xmllint %s: %r" % (path, p.stderr))
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as e:
+        check(False, "%s: not XML: %s" % (path, e))
+        return None
+
+
+# Figures derived by hand (docs/hardware.md, the A6000 rows):
+#   A6000 fp16 at 1800 MHz: 84 SM x 1024 FLOP/clk x 1.8e9 = 154.8288e12
+#   at its 2100 MHz max clock: 84 x 1024 x 2.1e9 = 180.6336e12 ("181")
+#   DRAM 768e9 B/s; ridge at 2100 MHz = 180.6336e12 / 768e9 = 235.2
+A6000_PEAK = 84 * 1024 * 1.8e9
+A6000_MAX_PEAK = 84 * 1024 * 2.1e9
+A6000_BW = 768e9
+# Llama 13B: hidden 5120, 40 layers, MLP 13824, vocab 32000.  Parameters:
+#   per layer 4 x 5120^2 + 3 x 5120 x 13824 + 2 x 5120 = 317,204,480
+#   total 40 x that + 2 x 32000 x 5120 (embed, lm_head) + 5120 (final norm)
+#         = 13,015,864,320
+LLAMA13_PARAMS = 40 * (4 * 5120**2 + 3 * 5120 * 13824 + 2 * 5120) \
+    + 2 * 32000 * 5120 + 5120
+BATCHES = [1, 2, 4, 8, 16, 32, 64]
+SEQS = [128, 256, 512, 1024, 2048, 4096, 8192]
+
+
+def test_version_help():
+    out = ok("--version")
+    check(out.startswith("roofmodel ") and out.count(".") == 2,
+          "--version: %r" % out)
+    out = ok("--help")
+    for cmd in ("hw list", "model list", "ops", "estimate", "plot",
+                "classify", "label"):
+        check(cmd in out, "--help lacks %s" % cmd)
+    for sub in (["hw"], ["hw", "list"], ["hw", "show"], ["model"],
+                ["model", "list"], ["model", "show"], ["ops"], ["estimate"],
+                ["plot"], ["classify"], ["label"]):
+        out = ok(*sub, "--help")
+        check(out.startswith("usage: roofmodel"), "%s --help: %r"
+              % (sub, out[:80]))
+    bad(["frobnicate"], "frobnicate")
+    bad(["hw", "frob"], "list")
+    bad(["ops", "--frob"], "--frob")
+    bad(["hw", "list", "--jsn"], "--jsn")
+    bad(["hw", "list", "--json", "--csv"], "--csv")
+
+
+def test_default_run():
+    with tempfile.TemporaryDirectory() as d:
+        out = ok(cwd=d)
+        path = os.path.join(d, "roofline.svg")
+        check(os.path.exists(path), "default run wrote no roofline.svg")
+        check("wrote roofline.svg" in out, "default run: says where: %r"
+              % out[:100])
+        root = svg_valid(path)
+        text = open(path, encoding="utf-8").read()
+        for s in ("Roofline Model (Llama 13B, A6000)", "181 TFLOP/s",
+                  "768 GB/s", "qkv mlp init", "qkv mlp ar",
+                  "up/gate/down init", "up/gate/down ar", "qk/pv init",
+                  "qk/pv ar"):
+            check(s in text, "seed SVG lacks %r" % s)
+        check(root is not None and root.tag.endswith("svg"), "root not svg")
+        # 49 settings x operators of the class: 4 projections (q, k, v, o),
+        # 3 MLP (gate, up, down), 2 attention matmuls (qk, pv).
+        want = {"qkv mlp init": 196, "qkv mlp ar": 196,
+                "up/gate/down init": 147, "up/gate/down ar": 147,
+                "qk/pv init": 98, "qk/pv ar": 98}
+        for line in out.splitlines():
+            words = line.split()
+            for label, n in want.items():
+                if line.strip().startswith(label + " "):
+                    check(words[len(label.split())] == str(n),
+                          "table: %s has %s points, want %d"
+                          % (label, words[len(label.split())], n))
+        # `roofmodel plot` is the same run.
+        os.remove(path)
+        summary = ok_json("plot", cwd=d)
+        check(os.path.exists(path), "plot --json wrote no SVG")
+        if summary:
+            check(summary["title"] == "Roofline Model (Llama 13B, A6000)",
+                  "title %r" % summary["title"])
+            check(summary["peak_flops_per_s"] == A6000_MAX_PEAK,
+                  "peak %r" % summary["peak_flops_per_s"])
+            check(summary["bytes_per_s"] == A6000_BW, "bandwidth")
+            check(close(summary["ridge_flops_per_byte"], 235.2),
+                  "ridge %r" % summary["ridge_flops_per_byte"])
+            check(summary["batch"] == BATCHES and summary["seq"] == SEQS,
+                  "sweep %r %r" % (summary["batch"], summary["seq"]))
+            got = {s["label"]: s["points"] for s in summary["series"]}
+            check(got == want, "series %r" % got)
+        rows = ok_csv("plot", "-o", "again.svg", cwd=d)
+        check(len(rows) == sum(want.values()), "csv rows %d" % len(rows))
+        for r in rows:
+            x, y = float(r["flops_per_byte"]), float(r["flops_per_s"])
+            # Every point sits on the roofline: min(peak, bandwidth x I).
+            if not close(y, min(A6000_MAX_PEAK, A6000_BW * x), 1e-9):
+                check(False, "point off the roofline: %r" % r)
+                break
+            if int(r["batch"]) not in BATCHES or int(r["seq"]) not in SEQS:
+                check(False, "point outside the sweep: %r" % r)
+                break
+            bound = "memory" if x < 235.2 else "compute"
+            if r["bound"] != bound:
+                check(False, "bound of %r, want %s" % (r, bound))
+                break
+            if r["series"] == "qkv mlp ar" and r["name"] == "q_proj":
+                # Decode: one token per sequence, 2 x batch x 5120^2 FLOPs.
+                want_flops = 2 * int(r["batch"]) * 5120 * 5120
+                if float(r["flops"]) != want_flops:
+                    check(False, "q_proj decode flops %r" % r)
+                    break
+        check(len(rows) > 0 and rows[0]["series"] == "qkv mlp init",
+              "first csv row %r" % (rows[:1],))
+
+
+def test_plot_options():
+    with tempfile.TemporaryDirectory() as d:
+        s = ok_json("plot", "--model", "llama-7b", "--hw", "h100-sxm",
+                    "--batch", "1,4", "--seq", "256..1024", "--series",
+                    "mlp-proj:decode", "-o", "x.svg", "--title", "a<b&c",
+                    cwd=d)
+        if s:
+            # 2 batches x 3 seqs x 3 MLP operators.
+            check([x["points"] for x in s["series"]] == [18],
+                  "custom series %r" % s["series"])
+            check(s["series"][0]["label"] == "up/gate/down ar", "label")
+        svg_valid(os.path.join(d, "x.svg"))
+        check("a&lt;b&amp;c" in open(os.path.join(d, "x.svg")).read(),
+              "title not escaped")
+        rc, out, err = run("plot", "-o", "-", "--series", "qkv:prefill",
+                           "--batch", "1", "--seq", "128", cwd=d)
+        check(rc == 0 and out.startswith("<?xml"), "-o -: %r" % out[:50])
+        if DATA:
+            s = ok_json("plot", "--measured",
+                        os.path.join(DATA, "kernels_plain.csv"), "-o",
+                        "m.svg", cwd=d)
+            if s:
+                meas = [x for x in s["series"] if x["label"] == "measured"]
+                # q_proj and "two lines" have bytes and time; the third
+                # kernel moves 0 bytes and has no place on the chart.
+                check(len(meas) == 1 and meas[0]["points"] == 2,
+                      "measured series %r" % meas)
+        # Bad input writes no file.
+        for args, flag in (
+                (["--batch", "0"], "--batch"),
+                (["--batch", "1,x"], "--batch"),
+                (["--seq", "64..8"], "--seq"),
+                (["--series", "qkv:lunch"], "--series"),
+                (["--series", "nonsense"], "--series"),
+                (["--series", "none"], "--series"),
+                (["--model", "llama-13"], "--model"),
+                (["--hw", "a6001"], "--hw"),
+                (["--precision", "fp8"], "--precision"),
+                (["--width", "-5"], "--width"),
+                (["--tp", "3"], "--tp"),
+                (["--measured", "missing.csv"], "--measured"),
+                (["--json", "--csv"], "--csv")):
+            bad(["plot", "-o", "no.svg"] + args, flag, cwd=d)
+            check(not os.path.exists(os.path.join(d, "no.svg")),
+                  "plot %s wrote a file" % args)
+        rc, out, err = run("plot", "-o", os.path.join(d, "nodir", "x.svg"))
+        check(rc == 1 and out == "" and "cannot write" in err,
+              "unwritable -o: %d %r" % (rc, err))
+
+
+def test_hw():
+    out = ok("hw", "list")
+    check("a6000-2100" in out and "181 TFLOP/s" in out, "hw list text")
+    lst = ok_json("hw", "list")
+    rows = ok_csv("hw", "list")
+    if lst:
+        check(len(lst) == len(rows), "hw list json %d vs csv %d"
+              % (len(lst), len(rows)))
+        by = {h["name"]: h for h in lst}
+        check(by["a6000"]["peak_flops_per_s"]["fp16"] == A6000_PEAK,
+              "a6000 fp16 peak %r" % by["a6000"]["peak_flops_per_s"])
+        check(by["a6000-2100"]["peak_flops_per_s"]["fp16"] == A6000_MAX_PEAK,
+              "a6000-2100 peak")
+        check(by["a6000"]["dram_bytes_per_s"] == A6000_BW, "a6000 bw")
+    csv_by = {r["name"]: r for r in rows}
+    check(float(csv_by["a6000"]["peak_fp16_flops_per_s"]) == A6000_PEAK,
+          "csv a6000 peak")
+    out = ok("hw", "show", "a6000")
+    check("155 TFLOP/s" in out and "768 GB/s" in out, "hw show text %r"
+          % out[:200])
+    peaks = {r["precision"]: r for r in ok_csv("hw", "show", "a6000")}
+    check(float(peaks["fp16"]["peak_flops_per_s"]) == A6000_PEAK, "show csv")
+    check(close(float(peaks["fp16"]["ridge_flops_per_byte"]), 201.6),
+          "a6000 ridge")
+    # --json reads back to the identical descriptor: same bytes again.
+    with tempfile.TemporaryDirectory() as d:
+        for name in ("a6000-2100", "h100-sxm", "tpu-v5e", "a6000@1410"):
+            text = ok("hw", "show", name, "--json")
+            path = os.path.join(d, "dev.json")
+            open(path, "w").write(text)
+            check(ok("hw", "show", path, "--json") == text,
+                  "%s: JSON does not read back identically" % name)
+            check(ok("hw", "show", path) == ok("hw", "show", name),
+                  "%s: file and name show differently" % name)
+            json.loads(text)
+        # A path works wherever a device name does.
+        open(path, "w").write(ok("hw", "show", "a6000", "--json"))
+        a = ok_json("classify", "--hw", path, "--flops", "1e12", "--bytes",
+                    "1e9")
+        check(a is not None and a["peak_flops_per_s"] == A6000_PEAK,
+              "classify --hw FILE")
+        open(path, "w").write('{"name": "x"')
+        err = bad(["hw", "show", path], "dev.json")
+        check(":1:" in err, "parse error without line: %r" % err)
+    err = bad(["hw", "show", "a600"], "a600")
+    check("a6000" in err, "no suggestion: %r" % err)
+    bad(["hw", "show", "a6000@0"], "a6000@0")
+    bad(["hw", "show"], "missing")
+    bad(["hw", "show", "a6000", "h100"], "h100")
+    bad(["hw", "show", "/nonexistent/x.json"], "/nonexistent/x.json")
+
+
+def test_model():
+    out = ok("model", "list")
+    check("llama-13b" in out and "mixtral-8x7b" in out, "model list")
+    lst = ok_json("model", "list")
+    rows = ok_csv("model", "list")
+    if lst:
+        by = {m["name"]: m for m in lst}
+        m = by["llama-13b"]
+        check(m["hidden"] == 5120 and m["layers"] == 40
+              and m["intermediate"] == 13824, "llama-13b shape %r" % m)
+        check(m["params"] == LLAMA13_PARAMS, "llama-13b params %r vs %d"
+              % (m["params"], LLAMA13_PARAMS))
+        check(len(rows) == len(lst), "model csv rows")
+    out = ok("model", "show", "llama-13b")
+    check("13 G parameters" in out, "model show: %r" % out[:80])
+    with tempfile.TemporaryDirectory() as d:
+        for name in ("llama-13b", "mixtral-8x7b", "llama-3.1-8b"):
+            text = ok("model", "show", name, "--json")
+            path = os.path.join(d, "config.json")
+            open(path, "w").write(text)
+            check(ok("model", "show", path, "--json") == text,
+                  "%s: config.json does not read back" % name)
+        open(path, "w").write('{"hidden_size": 5120}')
+        err = bad(["model", "show", path], "config.json")
+    err = bad(["model", "show", "lama-13b"], "lama-13b")
+    check("llama-13b" in err, "no suggestion: %r" % err)
+    bad(["model", "show"], "missing")
+    bad(["model", "show", "x", "--csv"], "--csv")
+    if DATA:
+        # The published Llama-2-13b config gives the preset's operators.
+        cfg = os.path.join(DATA, "llama-2-13b-hf.config.json")
+        a = ok_json("ops", "--model", cfg, "--hw", "a6000", "--phase",
+                    "decode", "--batch", "4", "--seq", "512")
+        b = ok_json("ops", "--model", "llama-2-13b", "--hw", "a6000",
+                    "--phase", "decode", "--batch", "4", "--seq", "512")
+        if a and b:
+            check(a["ops"] == b["ops"], "config.json ops differ")
+
+
+def ops_invariants(o, ridge, peak, bw, what):
+    for op in o["ops"]:
+        if op["bytes"] > 0:
+            check(op["flops_per_byte"] == op["flops"] / op["bytes"],
+                  "%s %s intensity" % (what, op["name"]))
+        t = max(op["flops"] / peak, op["bytes"] / bw)
+        check(close(op["seconds"], t, 1e-12), "%s %s seconds %r vs %r"
+              % (what, op["name"], op["seconds"], t))
+        want = "memory" if op["flops_per_byte"] < ridge else "compute"
+        check(op["bound"] == want, "%s %s bound" % (what, op["name"]))
+    layer = [op for op in o["ops"] if op["scope"] == "layer"]
+    model = [op for op in o["ops"] if op["scope"] == "model"]
+    check(close(o["layer"]["flops"], sum(op["flops"] for op in layer)),
+          "%s layer flops sum" % what)
+    check(close(o["model"]["flops"], o["layers"] * o["layer"]["flops"]
+                + sum(op["flops"] for op in model)), "%s model flops" % what)
+    check(close(o["layer"]["seconds"], sum(op["seconds"] for op in layer),
+                1e-12), "%s layer seconds" % what)
+
+
+def test_ops():
+    base = ["ops", "--model", "llama-13b", "--hw", "a6000"]
+    out = ok(*base, "--phase", "decode", "--batch", "1", "--seq", "1024")
+    check("q_proj" in out and "memory" in out and "= model" in out,
+          "ops text %r" % out[:200])
+    d = ok_json(*base, "--phase", "decode", "--batch", "8", "--seq", "1024")
+    p = ok_json(*base, "--phase", "prefill", "--batch", "2", "--seq", "128")
+    for o, what in ((d, "decode"), (p, "prefill")):
+        if not o:
+            continue
+        for k in ("model", "hardware", "phase", "batch", "seq", "ops",
+                  "layer", "model"):
+            check(k in o, "ops %s lacks %s" % (what, k))
+        ops_invariants(o, A6000_PEAK / A6000_BW, A6000_PEAK, A6000_BW, what)
+    if d and p:
+        q = {op["name"]: op for op in d["ops"]}
+        # Decode: batch 8, one token each: 2 x 8 x 5120 x 5120 FLOPs;
+        # the weights (5120^2 x 2 bytes) dominate the bytes.
+        check(q["q_proj"]["flops"] == 2 * 8 * 5120 * 5120, "decode q_proj")
+        check(q["q_proj"]["weight_bytes"] == 5120 * 5120 * 2, "q weights")
+        # qk: the new token attends to 1024 cached + itself = 1025 keys:
+        # 8 sequences x 40 heads x 1 x 1025 x 128 x 2.
+        check(q["qk_matmul"]["flops"] == 8 * 40 * 1025 * 128 * 2,
+              "decode qk %r" % q["qk_matmul"]["flops"])
+        check(d["phase"] == "decode" and d["batch"] == 8 and d["seq"] == 1024,
+              "decode header")
+        q = {op["name"]: op for op in p["ops"]}
+        # Prefill: 2 x 128 tokens: 2 x 256 x 5120 x 5120.
+        check(q["q_proj"]["flops"] == 2 * 256 * 5120 * 5120, "prefill q_proj")
+    rows = ok_csv(*base, "--phase", "decode", "--batch", "8", "--seq", "1024")
+    if d:
+        check([r["name"] for r in rows] == [o["name"] for o in d["ops"]],
+              "ops csv names")
+        check(all(float(r["flops"]) == o["flops"]
+                  for r, o in zip(rows, d["ops"])), "ops csv flops")
+    t = ok_json(*base, "--phase", "decode", "--batch", "8", "--seq", "1024",
+                "--tp", "2")
+    if t and d:
+        a = {op["name"]: op for op in t["ops"]}
+        b = {op["name"]: op for op in d["ops"]}
+        check(a["q_proj"]["flops"] * 2 == b["q_proj"]["flops"],
+              "--tp 2 halves q_proj")
+        check("allreduce" in a, "--tp 2 has an all-reduce")
+    w4 = ok_json(*base, "--phase", "decode", "--batch", "1", "--seq", "128",
+                 "--weight-bits", "4")
+    if w4:
+        q = {op["name"]: op for op in w4["ops"]}
+        check(q["q_proj"]["weight_bytes"] == 5120 * 5120 / 2, "4-bit weights")
+    f = ok_json(*base, "--phase", "prefill", "--batch", "1", "--seq", "512",
+                "--fused")
+    if f:
+        check("attention" in [op["name"] for op in f["ops"]], "--fused")
+    for args, flag in (
+            (["--phase", "decode", "--seq", "0"], "--seq"),
+            (["--phase", "decode", "--seq", "-1"], "--seq"),
+            (["--phase", "decode", "--seq", "12abc"], "--seq"),
+            (["--phase", "decode", "--seq", "1e3"], "--seq"),
+            (["--phase", "decode", "--seq", "99999999999"], "--seq"),
+            (["--phase", "decode", "--seq", "nan"], "--seq"),
+            (["--phase", "decode", "--seq", "8", "--batch", "0"], "--batch"),
+            (["--phase", "decode", "--seq", "8", "--batch"], "--batch"),
+            (["--phase", "sideways", "--seq", "8"], "--phase"),
+            (["--phase", "decode"], "--seq"),
+            (["--phase", "decode", "--seq", "8", "--tp", "3"], "--tp"),
+            (["--phase", "decode", "--seq", "8", "--weight-bits", "65"],
+             "--weight-bits"),
+            (["--phase", "decode", "--seq", "8", "--precision", "fp7"],
+             "--precision"),
+            (["--phase", "decode", "--seq", "8", "--compute-eff", "1.5"],
+             "--compute-eff"),
+            (["--phase", "prefill", "--seq", "8", "--new-tokens", "2"],
+             "--new-tokens"),
+            (["--phase", "decode", "--seq", "8", "--fused=1"], "--fused")):
+        bad(base + args, flag)
+    bad(["ops", "--hw", "a6000", "--phase", "decode", "--seq", "8"], "--model")
+    err = bad(["ops", "--model", "llama-13b", "--hw", "h1000", "--phase",
+               "decode", "--seq", "8"], "--hw")
+    check("h100" in err, "no device suggestion: %r" % err)
+
+
+def test_estimate():
+    base = ["estimate", "--model", "llama-13b", "--hw", "a6000"]
+    out = ok(*base, "--batch", "8", "--prompt", "1024", "--gen", "256")
+    for s in ("time to first token", "time per token", "end-to-end",
+              "throughput", "memory per device", "fits", "max batch"):
+        check(s in out, "estimate text lacks %r" % s)
+    e = ok_json(*base, "--batch", "8", "--prompt", "1024", "--gen", "256")
+    if e:
+        check(close(e["e2e_seconds"], e["ttft_seconds"] + e["decode_seconds"],
+                    1e-12), "e2e = ttft + decode")
+        check(close(e["tokens_per_s"], 8 * 256 / e["e2e_seconds"], 1e-12),
+              "throughput = batch x gen / e2e")
+        check(close(e["weight_bytes"], 2 * LLAMA13_PARAMS, 1e-9),
+              "fp16 weights = 2 bytes x params: %r" % e["weight_bytes"])
+        check(e["fits"] is True and e["capacity_bytes"] == 48e9, "fits")
+        check(e["prefill_bound"] in ("memory", "compute"), "prefill bound")
+        check(e["tpot_seconds"] > 0 and e["ttft_seconds"] > 0, "times > 0")
+    big = ok_json("estimate", "--model", "llama-2-70b", "--hw", "a6000",
+                  "--prompt", "128", "--gen", "16")
+    if big:
+        check(big["fits"] is False, "70B in fp16 does not fit 48 GB")
+    out = ok("estimate", "--model", "llama-2-70b", "--hw", "a6000",
+             "--prompt", "128", "--gen", "16")
+    check("DOES NOT FIT" in out, "no-fit text")
+    s = ok_json(*base, "--prompt", "512", "--gen", "64", "--scaling")
+    if s:
+        check([p["tensor_parallel"] for p in s["scaling"]] == [1, 2, 4, 8],
+              "scaling degrees %r" % s.get("scaling"))
+        check(s["scaling"][0]["speedup"] == 1, "speedup at 1 device")
+    rows = ok_csv(*base, "--prompt", "512", "--gen", "64", "--scaling")
+    check([r["tensor_parallel"] for r in rows] == ["1", "2", "4", "8"],
+          "scaling csv")
+    rows = ok_csv(*base, "--prompt", "512", "--gen", "64")
+    check(len(rows) == 1 and rows[0]["model"] == "llama-13b", "estimate csv")
+    for args, flag in (
+            (["--prompt", "0", "--gen", "4"], "--prompt"),
+            (["--prompt", "4", "--gen", "-4"], "--gen"),
+            (["--prompt", "4"], "--gen"),
+            (["--prompt", "4", "--gen", "4", "--reserve", "1"], "--reserve"),
+            (["--prompt", "4", "--gen", "4", "--reserve", "inf"], "--reserve"),
+            (["--prompt", "4", "--gen", "4", "--pp", "41"], "--pp"),
+            (["--prompt", "4", "--gen", "4", "--memory-eff", "0"],
+             "--memory-eff"),
+            (["--prompt", "4", "--gen", "4", "--max-devices", "0"],
+             "--max-devices")):
+        bad(base + args, flag)
+
+
+def test_classify():
+    base = ["classify", "--hw", "a6000"]
+    # 1 TFLOP over 1 GB: 1000 FLOP/B > 201.6: compute-bound at the peak;
+    # measured in 10 ms: 100 TFLOP/s achieved, efficiency 1e14 / peak.
+    c = ok_json(*base, "--flops", "1e12", "--bytes", "1e9", "--seconds",
+                "0.01")
+    if c:
+        check(c["bound"] == "compute" and c["flops_per_byte"] == 1000,
+              "classify bound %r" % c)
+        check(c["attainable_flops_per_s"] == A6000_PEAK, "attainable")
+        check(close(c["efficiency"], 1e14 / A6000_PEAK, 1e-12), "efficiency")
+        check(close(c["roofline_seconds"], 1e12 / A6000_PEAK), "roof time")
+    # 1 GFLOP over 1 GB: 1 FLOP/B: memory-bound at 768 GFLOP/s.
+    c = ok_json(*base, "--flops", "1e9", "--bytes", "1e9")
+    if c:
+        check(c["bound"] == "memory" and c["attainable_flops_per_s"] == 768e9,
+              "memory-bound classify %r" % c)
+        check("efficiency" not in c, "no efficiency without --seconds")
+    c = ok_json(*base, "--flops", "0", "--bytes", "4096")
+    check(c is not None and c["bound"] == "memory", "copy kernel")
+    out = ok(*base, "--flops", "53.7e9", "--bytes", "1e9", "--seconds",
+             "1.23e-3")
+    check("53.7 GFLOP" in out and "1.23 ms" in out and "memory" in out,
+          "SI prefixes in classify text: %r" % out)
+    c = ok_json(*base, "--flops", "1e12", "--bytes", "1e9", "--precision",
+                "int8")
+    check(c is not None and c["peak_flops_per_s"] == 2 * A6000_PEAK,
+          "int8 = 2 x fp16 on GA102")
+    for args, flag in (
+            (["--flops", "-1", "--bytes", "1"], "--flops"),
+            (["--flops", "nan", "--bytes", "1"], "--flops"),
+            (["--flops", "inf", "--bytes", "1"], "--flops"),
+            (["--flops", "1e31", "--bytes", "1"], "--flops"),
+            (["--flops", "1e999", "--bytes", "1"], "--flops"),
+            (["--flops", "0x10", "--bytes", "1"], "--flops"),
+            (["--flops", "1", "--bytes", "0"], "--bytes"),
+            (["--flops", "1", "--bytes", "1kB"], "--bytes"),
+            (["--flops", "1", "--bytes", ""], "--bytes"),
+            (["--flops", "1", "--bytes", "1", "--seconds", "0"], "--seconds"),
+            (["--flops", "1"], "--bytes"),
+            (["--flops", "1", "--bytes", "1", "--precision", "fp8"],
+             "--precision")):
+        bad(base + args, flag)
+    bad(["classify", "--flops", "1", "--bytes", "1"], "--hw")
+
+
+def test_label():
+    if not DATA:
+        return
+    plain = os.path.join(DATA, "kernels_plain.csv")
+    ncu = os.path.join(DATA, "ncu_raw.csv")
+    rc, out, err = run("label", "--hw", "a6000", plain)
+    check(rc == 0 and "q_proj" in out and "compute" in out,
+          "label text %d %r" % (rc, out))
+    check("say" in err, "skipped kernel not named: %r" % err)
+    j = ok_json("label", "--hw", "a6000", plain)
+    if j:
+        k = {x["name"]: x for x in j["kernels"]}
+        q = k["q_proj"]
+        # 53687091200 FLOP / 52428800 B = 1024 FLOP/B > 201.6: compute;
+        # achieved 53687091200 / 1.5e-3 s; efficiency achieved / peak.
+        check(q["flops_per_byte"] == 1024 and q["bound"] == "compute",
+              "label q_proj %r" % q)
+        check(close(q["efficiency"], 53687091200 / 1.5e-3 / A6000_PEAK),
+              "label efficiency")
+        check(len(j["kernels"]) == 2, "label kernels %d" % len(j["kernels"]))
+    rows = ok_csv("label", "--hw", "a6000", ncu)
+    check(len(rows) >= 1 and all(r["bound"] in ("memory", "compute")
+                                 for r in rows), "ncu label %r" % rows[:1])
+    rc, out, err = run("label", "--hw", "a6000", "-", "--json",
+                       stdin="name,flops,bytes,seconds\nk,2e9,1e9,1e-3\n")
+    check(rc == 0 and json.loads(out)["kernels"][0]["flops_per_byte"] == 2,
+          "label from stdin")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "k.csv")
+        open(path, "w").write("name,flops\nk,1\n")
+        bad(["label", "--hw", "a6000", path], "k.csv")
+    bad(["label", "--hw", "a6000"], "missing")
+    bad(["label", "--hw", "a6000", "/nonexistent.csv"], "/nonexistent.csv")
+    bad(["label", plain], "--hw")
+
+
+def main():
+    for t in (test_version_help, test_default_run, test_plot_options,
+              test_hw, test_model, test_ops, test_estimate, test_classify,
+              test_label):
+        try:
+            t()
+        except Exception as e:  # a crash is a failure, not a pass
+            check(False, "%s raised %r" % (t.__name__, e))
+    print("%d checks, %d failed" % (checks, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
