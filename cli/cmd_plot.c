@@ -238,7 +238,7 @@ static double decade_above(double v)
  * by whole decades where points fall outside it. */
 static void axes(plot_run *r)
 {
-    double xlo = INFINITY, xhi = 0, ylo = INFINITY, yhi = 0;
+    double xlo = HUGE_VAL, xhi = 0, ylo = HUGE_VAL, yhi = 0;
     for (uint32_t s = 0; s < r->ns; s++) {
         for (uint32_t i = 0; i < r->s[s].n; i++) {
             const point *p = &r->s[s].pts[i];
@@ -307,7 +307,7 @@ static int render(plot_run *r, cli_buf *svg, uint32_t width, uint32_t height)
 static void series_range(const pseries *s, double *lo, double *hi,
                          double *ylo, double *yhi)
 {
-    *lo = *ylo = INFINITY;
+    *lo = *ylo = HUGE_VAL;
     *hi = *yhi = 0;
     for (uint32_t i = 0; i < s->n; i++) {
         *lo = fmin(*lo, s->pts[i].x), *hi = fmax(*hi, s->pts[i].x);

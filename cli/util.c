@@ -38,6 +38,12 @@ void cli_buf_str(cli_buf *b, const char *s)
 }
 
 static void buf_vfmt(cli_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+
+static void buf_vfmt(cli_buf *b, const char *fmt, va_list ap)
 {
     char small[256];
     va_list again;
@@ -78,6 +84,12 @@ int cli_buf_write(void *ctx, const char *data, size_t len)
     cli_buf_mem(ctx, data, len);
     return 0;
 }
+
+static void vmessage(const char *cmd, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 
 static void vmessage(const char *cmd, const char *fmt, va_list ap)
 {
