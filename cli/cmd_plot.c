@@ -267,10 +267,12 @@ static void axes(plot_run *r)
 static int render(plot_run *r, cli_buf *svg, uint32_t width, uint32_t height)
 {
     roof_series series[MAX_SERIES];
+    /* The seed's legend order and colours: bandwidth (blue), then peak
+     * (red). */
     roof_chart_ceiling ceil[2] = {
+        {r->bw_label, r->ceil.bytes_per_s, ROOF_CEILING_MEMORY, 0x1f77b4},
         {r->peak_label, r->ceil.peak_flops_per_s, ROOF_CEILING_COMPUTE,
          0xd62728},
-        {r->bw_label, r->ceil.bytes_per_s, ROOF_CEILING_MEMORY, 0x1f77b4},
     };
     roof_chart c;
     memset(&c, 0, sizeof c);
