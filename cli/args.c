@@ -221,7 +221,7 @@ void cli_help(const cli_cmd *cmd, cli_buf *out)
             cli_buf_fmt(out, "%s\n%26s%s\n", left.data, "", o->help);
         cli_buf_free(&left);
     }
-    cli_buf_str(out, "  -h, --help                show this help\n");
+    cli_buf_fmt(out, "%-26s%s\n", "  -h, --help", "show this help");
 }
 
 static int parse_one(const char *cmd, const char *flag, const char *s,

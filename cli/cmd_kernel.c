@@ -88,7 +88,7 @@ static void classify_text(const device *d, const roof_roofline *v,
     char a[CLI_NUM_MAX], b[CLI_NUM_MAX], c[CLI_NUM_MAX];
     double x = v->flops_per_byte / d->ridge;
     device_line(d, out);
-    cli_buf_fmt(out, "  intensity   %s FLOP/B (%s FLOP, %s)\n",
+    cli_buf_fmt(out, "  intensity   %s FLOP/B (%s, %s)\n",
                 cli_g3(a, v->flops_per_byte), cli_si(b, v->flops, "FLOP"),
                 cli_si(c, v->bytes, "B"));
     cli_buf_fmt(out, "  bound       %s (%sx the ridge point)\n",

@@ -319,6 +319,20 @@ static void series_range(const pseries *s, double *lo, double *hi,
         *lo = *ylo = 0;
 }
 
+/* "1..64" for a doubling range, else "1,3,5". */
+static void list_text(cli_buf *out, const uint32_t *v, uint32_t n)
+{
+    int doubling = n > 2;
+    for (uint32_t i = 1; i < n; i++)
+        doubling = doubling && (uint64_t)v[i] == 2 * (uint64_t)v[i - 1];
+    if (doubling) {
+        cli_buf_fmt(out, "%u..%u", (unsigned)v[0], (unsigned)v[n - 1]);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        cli_buf_fmt(out, "%s%u", i ? "," : "", (unsigned)v[i]);
+}
+
 static void write_text(const plot_run *r, const char *path, cli_buf *out)
 {
     static const char *const head[] = {"series", "points", "FLOP/B", "FLOP/s",
@@ -345,12 +359,14 @@ static void write_text(const plot_run *r, const char *path, cli_buf *out)
                 r->m.name, r->hw.name, r->peak_label,
                 roof_precision_name(r->precision), r->bw_label,
                 cli_g3(a, r->ridge));
-    if (r->nbatch && r->nseq)
-        cli_buf_fmt(out, "  sweep: batch %u..%u x seq %u..%u = %u settings "
-                    "per operator; %u points\n", (unsigned)r->batch[0],
-                    (unsigned)r->batch[r->nbatch - 1], (unsigned)r->seq[0],
-                    (unsigned)r->seq[r->nseq - 1],
+    if (r->nbatch && r->nseq) {
+        cli_buf_str(out, "  sweep: batch ");
+        list_text(out, r->batch, r->nbatch);
+        cli_buf_str(out, " x seq ");
+        list_text(out, r->seq, r->nseq);
+        cli_buf_fmt(out, " = %u settings per operator; %u points\n",
                     (unsigned)(r->nbatch * r->nseq), (unsigned)total);
+    }
     cli_table_print(&t, out, "  ");
     cli_table_free(&t);
 }
