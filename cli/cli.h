@@ -187,7 +187,7 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w);
 /* Fills *w from the flags: prefill(batch, seq) or decode(batch, seq) with
  * new_tokens new tokens.  Checks what the library would reject with a
  * message naming the flag. */
-int cli_workload(const char *cmd, const cli_cmd *c, const cli_wl *o,
+int cli_workload(const char *cmd, const cli_wl *o,
                  const roof_model *m, const roof_hardware *hw,
                  uint32_t batch, uint32_t new_tokens, uint32_t cached,
                  roof_workload *w);

@@ -244,7 +244,7 @@ static int run(est_run *r, const cli_cmd *cmd, const cli_wl *wo,
     int rc = roof_request_init(sizes[0], sizes[1], sizes[2], &r->req);
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "bad request", rc);
-    rc = cli_workload(cmd->name, cmd, wo, &r->m, &r->hw, sizes[0], sizes[1],
+    rc = cli_workload(cmd->name, wo, &r->m, &r->hw, sizes[0], sizes[1],
                       0, &r->req.workload);
     if (rc != CLI_OK)
         return rc;

@@ -222,7 +222,7 @@ static int run(ops_run *r, const cli_cmd *cmd, const cli_wl *wo,
     roof_efficiency eff = cli_efficiency(wo);
     uint32_t fed = r->decode ? new_tokens : r->seq;
     uint32_t cached = r->decode ? r->seq : 0;
-    int rc = cli_workload(cmd->name, cmd, wo, &r->m, &r->hw, batch, fed,
+    int rc = cli_workload(cmd->name, wo, &r->m, &r->hw, batch, fed,
                           cached, &r->w);
     if (rc != CLI_OK)
         return rc;

@@ -141,7 +141,7 @@ static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
     roof_workload w;
     roof_efficiency eff = cli_efficiency(wo);
     uint32_t n;
-    int rc = cli_workload("plot", NULL, wo, &r->m, &r->hw, batch,
+    int rc = cli_workload("plot", wo, &r->m, &r->hw, batch,
                           decode ? 1 : seq, decode ? seq : 0, &w);
     if (rc != CLI_OK)
         return rc;

@@ -258,7 +258,7 @@ static int check_tp(const char *cmd, const roof_model *m, uint32_t tp)
     return CLI_OK;
 }
 
-int cli_workload(const char *cmd, const cli_cmd *c, const cli_wl *o,
+int cli_workload(const char *cmd, const cli_wl *o,
                  const roof_model *m, const roof_hardware *hw,
                  uint32_t batch, uint32_t new_tokens, uint32_t cached,
                  roof_workload *w)
@@ -266,7 +266,6 @@ int cli_workload(const char *cmd, const cli_cmd *c, const cli_wl *o,
     roof_workload x;
     uint32_t precision = ROOF_FP16;
     int rc;
-    (void)c;
     if (roof_workload_prefill(batch, new_tokens, &x) != ROOF_OK)
         return cli_usage_error(cmd, "bad batch or sequence length");
     x.cached_tokens = cached;

@@ -153,6 +153,10 @@ def test_default_run():
                     check(words[len(label.split())] == str(n),
                           "table: %s has %s points, want %d"
                           % (label, words[len(label.split())], n))
+        # Options of the default run go to plot: `roofmodel -o FILE`.
+        out = ok("-o", "seed.svg", cwd=d)
+        check("wrote seed.svg" in out and os.path.exists(
+            os.path.join(d, "seed.svg")), "roofmodel -o seed.svg: %r" % out)
         # `roofmodel plot` is the same run.
         os.remove(path)
         summary = ok_json("plot", cwd=d)
