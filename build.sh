@@ -11,9 +11,13 @@ cd "$(dirname "$0")"
 
 BUILD=${ROOF_BUILD_DIR:-build}
 
-# Debian packages: the basic build and test set, and the --full extras.
-BASE_PKGS="gcc meson ninja-build pkg-config libcmocka-dev libxml2-utils python3"
-FULL_PKGS="clang valgrind gcovr cppcheck clang-tidy libclang-rt-14-dev librsvg2-bin g++"
+# Debian packages: to build, to test, and the --full extras.
+RUN_PKGS="gcc meson ninja-build pkg-config libcmocka-dev"
+TEST_PKGS="$RUN_PKGS g++ libxml2-utils python3"
+# The Rust bindings' tests need cargo: Debian's (Rust 1.63, which the crates
+# support) unless the machine already has one, from rustup say.
+command -v cargo >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS cargo"
+FULL_PKGS="clang valgrind gcovr cppcheck clang-tidy libclang-rt-14-dev librsvg2-bin"
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
@@ -39,14 +43,14 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
 run)
-    ensure_pkgs $BASE_PKGS
+    ensure_pkgs $RUN_PKGS
     build
     exec "$BUILD/cli/roofmodel" "$@"
     ;;
 test)
     full=0
     if [ "${1:-}" = "--full" ]; then full=1; shift; fi
-    if [ $full -eq 1 ]; then ensure_pkgs $BASE_PKGS $FULL_PKGS; else ensure_pkgs $BASE_PKGS; fi
+    if [ $full -eq 1 ]; then ensure_pkgs $TEST_PKGS $FULL_PKGS; else ensure_pkgs $TEST_PKGS; fi
     build
     meson test -C "$BUILD" --print-errorlogs "$@"
     if [ $full -eq 1 ]; then

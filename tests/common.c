@@ -77,7 +77,7 @@ static void test_efficiency_validate(void **state)
     roof_efficiency e = {1.0, 0.5, 0.25};
     assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
     assert_int_equal(roof_efficiency_validate(NULL), ROOF_E_NULL);
-    const double bad[] = {0.0, -0.1, 1.0000001, NAN, INFINITY};
+    const double bad[] = {0.0, -0.1, 1.0000001, (double)NAN, (double)INFINITY};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         roof_efficiency b = e;
         b.memory = bad[i];
