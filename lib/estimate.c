@@ -805,7 +805,8 @@ static int setup_ctx(const roof_model *m, const roof_hardware *hw,
     c->m = m;
     c->hw = hw;
     c->r = r;
-    c->micro_batch = (r->workload.batch + mb - 1) / mb;
+    /* In 64 bits: batch + mb - 1 passes UINT32_MAX for large batches. */
+    c->micro_batch = (uint32_t)(((uint64_t)r->workload.batch + mb - 1) / mb);
     const double ceil_layers = stage_layers(m->layers, p, 0);
     c->k.layer = m->layers + (mb - 1.0) * ceil_layers;
     c->k.model = mb;
