@@ -935,6 +935,31 @@ static void test_long_generation(void **state)
     assert_true(isfinite(e.e2e_seconds) && e.e2e_seconds > 0.0);
 }
 
+/* The largest batch split into micro-batches: ceil(batch / m) must be
+ * taken in 64 bits (4294967295 + 2 - 1 wraps to 0 in 32, and the step then
+ * ran with a batch of 0 and failed with ROOF_E_RANGE). */
+static void test_micro_batch_of_huge_batch(void **state)
+{
+    (void)state;
+    const roof_model m = tiny_model();
+    const roof_hardware hw = test_device(1024.0, 1e12, 1e30, 0.0);
+    roof_request r;
+    assert_int_equal(roof_request_init(UINT32_MAX, 8, 1, &r), ROOF_OK);
+    r.microbatches = 2;
+    roof_estimate e;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &e), ROOF_OK);
+    /* p = 1: the step is the two micro-batches in turn, each of
+     * ceil(4294967295 / 2) = 2147483648 sequences. */
+    roof_workload w;
+    assert_int_equal(roof_workload_prefill(2147483648u, 8, &w), ROOF_OK);
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n;
+    roof_totals t;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, ops, ROOF_MAX_OPS, &n, &t),
+                     ROOF_OK);
+    assert_rel(e.ttft_seconds, 2.0 * t.model.seconds, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -961,6 +986,7 @@ int main(void)
         cmocka_unit_test(test_scaling),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_long_generation),
+        cmocka_unit_test(test_micro_batch_of_huge_batch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
