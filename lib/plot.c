@@ -22,6 +22,7 @@
 #define MAX_TICKS 40
 #define MAX_TEXT_CP 200 /* longest text drawn, in code points */
 #define CHAR_EM 0.58    /* average glyph width of sans-serif, in em */
+#define AXIS_MAX_DECADE 300.0 /* axes stay within 1e-300 .. 1e300 */
 
 #define FONT_TICK 13.0
 #define FONT_AXIS 14.0
@@ -309,6 +310,13 @@ static void resolve_limits(double user_lo, double user_hi, span s,
         else
             b = floor(a + 1e-9) + 1.0;
     }
+    /* Positive doubles reach 1e-324 and a ridge peak / bandwidth may
+     * overflow to inf: keep every decade tick a normal, finite double (and
+     * the int casts of make_ticks defined); what lies beyond is not drawn. */
+    a = fmin(fmax(a, -AXIS_MAX_DECADE), AXIS_MAX_DECADE - 1.0);
+    b = fmin(fmax(b, -AXIS_MAX_DECADE), AXIS_MAX_DECADE);
+    if (!(b > a))
+        b = a + 1.0;
     *lo = a;
     *hi = b;
 }
