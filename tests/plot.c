@@ -634,6 +634,41 @@ static void test_extremes_no_nan(void **state)
     assert_null(strstr(svg, "nan"));
 }
 
+/* Positive but extreme values: a ridge 1e30 / 1e-300 that overflows to
+ * inf, and points at the smallest denormal, whose decade 1e-324 is 0.
+ * Before the axes were kept within 1e-300 .. 1e300 these drew gridlines at
+ * the pen's clamp (-10000000) and cast inf to int (undefined behaviour). */
+static void test_extremes_beyond_doubles(void **state)
+{
+    (void)state;
+    const double x[] = {4.9e-324, 1.0};
+    const double y[] = {4.9e-324, 1.0};
+    roof_series s = {"p", x, y, 2, ROOF_COLOR_AUTO, ROOF_MARKER_CROSS, 0};
+    const roof_chart_ceiling k[2] = {
+        {NULL, 1e30, ROOF_CEILING_COMPUTE, ROOF_COLOR_AUTO},
+        {NULL, 1e-300, ROOF_CEILING_MEMORY, ROOF_COLOR_AUTO},
+    };
+    roof_chart c;
+    memset(&c, 0, sizeof c);
+    c.ceilings = k;
+    c.ceiling_count = 2;
+    c.ridge_line = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) { /* the points alone */
+            c.ceiling_count = 0;
+            c.series = &s;
+            c.series_count = 1;
+        }
+        render(&c);
+        assert_null(strstr(svg, "nan"));
+        assert_null(strstr(svg, "inf"));
+        /* Nothing on a 960 x 640 canvas is 1e7 pixels away. */
+        assert_null(strstr(svg, "10000000"));
+        if (have_xmllint())
+            assert_true(xml_ok(svg));
+    }
+}
+
 static void test_format_si(void **state)
 {
     (void)state;
@@ -702,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_many_series),
         cmocka_unit_test(test_extremes_no_nan),
+        cmocka_unit_test(test_extremes_beyond_doubles),
         cmocka_unit_test(test_format_si),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
