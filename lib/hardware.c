@@ -106,8 +106,10 @@ static const roof__hw_entry *lookup(const char *name)
 }
 
 /* "2100" or "1410.5" (MHz) -> Hz; 0 when malformed.  Parsed by hand: strtod
- * would follow the locale's decimal point.  At most 9 digits keep the
- * integer part exact, so the one division rounds once. */
+ * would follow the locale's decimal point.  Below 1e9 MHz, with up to 15
+ * significant digits as roof_hardware_at_clock writes them: the digits are
+ * an exact integer, and the divisor and 1e6 are powers of ten whose ratio
+ * is exact, so the one multiplication or division rounds once. */
 static double parse_mhz(const char *s)
 {
     double digits_value = 0.0, divisor = 1.0;
@@ -116,7 +118,7 @@ static double parse_mhz(const char *s)
         if (*s == '.' && !point) {
             point = 1;
         } else if (*s >= '0' && *s <= '9') {
-            if (++digits > 9)
+            if (++digits > 15 || (!point && digits > 9))
                 return 0.0;
             if (point)
                 divisor *= 10.0;
@@ -125,7 +127,8 @@ static double parse_mhz(const char *s)
             return 0.0;
         }
     }
-    return digits_value * 1e6 / divisor;
+    return divisor > 1e6 ? digits_value / (divisor / 1e6)
+                         : digits_value * (1e6 / divisor);
 }
 
 int roof_hardware_find(const char *name, roof_hardware *out)
@@ -178,13 +181,19 @@ static void rename_at_clock(roof_hardware *hw, double clock_hz)
     char *at = strchr(hw->name, '@');
     size_t keep = at != NULL ? (size_t)(at - hw->name) : strlen(hw->name);
     int n = snprintf(tmp, sizeof tmp, "%.*s@%s", (int)keep, hw->name, mhz);
+    /* Where the new suffix does not fit, an old one would name the wrong
+     * clock: drop it. */
     if (n > 0 && (size_t)n < sizeof hw->name)
         memcpy(hw->name, tmp, (size_t)n + 1);
+    else if (at != NULL)
+        *at = '\0';
     char *sfx = strstr(hw->label, " @ ");
     keep = sfx != NULL ? (size_t)(sfx - hw->label) : strlen(hw->label);
     n = snprintf(tmp, sizeof tmp, "%.*s @ %s MHz", (int)keep, hw->label, mhz);
     if (n > 0 && (size_t)n < sizeof hw->label)
         memcpy(hw->label, tmp, (size_t)n + 1);
+    else if (sfx != NULL)
+        *sfx = '\0';
 }
 
 int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
