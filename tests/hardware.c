@@ -353,6 +353,38 @@ static void test_at_clock(void **state)
     assert_int_equal(roof_hardware_at_clock(&a6000, 2.1e9, NULL), ROOF_E_NULL);
 }
 
+/* A clock with 10 significant digits (1234.567891 MHz) is written in full
+ * and read back: the name finds the same device (it was ROOF_E_RANGE when
+ * the suffix allowed 9 digits).  A suffix that no longer fits drops the old
+ * one instead of naming a clock the device no longer has: the label
+ * "NVIDIA RTX 6000 Ada Generation @ 2000 MHz" kept "@ 2000 MHz". */
+static void test_at_clock_round_trip(void **state)
+{
+    (void)state;
+    roof_hardware at2000 = get_named("rtx-6000-ada@2000"), out;
+    assert_string_equal(at2000.label,
+                        "NVIDIA RTX 6000 Ada Generation @ 2000 MHz");
+    assert_int_equal(roof_hardware_at_clock(&at2000, 1234567891.0, &out),
+                     ROOF_OK);
+    assert_string_equal(out.name, "rtx-6000-ada@1234.567891");
+    /* 30 + " @ 1234.567891 MHz" (18) = 48 characters: no room with NUL. */
+    assert_string_equal(out.label, "NVIDIA RTX 6000 Ada Generation");
+    roof_hardware again;
+    fill(&again, sizeof again);
+    assert_int_equal(roof_hardware_find(out.name, &again), ROOF_OK);
+    assert_true(again.clock_hz == 1234567891.0);
+    assert_string_equal(again.name, out.name);
+    /* The same for the name: 40 letters + "@1" re-clocked to 1234.56789
+     * MHz (40 + 11 = 51 characters) drops "@1". */
+    roof_hardware longer = at2000;
+    memset(longer.name, 'n', 40);
+    strcpy(longer.name + 40, "@1");
+    assert_int_equal(roof_hardware_at_clock(&longer, 1234.56789e6, &out),
+                     ROOF_OK);
+    assert_int_equal(strlen(out.name), 40);
+    assert_null(strchr(out.name, '@'));
+}
+
 static void test_peak_errors(void **state)
 {
     (void)state;
@@ -629,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_lookup_errors),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_at_clock),
+        cmocka_unit_test(test_at_clock_round_trip),
         cmocka_unit_test(test_peak_errors),
         cmocka_unit_test(test_validate_numbers),
         cmocka_unit_test(test_validate_strings_and_reserved),
