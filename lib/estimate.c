@@ -1,7 +1,7 @@
 /* Model-level answers built on roof_ops(): time to first token, decode time
  * in closed form, memory footprint, what fits, tensor and pipeline
  * parallelism.  docs/estimate.md derives every formula used here. */
-#include "util.h"
+#include "hardware_table.h"
 #include "ops-priv.h"
 
 #include <math.h>
@@ -817,6 +817,11 @@ static int setup_ctx(const roof_model *m, const roof_hardware *hw,
             return ROOF_E_UNSUPPORTED;
         c->p2p_bytes_per_s = hw->interconnect_bytes_per_s
                              * r->efficiency.interconnect;
+        /* As roof_ops() for tensor parallelism: a link too slow to divide
+         * by (or whose product underflowed to 0, which p2p_seconds would
+         * take for "no transfer") is out of range. */
+        if (!(c->p2p_bytes_per_s >= ROOF__MIN_DIVISOR))
+            return ROOF_E_RANGE;
     }
     return ROOF_OK;
 }
