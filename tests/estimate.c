@@ -960,6 +960,25 @@ static void test_micro_batch_of_huge_batch(void **state)
     assert_rel(e.ttft_seconds, 2.0 * t.model.seconds, 1e-12);
 }
 
+/* Pipeline transfers over a link whose usable rate underflows: 1e-300 B/s
+ * x efficiency 1e-30 is 0 in doubles, and the transfers were then taken as
+ * free (ROOF_OK with a ttft below the one at full link speed).  Like
+ * roof_ops() for tensor parallelism, that is ROOF_E_RANGE. */
+static void test_pipeline_link_underflow(void **state)
+{
+    (void)state;
+    const roof_model m = tiny_model();
+    const roof_hardware hw = test_device(1024.0, 1e12, 1e12, 1e-300);
+    roof_request r = request(2, 16, 4);
+    r.pipeline_parallel = 2;
+    r.efficiency.interconnect = 1e-30;
+    roof_estimate e, keep;
+    memset(&e, 0x6B, sizeof e);
+    keep = e;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &e), ROOF_E_RANGE);
+    assert_memory_equal(&e, &keep, sizeof e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -987,6 +1006,7 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_long_generation),
         cmocka_unit_test(test_micro_batch_of_huge_batch),
+        cmocka_unit_test(test_pipeline_link_underflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
