@@ -957,7 +957,9 @@ static int scaling_points(const roof_model *m, const roof_hardware *hw,
     const uint64_t p = r->pipeline_parallel;
     double base = 0.0;
     *n = 0;
-    for (uint64_t t = 1; t * p <= max_devices && t <= UINT32_MAX; t *= 2) {
+    /* Without a link between devices there is no tensor parallelism. */
+    const uint64_t t_max = hw->interconnect_bytes_per_s > 0.0 ? UINT32_MAX : 1;
+    for (uint64_t t = 1; t * p <= max_devices && t <= t_max; t *= 2) {
         if (!tp_allowed(m, (uint32_t)t))
             continue;
         roof_request rt = *r;

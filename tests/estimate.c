@@ -832,6 +832,15 @@ static void test_scaling(void **state)
     assert_int_equal(n, 3);
     assert_int_equal(pts[2].devices, 8);
 
+    /* The RTX 4090 has no NVLink: one device is as far as a layer goes. */
+    const roof_hardware lone = preset_device("rtx-4090");
+    const roof_model small = preset_model("llama-2-7b");
+    const roof_request r1 = request(1, 128, 64);
+    assert_int_equal(roof_scaling(&small, &lone, &r1, 8, pts, 8, &n), ROOF_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(pts[0].tensor_parallel, 1);
+    assert_true(pts[0].speedup == 1.0);
+
     n = 77;
     assert_int_equal(roof_scaling(&m, &hw, &rp, 1, pts, 8, &n), ROOF_E_RANGE);
     assert_int_equal(n, 77);

@@ -108,7 +108,9 @@ typedef struct roof_scaling_point {
  * max_devices (the degrees the model's heads allow), with the request's
  * pipeline degree.  speedup compares tpot (ttft when gen_tokens == 1) with
  * the t = 1 point; efficiency = speedup / t.  Where efficiency falls is
- * where adding devices stops paying off.  ROOF_E_RANGE when max_devices <
+ * where adding devices stops paying off.  A device without an
+ * interconnect (interconnect_bytes_per_s == 0) cannot shard a layer: its
+ * sweep holds the t = 1 point only.  ROOF_E_RANGE when max_devices <
  * pipeline_parallel; out may be NULL when cap is 0.
  * out[] gets *count points; ROOF_E_BUFFER_TOO_SMALL reports the needed
  * count in *count.  ROOF_E_NULL, ROOF_E_RANGE, ... as roof_estimate_run. */
