@@ -441,6 +441,7 @@ struct api_table {
     int (*hardware_validate)(const roof_hardware *);
     uint32_t (*hardware_count)(void);
     int (*hardware_get)(uint32_t, roof_hardware *);
+    const char *(*hardware_alias)(uint32_t, uint32_t);
     int (*hardware_find)(const char *, roof_hardware *);
     int (*hardware_suggest)(const char *, const char **, uint32_t,
                             uint32_t *);
@@ -481,6 +482,7 @@ struct api_table {
                    uint32_t, uint32_t *);
     int (*chart_svg)(const roof_chart *, char *, size_t, size_t *);
     int (*chart_svg_write)(const roof_chart *, roof_write_fn, void *);
+    int (*format_si)(double, const char *, char *, size_t, size_t *);
     int (*model_from_json)(const char *, size_t, roof_model *,
                            roof_parse_error *);
     int (*model_to_json)(const roof_model *, char *, size_t, size_t *);
@@ -495,7 +497,7 @@ static const struct api_table api = {
     roof_status_str, roof_precision_name, roof_precision_from_name,
     roof_bound_name, roof_efficiency_validate, roof_version_number,
     roof_version_string, roof_hardware_validate, roof_hardware_count,
-    roof_hardware_get, roof_hardware_find, roof_hardware_suggest,
+    roof_hardware_get, roof_hardware_alias, roof_hardware_find, roof_hardware_suggest,
     roof_hardware_at_clock, roof_hardware_peak_flops_per_s,
     roof_ceiling_from_hardware, roof_ceiling_validate,
     roof_ridge_flops_per_byte, roof_roofline_eval, roof_measured_eval,
@@ -504,7 +506,8 @@ static const struct api_table api = {
     roof_model_param_count, roof_workload_prefill, roof_workload_decode,
     roof_workload_validate, roof_op_name, roof_ops, roof_request_init,
     roof_request_validate, roof_estimate_run, roof_memory_footprint,
-    roof_scaling, roof_chart_svg, roof_chart_svg_write, roof_model_from_json,
+    roof_scaling, roof_chart_svg, roof_chart_svg_write, roof_format_si,
+    roof_model_from_json,
     roof_model_to_json, roof_hardware_from_json, roof_hardware_to_json,
     roof_kernels_from_csv,
 };
@@ -548,6 +551,7 @@ static void test_function_signatures(void **state)
                      ROOF_E_NULL);
     assert_int_equal(api.chart_svg(NULL, NULL, 0, NULL), ROOF_E_NULL);
     assert_int_equal(api.chart_svg_write(NULL, NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.format_si(1.0, "B", NULL, 0, NULL), ROOF_E_NULL);
     assert_int_equal(api.model_from_json(NULL, 0, NULL, NULL), ROOF_E_NULL);
     assert_int_equal(api.model_to_json(NULL, NULL, 0, NULL), ROOF_E_NULL);
     assert_int_equal(api.hardware_from_json(NULL, 0, NULL, NULL),
@@ -563,6 +567,7 @@ static void test_function_signatures(void **state)
     assert_string_equal(api.version_string(), ROOF_VERSION_STRING);
     assert_true(api.hardware_count() > 0);
     assert_true(api.model_count() > 0);
+    assert_null(api.hardware_alias(api.hardware_count(), 0));
     assert_string_equal(api.op_name(ROOF_OP_Q_PROJ), "q_proj");
 }
 

@@ -191,6 +191,7 @@ static int exercise_hardware(q_results *r)
                                  &r->suggest_counts[0]),
            ROOF_OK);
     EXPECT(roof_hardware_at_clock(&r->hw, 1.41e9, &first), ROOF_OK);
+    r->texts[5] = roof_hardware_alias(0, 0);
     EXPECT(roof_hardware_peak_flops_per_s(&r->hw_clocked, ROOF_FP16,
                                           &r->peak_flops_per_s),
            ROOF_OK);
@@ -287,6 +288,9 @@ static int exercise_chart(q_results *r, const q_buffers *b)
     EXPECT(roof_chart_svg(&b->seed->chart, b->svg, 16, &need),
            ROOF_E_BUFFER_TOO_SMALL);
     EXPECT(roof_chart_svg_write(&b->seed->chart, stream_write, &sc), ROOF_OK);
+    EXPECT(roof_format_si(r->peak_flops_per_s, "FLOP/s", r->si_text,
+                          sizeof r->si_text, &r->si_len),
+           ROOF_OK);
     r->svg_stream_len = sc.len;
     r->svg_stream_hash = sc.hash;
     return need == r->svg_len + 1 ? 0 : __LINE__;

@@ -73,6 +73,8 @@ typedef struct q_results {
     roof_parse_error parse_error;
     size_t svg_len, svg_stream_len, model_json_len, hw_json_len;
     uint64_t svg_stream_hash;
+    char si_text[32];
+    size_t si_len;
 } q_results;
 
 /* Buffers the caller provides (their size is a few hundred KiB; allocate
