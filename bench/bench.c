@@ -3,6 +3,8 @@
  *
  *   ninja -C build && build/bench/roofmodel-bench [--quick] [CASE...]
  *   meson test -C build --benchmark -v          (the same, through meson)
+ *   build/bench/roofmodel-bench --reps N CASE   (no timing: CASE N times,
+ *                                for callgrind; see bench/callgrind.sh)
  *
  * Each case is timed in batches of repetitions with
  * clock_gettime(CLOCK_MONOTONIC): a warm-up, a calibration that grows the
@@ -268,14 +270,32 @@ static int selected(const bench_case *c, int argc, char **argv)
     return !any;
 }
 
+/* --reps N CASE: run one case N times untimed, for instruction counts. */
+static int run_reps(const char *count, const char *id)
+{
+    long reps = strtol(count, NULL, 10);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        if (strcmp(cases[k].id, id) == 0 && reps >= 0) {
+            prepare();
+            cases[k].run((uint32_t)reps);
+            return failed;
+        }
+    }
+    fprintf(stderr, "bench: --reps N CASE: unknown case or count\n");
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     int samples = 201;
+    if (argc == 4 && strcmp(argv[1], "--reps") == 0)
+        return run_reps(argv[2], argv[3]);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0) {
             samples = 31;
         } else if (strcmp(argv[i], "--help") == 0 || argv[i][0] == '-') {
-            printf("usage: %s [--quick] [CASE...]\ncases:", argv[0]);
+            printf("usage: %s [--quick] [CASE...] | --reps N CASE\ncases:",
+                   argv[0]);
             for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
                 printf(" %s", cases[k].id);
             printf("\n");
