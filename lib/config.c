@@ -585,5 +585,8 @@ int roof_model_to_json(const roof_model *m, char *buf, size_t cap, size_t *len)
     int rc = roof_model_validate(m);
     if (rc != ROOF_OK)
         return rc;
+    /* Text the reader would reject must not be written. */
+    if (!roof__utf8_valid(m->name) || !roof__utf8_valid(m->source))
+        return ROOF_E_INVALID;
     return roof__render_to_buf(render_model, m, buf, cap, len);
 }

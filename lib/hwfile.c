@@ -220,5 +220,10 @@ int roof_hardware_to_json(const roof_hardware *hw, char *buf, size_t cap,
     int rc = roof_hardware_validate(hw);
     if (rc != ROOF_OK)
         return rc;
+    /* Text the reader would reject must not be written. */
+    if (!roof__utf8_valid(hw->name) || !roof__utf8_valid(hw->label)
+        || !roof__utf8_valid(hw->vendor) || !roof__utf8_valid(hw->arch)
+        || !roof__utf8_valid(hw->source))
+        return ROOF_E_INVALID;
     return roof__render_to_buf(render_hw, hw, buf, cap, len);
 }

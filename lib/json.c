@@ -72,6 +72,20 @@ size_t roof__utf8_seq(const unsigned char *s, size_t n)
     return need;
 }
 
+int roof__utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        size_t k = roof__utf8_seq(p, n);
+        if (k == 0)
+            return 0;
+        p += k;
+        n -= k;
+    }
+    return 1;
+}
+
 size_t roof__copy_utf8(char *dst, size_t cap, const char *src, size_t n)
 {
     if (cap == 0)

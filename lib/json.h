@@ -80,6 +80,10 @@ void roof__parse_error_at(roof_parse_error *err, const char *text,
  * nothing above U+10FFFF). */
 size_t roof__utf8_seq(const unsigned char *s, size_t n);
 
+/* 1 when the NUL-terminated s is valid UTF-8: what the writers check, so
+ * that their JSON reads back (the reader rejects invalid UTF-8). */
+int roof__utf8_valid(const char *s);
+
 /* Copies src[0..n) into dst[cap] NUL-terminated, cutting at a UTF-8
  * character boundary when it does not fit; returns the bytes copied. */
 size_t roof__copy_utf8(char *dst, size_t cap, const char *src, size_t n);

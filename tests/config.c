@@ -304,6 +304,19 @@ static void test_to_json_errors(void **state)
     assert_int_equal(roof_model_to_json(&m, NULL, 8, &need), ROOF_E_NULL);
     m.kv_heads = 3; /* does not divide the heads */
     assert_int_equal(roof_model_to_json(&m, small, 8, &need), ROOF_E_INVALID);
+
+    /* A name that is not UTF-8 would make JSON the reader rejects. */
+    char big[8192];
+    assert_int_equal(roof_model_get(0, &m), ROOF_OK);
+    strcpy(m.name, "bad \xff name");
+    need = 0;
+    assert_int_equal(roof_model_to_json(&m, big, sizeof big, &need), ROOF_E_INVALID);
+    assert_int_equal(need, 0);
+    strcpy(m.name, "caf\xc3\xa9"); /* valid UTF-8: written, read back */
+    assert_int_equal(roof_model_to_json(&m, big, sizeof big, &need), ROOF_OK);
+    roof_model back;
+    assert_int_equal(roof_model_from_json(big, need, &back, NULL), ROOF_OK);
+    assert_string_equal(back.name, m.name);
 }
 
 /* text (len bytes) must fail with want at line:column, message holding

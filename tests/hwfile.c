@@ -96,6 +96,14 @@ static void test_to_json_buffer_rules(void **state)
     assert_int_equal(roof_hardware_to_json(&hw, NULL, 10, &need), ROOF_E_NULL);
     hw.units = 0;
     assert_int_equal(roof_hardware_to_json(&hw, small, sizeof small, &need), ROOF_E_RANGE);
+
+    /* A label that is not UTF-8 would make JSON the reader rejects. */
+    char big[8192];
+    assert_int_equal(roof_hardware_get(0, &hw), ROOF_OK);
+    strcpy(hw.label, "bad \xff label");
+    need = 0;
+    assert_int_equal(roof_hardware_to_json(&hw, big, sizeof big, &need), ROOF_E_INVALID);
+    assert_int_equal(need, 0);
 }
 
 /* text must fail with status want, at line:column, message containing

@@ -37,7 +37,8 @@ ROOF_API int roof_model_from_json(const char *text, size_t len,
 
 /* A model as a HuggingFace-style config.json that reads back with
  * roof_model_from_json to the identical descriptor.  Buffer semantics as
- * roof_chart_svg. */
+ * roof_chart_svg.  ROOF_E_NULL, the statuses of roof_model_validate, and
+ * ROOF_E_INVALID when a string is not valid UTF-8 (JSON must be). */
 ROOF_API int roof_model_to_json(const roof_model *m, char *buf, size_t cap,
                                 size_t *len);
 
@@ -49,7 +50,8 @@ ROOF_API int roof_hardware_from_json(const char *text, size_t len,
 
 /* A descriptor as JSON that reads back to the identical descriptor
  * (numbers printed with 17 significant digits).  Buffer semantics as
- * roof_chart_svg. */
+ * roof_chart_svg.  ROOF_E_NULL, the statuses of roof_hardware_validate,
+ * and ROOF_E_INVALID when a string is not valid UTF-8. */
 ROOF_API int roof_hardware_to_json(const roof_hardware *hw, char *buf,
                                    size_t cap, size_t *len);
 
