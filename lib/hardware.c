@@ -4,59 +4,54 @@
 #include <stdio.h>
 #include <string.h>
 
-static int string_ok(const char *s, size_t cap)
-{
-    return roof__has_nul(s, cap);
-}
-
+/* Validation runs on every hot-path call (roof_ops, roof_step): the checks
+ * are combined with & so that they compile to compares, not branches. */
 static int strings_ok(const roof_hardware *hw)
 {
-    return string_ok(hw->name, sizeof hw->name)
-        && string_ok(hw->label, sizeof hw->label)
-        && string_ok(hw->vendor, sizeof hw->vendor)
-        && string_ok(hw->arch, sizeof hw->arch)
-        && string_ok(hw->source, sizeof hw->source);
+    return roof__has_nul(hw->name, sizeof hw->name)
+         & roof__has_nul(hw->label, sizeof hw->label)
+         & roof__has_nul(hw->vendor, sizeof hw->vendor)
+         & roof__has_nul(hw->arch, sizeof hw->arch)
+         & roof__has_nul(hw->source, sizeof hw->source);
 }
 
 static int reserved_zero(const roof_hardware *hw)
 {
-    if (hw->reserved0 != 0)
-        return 0;
-    for (size_t i = 0; i < ROOF_ARRAY_LEN(hw->reserved); i++) {
-        if (hw->reserved[i] != 0.0) /* NaN fails too */
-            return 0;
-    }
-    return 1;
+    int zero = hw->reserved0 == 0;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(hw->reserved); i++)
+        zero &= hw->reserved[i] == 0.0; /* NaN fails too */
+    return zero;
 }
 
 /* ROOF_OK, ROOF_E_RANGE for a bad number, ROOF_E_INVALID when no rate. */
 static int rates_status(const roof_hardware *hw)
 {
-    int any = 0;
+    int ok = 1, any = 0;
     for (size_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
         double r = hw->flops_per_clock_per_unit[p];
-        if (!roof__is_nonneg(r))
-            return ROOF_E_RANGE;
+        ok &= roof__is_nonneg(r);
         any |= r > 0.0;
     }
+    if (!ok)
+        return ROOF_E_RANGE;
     return any ? ROOF_OK : ROOF_E_INVALID;
 }
 
 static int numbers_ok(const roof_hardware *hw)
 {
-    return hw->units > 0 && roof__is_pos(hw->clock_hz)
-        && roof__is_nonneg(hw->vector_clock_hz)
-        && roof__is_pos(hw->memory_bytes)
-        && roof__is_pos(hw->dram_bytes_per_s)
-        && roof__is_nonneg(hw->l2_bytes)
-        && roof__is_nonneg(hw->interconnect_bytes_per_s);
+    return (hw->units > 0) & roof__is_pos(hw->clock_hz)
+         & roof__is_nonneg(hw->vector_clock_hz)
+         & roof__is_pos(hw->memory_bytes)
+         & roof__is_pos(hw->dram_bytes_per_s)
+         & roof__is_nonneg(hw->l2_bytes)
+         & roof__is_nonneg(hw->interconnect_bytes_per_s);
 }
 
 int roof_hardware_validate(const roof_hardware *hw)
 {
     if (hw == NULL)
         return ROOF_E_NULL;
-    if (!strings_ok(hw) || !reserved_zero(hw))
+    if (!(strings_ok(hw) & reserved_zero(hw)))
         return ROOF_E_INVALID;
     if (!numbers_ok(hw))
         return ROOF_E_RANGE;

@@ -110,41 +110,42 @@ static const preset presets[] = {
  * them is an exact double; 2^50 is over a thousand times any real model. */
 #define MAX_PARAMS 1125899906842624.0
 
+/* The checks below run on every hot-path call (roof_ops, roof_step): they
+ * are combined with & and | so that they compile to compares, not a
+ * branch each. */
 static int all_zero(const uint32_t *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] != 0)
-            return 0;
-    }
-    return 1;
+    uint32_t any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= v[i];
+    return any == 0;
 }
 
 static int sizes_positive(const roof_model *m)
 {
-    return m->hidden > 0 && m->layers > 0 && m->heads > 0 && m->kv_heads > 0
-           && m->head_dim > 0 && m->vocab > 0;
+    return (m->hidden > 0) & (m->layers > 0) & (m->heads > 0)
+         & (m->kv_heads > 0) & (m->head_dim > 0) & (m->vocab > 0);
 }
 
 /* MoE fields agree with each other, and some MLP exists. */
 static int mlp_consistent(const roof_model *m)
 {
-    if (m->experts > 0) {
-        if (m->experts_per_token == 0 || m->experts_per_token > m->experts
-            || m->expert_intermediate == 0)
-            return 0;
-    } else if (m->experts_per_token != 0 || m->expert_intermediate != 0) {
-        return 0;
-    }
-    if ((m->shared_experts == 0) != (m->shared_intermediate == 0))
-        return 0;
-    return m->experts > 0 || m->intermediate > 0 || m->shared_experts > 0;
+    const uint32_t k = m->experts_per_token;
+    const int moe = m->experts > 0
+                        ? (k != 0) & (k <= m->experts)
+                              & (m->expert_intermediate != 0)
+                        : (k == 0) & (m->expert_intermediate == 0);
+    const int shared = (m->shared_experts == 0) == (m->shared_intermediate == 0);
+    const int some = (m->experts > 0) | (m->intermediate > 0)
+                     | (m->shared_experts > 0);
+    return moe & shared & some;
 }
 
 static int enums_valid(const roof_model *m)
 {
-    return m->mlp <= ROOF_MLP_PLAIN && m->norm <= ROOF_NORM_LAYER
-           && m->position <= ROOF_POS_NONE && m->tied_embeddings <= 1
-           && m->native_bits <= 64;
+    return (m->mlp <= ROOF_MLP_PLAIN) & (m->norm <= ROOF_NORM_LAYER)
+         & (m->position <= ROOF_POS_NONE) & (m->tied_embeddings <= 1)
+         & (m->native_bits <= 64);
 }
 
 /* Weights of one MLP of width `w`: gate+up+down or up+down. */
@@ -153,8 +154,10 @@ static double mlp_weights(const roof_model *m, double w)
     return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * w;
 }
 
-/* Fills every count; the descriptor's sizes must already be checked. */
-static void count_params(const roof_model *m, roof_model_params *p)
+/* Fills every count; the descriptor's sizes must already be checked.
+ * Inline: roof_model_validate needs only the total, and the compiler drops
+ * the rest. */
+static inline void count_params(const roof_model *m, roof_model_params *p)
 {
     const double h = m->hidden;
     const double qo = 2.0 * h * m->heads * m->head_dim;
@@ -183,19 +186,19 @@ int roof_model_validate(const roof_model *m)
 {
     if (m == NULL)
         return ROOF_E_NULL;
-    if (!roof__has_nul(m->name, sizeof m->name)
-        || !roof__has_nul(m->source, sizeof m->source)
-        || !all_zero(m->reserved, ROOF_ARRAY_LEN(m->reserved)))
+    if (!(roof__has_nul(m->name, sizeof m->name)
+          & roof__has_nul(m->source, sizeof m->source)
+          & all_zero(m->reserved, ROOF_ARRAY_LEN(m->reserved))))
         return ROOF_E_INVALID;
     if (!sizes_positive(m))
         return ROOF_E_RANGE;
-    if (!enums_valid(m) || m->heads % m->kv_heads != 0 || !mlp_consistent(m))
+    if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)))
         return ROOF_E_INVALID;
     roof_model_params p;
     count_params(m, &p);
     /* Attention width per layer also bounds the score and KV counts. */
     const double attn = (double)m->layers * m->heads * m->head_dim;
-    if (!(p.total <= MAX_PARAMS) || !(attn <= MAX_PARAMS))
+    if (!((p.total <= MAX_PARAMS) & (attn <= MAX_PARAMS)))
         return ROOF_E_RANGE;
     return ROOF_OK;
 }

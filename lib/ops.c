@@ -95,24 +95,27 @@ int roof_workload_decode(uint32_t batch, uint32_t cached_tokens,
     return rc;
 }
 
+/* 1..64, as one unsigned compare. */
 static int bits_ok(uint32_t bits)
 {
-    return bits >= 1 && bits <= 64;
+    return bits - 1u < 64u;
 }
 
+/* On every hot-path call: the checks are combined with & and | so that
+ * they compile to compares, not a branch each. */
 int roof_workload_validate(const roof_workload *w)
 {
     if (w == NULL)
         return ROOF_E_NULL;
-    for (size_t i = 0; i < ROOF_ARRAY_LEN(w->reserved); i++) {
-        if (w->reserved[i] != 0)
-            return ROOF_E_INVALID;
-    }
-    if (w->attention > ROOF_ATTN_FUSED || w->precision >= ROOF_PRECISION_COUNT)
+    uint32_t reserved = 0;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(w->reserved); i++)
+        reserved |= w->reserved[i];
+    if ((reserved != 0) | (w->attention > ROOF_ATTN_FUSED)
+        | (w->precision >= ROOF_PRECISION_COUNT))
         return ROOF_E_INVALID;
-    if (w->batch == 0 || w->new_tokens == 0 || w->tensor_parallel == 0
-        || !bits_ok(w->weight_bits) || !bits_ok(w->activation_bits)
-        || !bits_ok(w->kv_bits) || w->scale_bits > 64)
+    if (!((w->batch != 0) & (w->new_tokens != 0) & (w->tensor_parallel != 0)
+          & bits_ok(w->weight_bits) & bits_ok(w->activation_bits)
+          & bits_ok(w->kv_bits) & (w->scale_bits <= 64)))
         return ROOF_E_RANGE;
     return ROOF_OK;
 }

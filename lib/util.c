@@ -2,30 +2,9 @@
 #include "util.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int roof__is_num(double x)
-{
-    return isfinite(x) && fabs(x) <= ROOF_MAX_VALUE;
-}
-
-int roof__is_pos(double x)
-{
-    return roof__is_num(x) && x > 0.0;
-}
-
-int roof__is_nonneg(double x)
-{
-    return roof__is_num(x) && x >= 0.0;
-}
-
-int roof__has_nul(const char *s, size_t cap)
-{
-    return memchr(s, '\0', cap) != NULL;
-}
 
 static int is_separator(char c)
 {

@@ -5,18 +5,53 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "roofmodel.h"
 
 #define ROOF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Number checks against the library-wide rules (finite, |x| <= MAX). */
-int roof__is_num(double x);      /* finite and |x| <= ROOF_MAX_VALUE */
-int roof__is_pos(double x);      /* roof__is_num and x > 0 */
-int roof__is_nonneg(double x);   /* roof__is_num and x >= 0 */
+/* Number checks against the library-wide rules (finite, |x| <= MAX).
+ * Inline and written with & of two compares: validation runs on every
+ * hot-path call, and these compile to a few branch-free instructions.
+ * NaN fails every compare; an infinity fails the bound. */
+static inline int roof__is_num(double x) /* finite, |x| <= ROOF_MAX_VALUE */
+{
+    return (x >= -ROOF_MAX_VALUE) & (x <= ROOF_MAX_VALUE);
+}
 
-/* 1 when s has a NUL within its first cap bytes. */
-int roof__has_nul(const char *s, size_t cap);
+static inline int roof__is_pos(double x) /* roof__is_num and x > 0 */
+{
+    return (x > 0.0) & (x <= ROOF_MAX_VALUE);
+}
+
+static inline int roof__is_nonneg(double x) /* roof__is_num and x >= 0 */
+{
+    return (x >= 0.0) & (x <= ROOF_MAX_VALUE);
+}
+
+/* 1 when s has a NUL within its first cap bytes.  Validation checks five
+ * to seven fixed arrays per hot-path call, most of them short: those are
+ * read 8 bytes at a time ((v - 0x01..01) & ~v & 0x80..80 is non-zero
+ * exactly when a byte of v is 0), long ones go to memchr. */
+static inline int roof__has_nul(const char *s, size_t cap)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    if (cap > 64)
+        return memchr(s, '\0', cap) != NULL;
+    for (; i + 8 <= cap; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, sizeof v);
+        if (((v - ones) & ~v & highs) != 0)
+            return 1;
+    }
+    for (; i < cap; i++) {
+        if (s[i] == '\0')
+            return 1;
+    }
+    return 0;
+}
 
 /* Name comparison for lookups: case-insensitive, and '-', '_' and ' ' are
  * ignored, so "RTX A6000", "rtx-a6000" and "rtx_a6000" are one name. */
