@@ -7,7 +7,8 @@
 #              every test suite with gcc
 #   clang      the same with clang (-O2)
 #   asan       every suite under AddressSanitizer + UBSan, no recovery
-#   valgrind   the unit suite under valgrind memcheck: no error, no leak
+#   valgrind   the C test programs (unit, fuzz replay, abi, threads) under
+#              valgrind memcheck: no error, no leak
 #   tsan       tests/quality/threads.c (8 threads) under ThreadSanitizer
 #   fuzz       each libFuzzer target for ROOF_FUZZ_SECONDS (60) under ASan
 #              + UBSan, when fuzz/ provides them (meson option `fuzz`)
@@ -129,10 +130,16 @@ g_valgrind() {
     # The gcc gate's build (-O3 -g, no sanitizer), or a fresh one.
     [ -f "$G/gcc/build.ninja" ] || setup "$G/gcc" gcc --buildtype=release -Dc_args=-g || return 1
     ninja -C "$G/gcc" || return 1
-    meson test -C "$G/gcc" --print-errorlogs --suite unit --timeout-multiplier 10 \
-        --wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=yes --quiet' \
-        || return 1
-    say "unit suite: 0 errors, 0 leaks"
+    local vg='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=yes --quiet'
+    # Every C test program: the unit suite, the fuzz corpus replays, and
+    # the quality programs, except noalloc (valgrind replaces the malloc it
+    # defines, so it cannot count) and exports.sh (a script: valgrind would
+    # check bash).  The cli and binding suites run interpreters.
+    meson test -C "$G/gcc" --print-errorlogs --timeout-multiplier 10 \
+        --suite unit --suite fuzz --wrap="$vg" || return 1
+    meson test -C "$G/gcc" --print-errorlogs --timeout-multiplier 10 \
+        --wrap="$vg" abi threads || return 1
+    say "unit, fuzz replay, abi, threads: 0 errors, 0 leaks"
 }
 
 g_tsan() {
