@@ -88,6 +88,20 @@ static void case_question(uint32_t reps)
     }
 }
 
+/* The same question as a scheduler asks it: the totals only. */
+static void case_step(uint32_t reps)
+{
+    roof_totals t;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_step(&in.llama2_13b, &in.prefill, &in.a6000, NULL, &t),
+              "roof_step prefill");
+        sink = t.model.seconds;
+        check(roof_step(&in.llama2_13b, &in.decode, &in.a6000, NULL, &t),
+              "roof_step decode");
+        sink = t.model.seconds;
+    }
+}
+
 static void case_sweep(uint32_t reps)
 {
     roof_op ops[ROOF_MAX_OPS];
@@ -156,6 +170,8 @@ static const bench_case cases[] = {
     {"roofline", "roofline verdict, one operator", 5, case_roofline},
     {"question", "Llama-2 13B/A6000: prefill 1024 + decode 1024, totals", 70,
      case_question},
+    {"step", "Llama-2 13B question, totals only: roof_step prefill + decode",
+     70, case_step},
     {"sweep", "seed sweep: 49 settings x 2 phases (98 roof_ops)", 5000,
      case_sweep},
     {"estimate64", "roof_estimate_run, 64 generated tokens", 200,
@@ -227,7 +243,7 @@ static void run_case(const bench_case *c, int samples)
             snprintf(verdict, sizeof verdict, "MISS x%.2f",
                      med / c->target_ns);
     }
-    printf("%-14s %-54s %10s %10s %10s %6.1f%% %10s  %s\n", c->id, c->what, m,
+    printf("%-14s %-62s %10s %10s %10s %6.1f%% %10s  %s\n", c->id, c->what, m,
            mn, mx, spread, tg, verdict);
     fflush(stdout);
 }
@@ -308,7 +324,7 @@ int main(int argc, char **argv)
     printf("roofmodel %s bench: %d samples per case, each >= %.1f ms of "
            "calls; times per call\n",
            roof_version_string(), samples, BATCH_NS / 1e6);
-    printf("%-14s %-54s %10s %10s %10s %7s %10s  %s\n", "case", "question",
+    printf("%-14s %-62s %10s %10s %10s %7s %10s  %s\n", "case", "question",
            "median", "min", "max", "spread", "target", "");
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         if (selected(&cases[k], argc, argv))

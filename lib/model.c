@@ -135,7 +135,8 @@ static int mlp_consistent(const roof_model *m)
                         ? (k != 0) & (k <= m->experts)
                               & (m->expert_intermediate != 0)
                         : (k == 0) & (m->expert_intermediate == 0);
-    const int shared = (m->shared_experts == 0) == (m->shared_intermediate == 0);
+    const int shared = (m->shared_experts == 0)
+                       == (m->shared_intermediate == 0);
     const int some = (m->experts > 0) | (m->intermediate > 0)
                      | (m->shared_experts > 0);
     return moe & shared & some;

@@ -1019,6 +1019,9 @@ static void expect_error(const roof_model *m, const roof_workload *w,
     assert_int_equal(roof_ops(m, w, hw, e, r.ops, ROOF_MAX_OPS, &r.n, &r.t),
                      status);
     assert_memory_equal(&r, &keep, sizeof r);
+    /* roof_step checks the same inputs in the same order. */
+    assert_int_equal(roof_step(m, w, hw, e, &r.t), status);
+    assert_memory_equal(&r, &keep, sizeof r);
 }
 
 static void test_bad_inputs(void **state)
@@ -1077,6 +1080,8 @@ static void test_bad_inputs(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         expect_error(&m, &w, &hw, &bad[i], ROOF_E_RANGE);
 
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, NULL), ROOF_E_NULL);
+
     /* A step so large that counts could pass ROOF_MAX_VALUE. */
     bw = w;
     bw.batch = UINT32_MAX;
@@ -1090,6 +1095,65 @@ static void test_bad_inputs(void **state)
     run r;
     ops_on(&m, &bw, &hw, &r);
     assert_true(isfinite(r.t.model.seconds) && r.t.model.seconds > 0);
+}
+
+/* roof_step gives roof_ops' totals bit for bit, or the same status with
+ * its output untouched, over every preset on every built-in device. */
+static void step_matches_ops(const roof_model *m, const roof_workload *w,
+                             const roof_hardware *hw,
+                             const roof_efficiency *eff, uint32_t *checked)
+{
+    run r;
+    memset(&r, 0x5A, sizeof r);
+    const int rc = roof_ops(m, w, hw, eff, r.ops, ROOF_MAX_OPS, &r.n, &r.t);
+    roof_totals t, keep;
+    memset(&t, 0xA5, sizeof t);
+    keep = t;
+    assert_int_equal(roof_step(m, w, hw, eff, &t), rc);
+    if (rc == ROOF_OK) {
+        assert_memory_equal(&t, &r.t, sizeof t);
+        (*checked)++;
+    } else {
+        assert_memory_equal(&t, &keep, sizeof t);
+    }
+}
+
+static void test_step_is_ops_totals(void **state)
+{
+    (void)state;
+    static const uint32_t batches[] = {1, 7, 64};
+    static const uint32_t seqs[] = {1, 100, 4096};
+    static const uint32_t tps[] = {1, 2, 8};
+    const roof_efficiency eff = {0.7, 0.8, 0.6};
+    uint32_t checked = 0;
+    for (uint32_t mi = 0; mi < roof_model_count(); mi++) {
+        roof_model m;
+        assert_int_equal(roof_model_get(mi, &m), ROOF_OK);
+        for (uint32_t hi = 0; hi < roof_hardware_count(); hi++) {
+            roof_hardware hw;
+            assert_int_equal(roof_hardware_get(hi, &hw), ROOF_OK);
+            for (uint32_t k = 0; k < 3 * 3 * 3 * 2 * 2; k++) {
+                roof_workload w = k % 2 ? decode(batches[k / 2 % 3],
+                                                 seqs[k / 6 % 3])
+                                        : prefill(batches[k / 2 % 3],
+                                                  seqs[k / 6 % 3]);
+                w.tensor_parallel = tps[k / 18 % 3];
+                w.attention = k / 54 % 2 ? ROOF_ATTN_FUSED
+                                         : ROOF_ATTN_UNFUSED;
+                step_matches_ops(&m, &w, &hw, k % 3 ? NULL : &eff, &checked);
+                /* 4-bit weights in groups of 128, 8-bit KV, FP8 matmuls
+                 * where the device has them. */
+                w.weight_bits = 4;
+                w.quant_group = 128;
+                w.scale_bits = 32;
+                w.kv_bits = 8;
+                w.precision = ROOF_FP8;
+                step_matches_ops(&m, &w, &hw, NULL, &checked);
+            }
+        }
+    }
+    /* Most combinations run: every preset on every device at t = 1. */
+    assert_true(checked >= roof_model_count() * roof_hardware_count() * 36);
 }
 
 int main(void)
@@ -1116,6 +1180,7 @@ int main(void)
         cmocka_unit_test(test_decode_gemm_intensity_is_batch),
         cmocka_unit_test(test_buffer_too_small),
         cmocka_unit_test(test_bad_inputs),
+        cmocka_unit_test(test_step_is_ops_totals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -180,6 +180,17 @@ ROOF_API int roof_ops(const roof_model *m, const roof_workload *w,
                       roof_op *ops, uint32_t cap, uint32_t *count,
                       roof_totals *totals);
 
+/* The totals roof_ops() gives for the same step, bit for bit, without the
+ * operator records: what a scheduler asks for each candidate batch (the
+ * step's time, its bound, its bytes).  Every input is validated as by
+ * roof_ops(); *out is written only on ROOF_OK.  eff may be NULL.
+ * ROOF_E_NULL (m, w, hw or out NULL), ROOF_E_RANGE, ROOF_E_INVALID,
+ * ROOF_E_UNSUPPORTED and ROOF_E_OVERFLOW as roof_ops(); never
+ * ROOF_E_BUFFER_TOO_SMALL. */
+ROOF_API int roof_step(const roof_model *m, const roof_workload *w,
+                       const roof_hardware *hw, const roof_efficiency *eff,
+                       roof_totals *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -254,6 +254,10 @@ static int exercise_ops(q_results *r)
                     NULL),
            ROOF_E_BUFFER_TOO_SMALL);
     r->numbers[4] = need;
+    roof_totals step;
+    EXPECT(roof_step(&r->llama2_13b, &r->decode, &r->hw, NULL, &step),
+           ROOF_OK);
+    EXPECT(memcmp(&step, &r->decode_totals, sizeof step), 0);
     return 0;
 }
 

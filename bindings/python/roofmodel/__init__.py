@@ -38,7 +38,7 @@ __all__ = [
     "hardware", "hardware_list", "hardware_aliases", "format_si", "hardware_from_json", "hardware_to_json",
     "peak_flops_per_s", "at_clock", "ceiling", "classify", "hierarchy",
     "model", "model_list", "model_from_config", "model_to_json",
-    "param_count", "workload", "ops", "request", "estimate",
+    "param_count", "workload", "ops", "step", "request", "estimate",
     "memory_footprint", "scaling", "chart_svg", "kernels_from_csv",
     # types
     "OpsResult", "Attention", "Bound", "Ceiling", "CeilingKind",
@@ -376,6 +376,21 @@ def ops(model, hw, phase="prefill", batch=1, seq=1024, efficiency=None,
                   ffi.ROOF_MAX_OPS, byref(n), byref(totals))
     return OpsResult([from_c(arr[i]) for i in range(n.value)],
                      from_c(totals))
+
+
+def step(model, hw, phase="prefill", batch=1, seq=1024, efficiency=None,
+         workload=None, **fields):
+    """The totals ops() gives for the same step, without the operators
+    (roof_step: what a scheduler asks per candidate batch)."""
+    if workload is None:
+        workload = _new_workload(phase, batch, seq, **fields)
+    elif fields:
+        raise TypeError("give either a workload or workload fields")
+    totals = ffi.roof_totals()
+    _c().roof_step(byref(_model(model)), byref(to_c(workload)),
+                   byref(_hw(hw)), _ptr(_efficiency(efficiency)),
+                   byref(totals))
+    return from_c(totals)
 
 
 # ---- estimates ----------------------------------------------------------

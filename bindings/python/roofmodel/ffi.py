@@ -409,6 +409,9 @@ FUNCTIONS = (
     ("roof_ops", STATUS,
      [_P(roof_model), _P(roof_workload), _P(roof_hardware),
       _P(roof_efficiency), _P(roof_op), _u32, _P(_u32), _P(roof_totals)]),
+    ("roof_step", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_efficiency), _P(roof_totals)]),
     # estimate.h
     ("roof_request_init", STATUS, [_u32, _u32, _u32, _P(roof_request)]),
     ("roof_request_validate", STATUS, [_P(roof_request)]),

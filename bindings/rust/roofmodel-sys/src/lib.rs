@@ -523,6 +523,13 @@ extern "C" {
         count: *mut u32,
         totals: *mut roof_totals,
     ) -> c_int;
+    pub fn roof_step(
+        m: *const roof_model,
+        w: *const roof_workload,
+        hw: *const roof_hardware,
+        eff: *const roof_efficiency,
+        out: *mut roof_totals,
+    ) -> c_int;
 
     // estimate.h
     pub fn roof_request_init(batch: u32, prompt_tokens: u32, gen_tokens: u32, out: *mut roof_request) -> c_int;
