@@ -202,6 +202,8 @@ static int scan_string(scan *sc)
             return fail(sc, p, "NUL byte in string");
         } else if (c < 0x20) {
             return fail(sc, p, "unescaped control character in string");
+        } else if (c < 0x80) { /* ASCII, nearly every byte: no call */
+            p++;
         } else {
             size_t n = roof__utf8_seq(s + p, sc->len - p);
             if (n == 0)
@@ -443,6 +445,14 @@ static size_t skip_string(const roof__json *j, size_t at)
     return p + 1;
 }
 
+/* The characters of decimal number text; strchr on a string per character
+ * was a measurable part of a config.json parse. */
+static int num_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'
+           || c == 'e' || c == 'E';
+}
+
 /* Offset just past the value at at (the document is known valid). */
 static size_t skip_value(const roof__json *j, size_t at)
 {
@@ -455,8 +465,7 @@ static size_t skip_value(const roof__json *j, size_t at)
     case ROOF__JSON_NULL:
         return at + 4;
     case ROOF__JSON_NUMBER:
-        while (at < j->len && strchr("0123456789+-.eE", s[at]) != NULL
-               && s[at] != '\0')
+        while (at < j->len && num_char(s[at]))
             at++;
         return at;
     default:
@@ -568,12 +577,16 @@ size_t roof__json_string(const roof__json *j, size_t at, char *buf,
 {
     size_t p = at + 1, n = 0;
     while (j->text[p] != '"') {
+        if (j->text[p] != '\\') { /* the common case: one byte as is */
+            if (n < cap)
+                buf[n] = j->text[p];
+            n++;
+            p++;
+            continue;
+        }
         unsigned char tmp[4];
-        size_t k = 1, adv = 1;
-        if (j->text[p] == '\\')
-            k = decode_escape(j, p, tmp, &adv);
-        else
-            tmp[0] = (unsigned char)j->text[p];
+        size_t adv = 1;
+        const size_t k = decode_escape(j, p, tmp, &adv);
         for (size_t i = 0; i < k; i++, n++) {
             if (n < cap)
                 buf[n] = (char)tmp[i];
@@ -597,24 +610,51 @@ int roof__json_string_is(const roof__json *j, size_t at, const char *s)
 
 #define NUM_TEXT_MAX 100
 
+/* Up to 15 digits, with an optional '-': the value is an exact integer
+ * below 2^53, so accumulating it digit by digit gives what strtod gives.
+ * Nearly every number of a config.json takes this path.  0: not such a
+ * text. */
+static int parse_small_int(const char *s, size_t n, double *x)
+{
+    const int neg = n > 0 && s[0] == '-';
+    if (n - (size_t)neg == 0 || n - (size_t)neg > 15)
+        return 0;
+    double v = 0.0;
+    for (size_t i = (size_t)neg; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10.0 + (s[i] - '0');
+    }
+    *x = neg ? -v : v;
+    return 1;
+}
+
 int roof__parse_double(const char *s, size_t n, double *x)
 {
-    /* strtod follows LC_NUMERIC: find the locale's decimal point by
-     * formatting 0.5 (thread-safe, unlike reading localeconv()). */
-    char dp[16];
-    int dn = snprintf(dp, sizeof dp, "%.1f", 0.5);
-    if (n == 0 || n > NUM_TEXT_MAX || dn < 3 || (size_t)dn >= sizeof dp)
+    if (n == 0 || n > NUM_TEXT_MAX)
         return ROOF_E_RANGE;
-    size_t dplen = (size_t)dn - 2;
+    if (parse_small_int(s, n, x))
+        return ROOF_OK;
+    /* strtod follows LC_NUMERIC: find the locale's decimal point by
+     * formatting 0.5 (thread-safe, unlike reading localeconv()), only
+     * when the text has a '.'. */
+    char dp[16] = ".";
+    size_t dplen = 1;
+    if (memchr(s, '.', n) != NULL) {
+        int dn = snprintf(dp, sizeof dp, "%.1f", 0.5);
+        if (dn < 3 || (size_t)dn >= sizeof dp)
+            return ROOF_E_RANGE;
+        dplen = (size_t)dn - 2;
+        memmove(dp, dp + 1, dplen);
+    }
     char buf[NUM_TEXT_MAX + 16];
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         /* Only decimal text: strtod would also take "inf", "nan", hex. */
-        if (strchr("0123456789+-.eE", s[i]) == NULL || s[i] == '\0'
-            || k + dplen >= sizeof buf)
+        if (!num_char(s[i]) || k + dplen >= sizeof buf)
             return ROOF_E_RANGE;
         if (s[i] == '.') {
-            memcpy(buf + k, dp + 1, dplen);
+            memcpy(buf + k, dp, dplen);
             k += dplen;
         } else {
             buf[k++] = s[i];
@@ -712,10 +752,11 @@ size_t roof__json_collect(const roof__json *j, size_t obj,
         slots[i] = ROOF__JSON_NONE;
     size_t it = roof__json_enter(j, obj), key, val;
     while (roof__json_member(j, &it, &key, &val)) {
-        char buf[64];
+        char buf[64] = ""; /* buf[0] is read even for an empty key */
         size_t len = roof__json_string(j, key, buf, sizeof buf);
         size_t i = 0;
-        while (i < n && !(len == strlen(names[i])
+        /* The first byte rules out most names without a strlen. */
+        while (i < n && !(buf[0] == names[i][0] && len == strlen(names[i])
                           && memcmp(buf, names[i], len) == 0))
             i++;
         if (i < n)
