@@ -471,6 +471,9 @@ struct api_table {
     int (*ops)(const roof_model *, const roof_workload *,
                const roof_hardware *, const roof_efficiency *, roof_op *,
                uint32_t, uint32_t *, roof_totals *);
+    int (*step)(const roof_model *, const roof_workload *,
+                const roof_hardware *, const roof_efficiency *,
+                roof_totals *);
     int (*request_init)(uint32_t, uint32_t, uint32_t, roof_request *);
     int (*request_validate)(const roof_request *);
     int (*estimate_run)(const roof_model *, const roof_hardware *,
@@ -504,7 +507,8 @@ static const struct api_table api = {
     roof_hierarchy_eval, roof_model_validate, roof_model_count,
     roof_model_get, roof_model_find, roof_model_suggest,
     roof_model_param_count, roof_workload_prefill, roof_workload_decode,
-    roof_workload_validate, roof_op_name, roof_ops, roof_request_init,
+    roof_workload_validate, roof_op_name, roof_ops, roof_step,
+    roof_request_init,
     roof_request_validate, roof_estimate_run, roof_memory_footprint,
     roof_scaling, roof_chart_svg, roof_chart_svg_write, roof_format_si,
     roof_model_from_json,
@@ -542,6 +546,7 @@ static void test_function_signatures(void **state)
     assert_int_equal(api.workload_validate(NULL), ROOF_E_NULL);
     assert_int_equal(api.ops(NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL),
                      ROOF_E_NULL);
+    assert_int_equal(api.step(NULL, NULL, NULL, NULL, NULL), ROOF_E_NULL);
     assert_int_equal(api.request_init(1, 1, 1, NULL), ROOF_E_NULL);
     assert_int_equal(api.request_validate(NULL), ROOF_E_NULL);
     assert_int_equal(api.estimate_run(NULL, NULL, NULL, NULL), ROOF_E_NULL);
