@@ -176,9 +176,10 @@ int cli_parse(cli_cmd *cmd, int argc, char **argv, cli_buf *out)
 {
     int only_pos = 0;
     cmd->npos = 0;
-    for (int i = 0; i < argc; i++) {
+    /* --help anywhere before "--" wins over every other word. */
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *w = argv[i];
-        if (!only_pos && (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0)) {
+        if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
             cli_help(cmd, out);
             return -1;
         }
@@ -249,7 +250,7 @@ static int doubling_range(const char *cmd, const char *flag, const char *text,
                           const char *dots, uint32_t *out, uint32_t cap,
                           uint32_t *count)
 {
-    uint32_t lo, hi, n = 0;
+    uint32_t lo = 0, hi = 0, n = 0;
     int rc = parse_one(cmd, flag, text, (size_t)(dots - text), &lo);
     if (rc == CLI_OK)
         rc = parse_one(cmd, flag, dots + 2, strlen(dots + 2), &hi);

@@ -125,6 +125,8 @@ int cli_cmd_classify(int argc, char **argv, cli_buf *out)
     device d;
     roof_roofline v;
     roof_measured m;
+    memset(&v, 0, sizeof v);
+    memset(&m, 0, sizeof m);
     cli_add(&cmd, "--hw", CLI_STR, &hw, "H",
             "device name or hardware .json path")->required = 1;
     cli_add(&cmd, "--flops", CLI_NONNEG, &flops, "F",
@@ -290,6 +292,8 @@ static uint32_t evaluate(const device *d, roof_kernel *ks, roof_measured *ms,
                          uint32_t n, cli_buf *skipped)
 {
     uint32_t kept = 0;
+    if (ks == NULL)
+        return 0;
     for (uint32_t i = 0; i < n; i++) {
         if (roof_measured_eval(&d->ceil, ks[i].flops, ks[i].bytes,
                                ks[i].seconds, &ms[kept]) != ROOF_OK) {

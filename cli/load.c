@@ -27,7 +27,7 @@ static void did_you_mean(const char **names, uint32_t n, char *buf, size_t cap)
         used += (size_t)w;
     }
     if (n > 0 && used + 1 < cap)
-        strcat(buf, "?");
+        memcpy(buf + used, "?", 2);
 }
 
 static int parse_failed(const char *cmd, const char *flag, const char *path,

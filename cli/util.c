@@ -307,6 +307,8 @@ void cli_table_print(const cli_table *t, cli_buf *out, const char *indent)
 {
     size_t w[CLI_TABLE_COLS] = {0};
     const char *row[CLI_TABLE_COLS];
+    if (t->cols == 0)
+        return;
     for (uint32_t c = 0; c < t->cols; c++)
         w[c] = width(t->head[c]);
     for (size_t i = 0; i < t->filled; i++) {

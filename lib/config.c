@@ -140,7 +140,8 @@ static int req_u32(cfg *c, const uint8_t alts[2], uint32_t *out)
         if (has(c, alts[i]))
             return opt_u32(c, alts[i], out);
     }
-    return missing(c, key_names[alts[0]]);
+    /* Every table entry names a real key first; K_NONE would be a bug. */
+    return missing(c, alts[0] < K_COUNT ? key_names[alts[0]] : "?");
 }
 
 static int first_u32(cfg *c, const uint8_t alts[2], uint32_t *out)

@@ -90,9 +90,10 @@ size_t roof__copy_utf8(char *dst, size_t cap, const char *src, size_t n)
 {
     if (cap == 0)
         return 0;
-    size_t k = n < cap - 1 ? n : cap - 1;
-    /* Back off continuation bytes so a character is never cut in two. */
-    if (k < n) {
+    size_t k = n;
+    if (k > cap - 1) {
+        k = cap - 1;
+        /* Back off continuation bytes so a character is never cut in two. */
         while (k > 0 && ((unsigned char)src[k] & 0xC0) == 0x80)
             k--;
     }
@@ -326,7 +327,7 @@ static int scan_key(scan *sc)
 
 /* What may follow a value (or an opening bracket, when opened is set):
  * separators and closers.  Returns 1 when the next thing is a value. */
-static int scan_after(scan *sc, uint8_t *stack, size_t *depth, int opened,
+static int scan_after(scan *sc, const uint8_t *stack, size_t *depth, int opened,
                       int *rc)
 {
     for (;;) {
@@ -385,7 +386,7 @@ static int scan_document(scan *sc, size_t *root)
     *root = sc->pos;
     uint8_t stack[ROOF_JSON_MAX_DEPTH];
     size_t depth = 0;
-    int rc = ROOF_OK;
+    int rc;
     for (;;) {
         sc->pos = skip_ws(sc->s, sc->len, sc->pos);
         size_t before = depth;

@@ -222,8 +222,9 @@ static int tensor_class_of(const char *h)
 static int plain_eq(const char *h, const char *want)
 {
     for (; *h && *want; h++, want++) {
-        char a = *h >= 'A' && *h <= 'Z' ? (char)(*h - 'A' + 'a') : *h;
-        if (a != *want)
+        const unsigned char u = (unsigned char)*h;
+        const unsigned char a = u >= 'A' && u <= 'Z' ? (unsigned char)(u + 32) : u;
+        if (a != (unsigned char)*want)
             return 0;
     }
     return *h == *want;
