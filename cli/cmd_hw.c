@@ -176,25 +176,14 @@ static void show_csv(const roof_hardware *hw, cli_buf *out)
     }
 }
 
+static int hw_json(const void *hw, char *buf, size_t cap, size_t *len)
+{
+    return roof_hardware_to_json(hw, buf, cap, len);
+}
+
 static int show_json(const roof_hardware *hw, cli_buf *out)
 {
-    char one[1];
-    size_t need = 0;
-    int rc = roof_hardware_to_json(hw, one, sizeof one, &need);
-    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
-        char *buf = cli_xrealloc(NULL, need);
-        rc = roof_hardware_to_json(hw, buf, need, &need);
-        if (rc == ROOF_OK) {
-            cli_buf_mem(out, buf, need);
-            if (need == 0 || buf[need - 1] != '\n')
-                cli_buf_str(out, "\n");
-        }
-        free(buf);
-    }
-    if (rc != ROOF_OK)
-        return cli_fail("hw show", "cannot write %s as JSON: %s", hw->name,
-                        roof_status_str(rc));
-    return CLI_OK;
+    return cli_write_all("hw show", "the device as JSON", hw_json, hw, out);
 }
 
 static int hw_show(int argc, char **argv, cli_buf *out)

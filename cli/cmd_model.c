@@ -172,25 +172,14 @@ static void show_text(const roof_model *m, const roof_model_params *p,
     cli_buf_fmt(out, "  source: %s\n", m->source[0] ? m->source : "-");
 }
 
+static int model_json(const void *m, char *buf, size_t cap, size_t *len)
+{
+    return roof_model_to_json(m, buf, cap, len);
+}
+
 static int show_json(const roof_model *m, cli_buf *out)
 {
-    char one[1];
-    size_t need = 0;
-    int rc = roof_model_to_json(m, one, sizeof one, &need);
-    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
-        char *buf = cli_xrealloc(NULL, need);
-        rc = roof_model_to_json(m, buf, need, &need);
-        if (rc == ROOF_OK) {
-            cli_buf_mem(out, buf, need);
-            if (need == 0 || buf[need - 1] != '\n')
-                cli_buf_str(out, "\n");
-        }
-        free(buf);
-    }
-    if (rc != ROOF_OK)
-        return cli_fail("model show", "cannot write %s as JSON: %s", m->name,
-                        roof_status_str(rc));
-    return CLI_OK;
+    return cli_write_all("model show", "the model as JSON", model_json, m, out);
 }
 
 static int model_show(int argc, char **argv, cli_buf *out)

@@ -125,6 +125,27 @@ int cli_fail(const char *cmd, const char *fmt, ...)
     return CLI_EFAIL;
 }
 
+int cli_write_all(const char *cmd, const char *what, cli_writer w,
+                  const void *obj, cli_buf *out)
+{
+    char one[1];
+    size_t need = 0;
+    int rc = w(obj, one, sizeof one, &need);
+    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
+        char *buf = cli_xrealloc(NULL, need);
+        rc = w(obj, buf, need, &need);
+        if (rc == ROOF_OK) {
+            cli_buf_mem(out, buf, need);
+            if (need == 0 || buf[need - 1] != '\n')
+                cli_buf_str(out, "\n");
+        }
+        free(buf);
+    }
+    if (rc != ROOF_OK)
+        return cli_fail(cmd, "cannot write %s: %s", what, roof_status_str(rc));
+    return CLI_OK;
+}
+
 /* ---- numbers ---- */
 
 /* The program never calls setlocale(), so printf uses the "C" locale and
