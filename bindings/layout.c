@@ -160,6 +160,10 @@ static void ops_structs(void)
     F(roof_op, gemm_k);
     F(roof_op, gemm_batch);
     F(roof_op, roofline);
+    F(roof_op, expected_seconds);
+    F(roof_op, group);
+    F(roof_op, reserved0);
+    F(roof_op, reserved);
 
     S(roof_sum);
     F(roof_sum, flops);
@@ -172,13 +176,87 @@ static void ops_structs(void)
     F(roof_sum, memory_seconds);
     F(roof_sum, comm_seconds);
     F(roof_sum, seconds);
+    F(roof_sum, expected_seconds);
     F(roof_sum, bound_seconds);
     F(roof_sum, bound);
     F(roof_sum, dominant_op);
+    F(roof_sum, reserved);
 
     S(roof_totals);
     F(roof_totals, layer);
     F(roof_totals, model);
+    F(roof_totals, overhead_seconds);
+    F(roof_totals, reserved);
+
+    S(roof_kernel_coef);
+    F(roof_kernel_coef, floor_seconds);
+    F(roof_kernel_coef, compute_fraction);
+    F(roof_kernel_coef, memory_fraction);
+    F(roof_kernel_coef, row_bytes_per_s);
+    F(roof_kernel_coef, masked_fraction);
+    F(roof_kernel_coef, reserved);
+
+    S(roof_calibration);
+    F(roof_calibration, name);
+    F(roof_calibration, device);
+    F(roof_calibration, source);
+    F(roof_calibration, engine);
+    F(roof_calibration, date);
+    F(roof_calibration, origin);
+    F(roof_calibration, reserved0);
+    F(roof_calibration, kind);
+    F(roof_calibration, step_overhead_seconds);
+    F(roof_calibration, reserved);
+    S(roof_kernel_terms);
+    F(roof_kernel_terms, kind);
+    F(roof_kernel_terms, reserved0);
+    F(roof_kernel_terms, compute_seconds);
+    F(roof_kernel_terms, memory_seconds);
+    F(roof_kernel_terms, row_bytes);
+    F(roof_kernel_terms, masked_extra);
+    F(roof_kernel_terms, launches);
+    F(roof_kernel_terms, reserved);
+
+    S(roof_kernel_sample);
+    F(roof_kernel_sample, kind);
+    F(roof_kernel_sample, precision);
+    F(roof_kernel_sample, flops);
+    F(roof_kernel_sample, bytes);
+    F(roof_kernel_sample, rows);
+    F(roof_kernel_sample, masked_extra);
+    F(roof_kernel_sample, launches);
+    F(roof_kernel_sample, measured_seconds);
+    F(roof_kernel_sample, reserved);
+
+    S(roof_fit_quality);
+    F(roof_fit_quality, samples);
+    F(roof_fit_quality, fitted);
+    F(roof_fit_quality, median_error);
+    F(roof_fit_quality, p90_error);
+    F(roof_fit_quality, below_bound);
+    F(roof_fit_quality, reserved);
+
+    S(roof_fit_report);
+    F(roof_fit_report, kind);
+    F(roof_fit_report, samples);
+    F(roof_fit_report, bad_kind);
+    F(roof_fit_report, median_error);
+    F(roof_fit_report, p90_error);
+    F(roof_fit_report, reserved);
+
+    S(roof_online);
+    F(roof_online, warmup);
+    F(roof_online, seen);
+    F(roof_online, used);
+    F(roof_online, rejected);
+    F(roof_online, forget);
+    F(roof_online, sw);
+    F(roof_online, sx);
+    F(roof_online, sy);
+    F(roof_online, sxx);
+    F(roof_online, sxy);
+    F(roof_online, mean_abs_residual);
+    F(roof_online, reserved);
 }
 
 static void estimate_structs(void)

@@ -191,6 +191,7 @@ typedef struct cli_wl {
     int fused;
     const char *precision;
     double eff_compute, eff_memory, eff_comm; /* roof_efficiency */
+    const char *calibration;  /* --calibration FILE; NULL = built-in */
 } cli_wl;
 void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w);
 /* Fills *w from the flags: prefill(batch, seq) or decode(batch, seq) with
@@ -206,6 +207,12 @@ const char *cli_class_name(uint32_t op_class);
 /* Parses "prefill"/"init" (0) or "decode"/"ar" (1). */
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode);
 roof_efficiency cli_efficiency(const cli_wl *o);
+/* The profile for hw: --calibration's file, else the device's built-in
+ * profile.  A file for another device is an error naming it. */
+int cli_load_calibration(const char *cmd, const cli_wl *o,
+                         const roof_hardware *hw, roof_calibration *out);
+/* The profile's name, device, origin and source as a JSON object. */
+void cli_calibration_json(const roof_calibration *cal, cli_buf *out);
 /* One line on stderr for a library status, exit status 2. */
 int cli_lib_error(const char *cmd, const char *what, int status);
 
@@ -217,5 +224,6 @@ int cli_cmd_estimate(int argc, char **argv, cli_buf *out);
 int cli_cmd_plot(int argc, char **argv, cli_buf *out);
 int cli_cmd_classify(int argc, char **argv, cli_buf *out);
 int cli_cmd_label(int argc, char **argv, cli_buf *out);
+int cli_cmd_calibrate(int argc, char **argv, cli_buf *out);
 
 #endif

@@ -13,6 +13,7 @@ typedef struct ops_run {
     roof_op ops[ROOF_MAX_OPS];
     uint32_t n;
     roof_totals tot;
+    roof_calibration cal;
 } ops_run;
 
 static const char *op_name(uint32_t id)
@@ -52,6 +53,8 @@ static void op_json(const roof_op *op, cli_buf *out)
     cli_json_key(out, "bound", &first);
     cli_json_str(out, roof_bound_name(op->roofline.bound));
     cli_json_key(out, "seconds", &first), cli_json_num(out, op->roofline.seconds);
+    cli_json_key(out, "expected_seconds", &first);
+    cli_json_num(out, op->expected_seconds);
     cli_json_key(out, "compute_seconds", &first);
     cli_json_num(out, op->roofline.compute_seconds);
     cli_json_key(out, "memory_seconds", &first);
@@ -81,6 +84,8 @@ static void sum_json(const roof_sum *s, cli_buf *out)
     cli_json_num(out, s->bytes > 0 ? s->flops / s->bytes : 0.0);
     cli_json_key(out, "bound", &first), cli_json_str(out, roof_bound_name(s->bound));
     cli_json_key(out, "seconds", &first), cli_json_num(out, s->seconds);
+    cli_json_key(out, "expected_seconds", &first);
+    cli_json_num(out, s->expected_seconds);
     cli_json_key(out, "compute_seconds", &first);
     cli_json_num(out, s->compute_seconds);
     cli_json_key(out, "memory_seconds", &first), cli_json_num(out, s->memory_seconds);
@@ -127,20 +132,26 @@ static void write_json(const ops_run *r, cli_buf *out)
     sum_json(&r->tot.layer, out);
     cli_buf_str(out, ",\n  \"model\": ");
     sum_json(&r->tot.model, out);
+    cli_buf_str(out, ",\n  \"overhead_seconds\": ");
+    cli_json_num(out, r->tot.overhead_seconds);
+    cli_buf_str(out, ",\n  \"calibration\": ");
+    cli_calibration_json(&r->cal, out);
     cli_buf_str(out, "\n}\n");
 }
 
 static void write_csv(const ops_run *r, cli_buf *out)
 {
     cli_buf_str(out, "name,class,scope,flops,bytes,flops_per_byte,bound,"
-                     "seconds,compute_seconds,memory_seconds,weight_bytes,"
+                     "seconds,expected_seconds,compute_seconds,"
+                     "memory_seconds,weight_bytes,"
                      "act_read_bytes,act_write_bytes,kv_read_bytes,"
                      "kv_write_bytes,comm_bytes,gemm_m,gemm_n,gemm_k,"
                      "gemm_batch\n");
     for (uint32_t i = 0; i < r->n; i++) {
         const roof_op *op = &r->ops[i];
         const double v[] = {op->flops, op->bytes, op->roofline.flops_per_byte};
-        const double t[] = {op->roofline.seconds, op->roofline.compute_seconds,
+        const double t[] = {op->roofline.seconds, op->expected_seconds,
+                            op->roofline.compute_seconds,
                             op->roofline.memory_seconds, op->weight_bytes,
                             op->act_read_bytes, op->act_write_bytes,
                             op->kv_read_bytes, op->kv_write_bytes,
@@ -226,8 +237,11 @@ static int run(ops_run *r, const cli_cmd *cmd, const cli_wl *wo,
                           cached, &r->w);
     if (rc != CLI_OK)
         return rc;
-    rc = roof_ops(&r->m, &r->w, &r->hw, &eff, r->ops, ROOF_MAX_OPS, &r->n,
-                  &r->tot);
+    rc = cli_load_calibration(cmd->name, wo, &r->hw, &r->cal);
+    if (rc != CLI_OK)
+        return rc;
+    rc = roof_ops_calibrated(&r->m, &r->w, &r->hw, &eff, &r->cal, r->ops,
+                             ROOF_MAX_OPS, &r->n, &r->tot);
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "cannot evaluate this step", rc);
     return CLI_OK;

@@ -212,6 +212,10 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
             "achievable fraction of DRAM bandwidth (default 1)");
     cli_add(cmd, "--comm-eff", CLI_FRACTION, &w->eff_comm, "F",
             "achievable fraction of interconnect bandwidth (default 1)");
+    w->calibration = NULL;
+    cli_add(cmd, "--calibration", CLI_STR, &w->calibration, "FILE",
+            "calibration profile (.json) for the expected times (default: "
+            "the device's built-in one)");
 }
 
 roof_efficiency cli_efficiency(const cli_wl *o)

@@ -42,6 +42,7 @@ static const struct {
     {"plot", cli_cmd_plot},
     {"classify", cli_cmd_classify},
     {"label", cli_cmd_label},
+    {"calibrate", cli_cmd_calibrate},
 };
 
 static int dispatch(int argc, char **argv, cli_buf *out)

@@ -16,5 +16,7 @@
 #include "roofmodel/estimate.h"
 #include "roofmodel/plot.h"
 #include "roofmodel/parse.h"
+#include "roofmodel/calibration.h"
+#include "roofmodel/fit.h"
 
 #endif

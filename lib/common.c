@@ -19,6 +19,8 @@ const char *roof_status_str(int status)
     case ROOF_E_WRITE: return "the write callback failed";
     case ROOF_E_OVERFLOW: return "a result is too large to represent";
     case ROOF_E_DOES_NOT_FIT: return "does not fit in device memory";
+    case ROOF_E_MISMATCH: return "the calibration profile describes another device";
+    case ROOF_E_DEGENERATE: return "the samples cannot determine the coefficients (too few, or all alike)";
     default: return "unknown status";
     }
 }

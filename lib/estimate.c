@@ -3,6 +3,7 @@
  * parallelism.  docs/estimate.md derives every formula used here. */
 #include "hardware_table.h"
 #include "ops-priv.h"
+#include "calibration-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -536,7 +537,8 @@ static int run_step(const ctx *c, uint32_t new_tokens, uint32_t cached,
     w.batch = c->micro_batch;
     w.new_tokens = new_tokens;
     w.cached_tokens = cached;
-    return roof__ops_trusted(c->m, &w, c->hw, &c->r->efficiency, out->ops,
+    return roof__ops_trusted(c->m, &w, c->hw, &c->r->efficiency,
+                             roof__calibration_for(c->hw), out->ops,
                              ROOF_MAX_OPS, &out->count, NULL);
 }
 

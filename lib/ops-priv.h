@@ -11,7 +11,14 @@
  * (workload, efficiency, buffer) is still checked. */
 int roof__ops_trusted(const roof_model *m, const roof_workload *w,
                       const roof_hardware *hw, const roof_efficiency *eff,
-                      roof_op *ops, uint32_t cap, uint32_t *count,
-                      roof_totals *totals);
+                      const roof_calibration *cal, roof_op *ops,
+                      uint32_t cap, uint32_t *count, roof_totals *totals);
+
+/* The profile a call uses: *cal checked and matched to hw, or the
+ * device's built-in one when cal is NULL.  The statuses of
+ * roof_calibration_validate and roof_calibration_check_hardware. */
+int roof__calibration_resolve(const roof_hardware *hw,
+                              const roof_calibration *cal,
+                              const roof_calibration **out);
 
 #endif

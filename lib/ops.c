@@ -6,6 +6,7 @@
  * the roofs are built once per call, and no strings are touched. */
 #include "hardware_table.h"
 #include "ops-priv.h"
+#include "calibration-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -45,6 +46,39 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_EXPERT_UP_PROJ] = 1,   [ROOF_OP_EXPERT_DOWN_PROJ] = 1,
     [ROOF_OP_LM_HEAD] = 1,
 };
+
+/* The time model's kind of each op (docs/calibration.md); the fused
+ * attention is ROOF_KERNEL_ATTN_PREFILL or _DECODE by its new tokens. */
+static const uint8_t op_kinds[ROOF_OP_COUNT] = {
+    [ROOF_OP_EMBED] = ROOF_KERNEL_EMBED,
+    [ROOF_OP_ATTN_NORM] = ROOF_KERNEL_NORM,
+    [ROOF_OP_Q_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_K_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_V_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_ROPE] = ROOF_KERNEL_ROPE,
+    [ROOF_OP_QK_MATMUL] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_SOFTMAX] = ROOF_KERNEL_SOFTMAX,
+    [ROOF_OP_PV_MATMUL] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_ATTENTION] = ROOF_KERNEL_ATTN_PREFILL,
+    [ROOF_OP_O_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_ATTN_ADD] = ROOF_KERNEL_ADD,
+    [ROOF_OP_MLP_NORM] = ROOF_KERNEL_NORM,
+    [ROOF_OP_ROUTER] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_GATE_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_UP_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_ACT] = ROOF_KERNEL_ACT,
+    [ROOF_OP_DOWN_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_EXPERT_GATE_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_EXPERT_UP_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_EXPERT_ACT] = ROOF_KERNEL_ACT,
+    [ROOF_OP_EXPERT_DOWN_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_MLP_ADD] = ROOF_KERNEL_ADD,
+    [ROOF_OP_ALLREDUCE] = ROOF_KERNEL_COMM,
+    [ROOF_OP_FINAL_NORM] = ROOF_KERNEL_NORM,
+    [ROOF_OP_LM_HEAD] = ROOF_KERNEL_GEMM,
+};
+ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(op_kinds) == ROOF_OP_COUNT,
+                    op_kinds_cover_every_op);
 
 /* FLOPs per element of the elementwise kernels (docs/model.md, "Elementwise
  * conventions"). */
@@ -147,6 +181,12 @@ typedef struct step {
     double wq, ab, kb;     /* bytes per weight (with scales), act, KV */
     double norm_flops, norm_w;        /* per element; gain bytes */
     double tp;
+    double inv_tokens;     /* 1 / T: the row bytes of the time model */
+    double mask_extra;     /* masked / unmasked scores of the fused
+                              attention: what it computes in vain */
+    roof__kernel_time kt[ROOF_KERNEL_KIND_COUNT]; /* the time model */
+    double overhead;       /* the profile's per-step engine time */
+    uint32_t attn_kind;    /* ROOF_KERNEL_ATTN_PREFILL or _DECODE */
     uint32_t gated, rope, fused, learned, tp_on;
 } step;
 
@@ -187,6 +227,22 @@ static int make_lane(const roof_hardware *hw, uint32_t precision,
     l->ridge = l->peak / s->bw;
     l->precision = precision;
     return l->peak >= ROOF__MIN_DIVISOR ? ROOF_OK : ROOF_E_RANGE;
+}
+
+/* The time model's coefficients folded with the device's roofs at their
+ * peaks (efficiency scales the bound only). */
+static void make_times(const roof_hardware *hw, const roof_workload *w,
+                       const roof_calibration *cal, step *s)
+{
+    double peak = 0.0;
+    (void)roof__hardware_peak(hw, w->precision, &peak);
+    const double link = hw->interconnect_bytes_per_s > 0.0
+                            ? hw->interconnect_bytes_per_s : 1.0;
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
+        roof__kernel_prepare(&cal->kind[k], peak,
+                             k == ROOF_KERNEL_COMM ? link
+                                                   : hw->dram_bytes_per_s,
+                             &s->kt[k]);
 }
 
 static int make_roofs(const roof_hardware *hw, const roof_workload *w,
@@ -239,6 +295,9 @@ static void attention_sizes(const roof_model *m, const roof_workload *w,
         s->keys = n + window - 1.0;
     s->cached_keys = s->keys - n;
     s->causal = causal_scores(c, n, window);
+    s->mask_extra = s->causal > 0.0 ? n * s->keys / s->causal - 1.0 : 0.0;
+    if (s->mask_extra < 0.0)
+        s->mask_extra = 0.0;
 }
 
 static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
@@ -281,6 +340,9 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->batch = w->batch;
     s->new_tok = w->new_tokens;
     s->tokens = s->batch * s->new_tok;
+    s->inv_tokens = 1.0 / s->tokens;
+    s->attn_kind = w->new_tokens > 1 ? ROOF_KERNEL_ATTN_PREFILL
+                                     : ROOF_KERNEL_ATTN_DECODE;
     s->hidden = m->hidden;
     s->head_dim = m->head_dim;
     s->qw = s->heads * s->head_dim;
@@ -346,13 +408,14 @@ static int overflow_ok(const roof_model *m, const step *s)
  * adds the ops it does not store, so their totals are the same bits. */
 typedef struct acc {
     double flops, bytes, weight, act, kv, comm;
-    double cs, ms, seconds;
+    double cs, ms, seconds, expected;
     double by_bound[4];
     double slowest;   /* seconds of the slowest op so far; -1 before any */
     uint32_t dominant;
 } acc;
 
-static const acc acc_zero = {0, 0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0, 0}, -1.0, 0};
+static const acc acc_zero = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0, 0},
+                             -1.0, 0};
 
 /* The output cursor. */
 typedef struct emit {
@@ -367,7 +430,8 @@ typedef struct emit {
 /* One op's share of the sums of a step computed without records. */
 static void add_op(acc *a, uint32_t id, double flops, double bytes,
                    double w, double act, double kv, double cb, double cs,
-                   double ms, double seconds, uint32_t bound)
+                   double ms, double seconds, double expected,
+                   uint32_t bound)
 {
     a->flops += flops;
     a->bytes += bytes;
@@ -378,11 +442,32 @@ static void add_op(acc *a, uint32_t id, double flops, double bytes,
     a->cs += cs;
     a->ms += ms;
     a->seconds += seconds;
+    a->expected += expected;
     a->by_bound[bound] += seconds;
     if (seconds > a->slowest) {
         a->slowest = seconds;
         a->dominant = id;
     }
+}
+
+/* The time model of docs/calibration.md for one op: the floor of its
+ * kernels plus the smooth (Euclidean) combination of its compute, memory
+ * and per-row times.  Comm ops stream their bytes over the link, two
+ * all-reduces per layer. */
+static ROOF__INLINE double expected_time(const step *s, uint32_t id,
+                                         double flops, double bytes,
+                                         double cb)
+{
+    const uint32_t kind = id == ROOF_OP_ATTENTION ? s->attn_kind
+                                                  : op_kinds[id];
+    const roof__kernel_time *k = &s->kt[kind];
+    const int comm = kind == ROOF_KERNEL_COMM;
+    const double extra = kind == ROOF_KERNEL_ATTN_PREFILL ? s->mask_extra
+                                                          : 0.0;
+    const double tc = flops * k->inv_compute * (1.0 + k->masked * extra);
+    const double tm = (comm ? cb : bytes) * k->inv_memory;
+    const double tr = bytes * s->inv_tokens * k->inv_row;
+    return (comm ? 2.0 : 1.0) * k->floor + sqrt(tc * tc + tm * tm + tr * tr);
 }
 
 /* Computes one op's roofline (the arithmetic of roof_roofline_eval,
@@ -408,9 +493,10 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
         seconds = comm;
         bound = ROOF_BOUND_INTERCONNECT;
     }
+    const double expected = expected_time(s, id, flops, bytes, cb);
     if (e->op == NULL) {
         add_op(&e->sum, id, flops, bytes, w, ar + aw, kr + kw, cb, cs, ms,
-               seconds, bound);
+               seconds, expected, bound);
         return NULL;
     }
     const double peak = l->peak, bw_roof = s->bw * intensity;
@@ -438,6 +524,10 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     op->roofline.seconds = seconds;
     op->roofline.bound = bound;
     op->roofline.reserved = 0;
+    op->expected_seconds = expected;
+    op->group = 0;
+    op->reserved0 = 0;
+    memset(op->reserved, 0, sizeof op->reserved);
     return op;
 }
 
@@ -638,7 +728,7 @@ static ROOF__INLINE void model_ops(emit *e)
 static void sum_ops(const roof_op *o, uint32_t n, acc *a)
 {
     double flops = 0, bytes = 0, w = 0, act = 0, kv = 0, comm = 0;
-    double cs = 0, ms = 0, sec = 0, slowest = -1.0;
+    double cs = 0, ms = 0, sec = 0, expected = 0, slowest = -1.0;
     double by_bound[4] = {0, 0, 0, 0};
     uint32_t dominant = 0;
     for (const roof_op *end = o + n; o < end; o++) {
@@ -652,6 +742,7 @@ static void sum_ops(const roof_op *o, uint32_t n, acc *a)
         cs += r->compute_seconds;
         ms += r->memory_seconds;
         sec += r->seconds;
+        expected += o->expected_seconds;
         by_bound[r->bound] += r->seconds;
         if (r->seconds > slowest) {
             slowest = r->seconds;
@@ -667,6 +758,7 @@ static void sum_ops(const roof_op *o, uint32_t n, acc *a)
     a->cs = cs;
     a->ms = ms;
     a->seconds = sec;
+    a->expected = expected;
     memcpy(a->by_bound, by_bound, sizeof by_bound);
     a->slowest = slowest;
     a->dominant = dominant;
@@ -685,6 +777,8 @@ static void sum_of(const acc *a, double inv_ic, roof_sum *t)
     t->memory_seconds = a->ms;
     t->comm_seconds = a->comm * inv_ic;
     t->seconds = a->seconds;
+    t->expected_seconds = a->expected;
+    memset(t->reserved, 0, sizeof t->reserved);
     memcpy(t->bound_seconds, a->by_bound, sizeof a->by_bound);
     t->dominant_op = a->dominant;
 }
@@ -719,6 +813,9 @@ static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
     model.memory_seconds = L * layer.memory_seconds + top.memory_seconds;
     model.comm_seconds = L * layer.comm_seconds + top.comm_seconds;
     model.seconds = L * layer.seconds + top.seconds;
+    model.expected_seconds = L * layer.expected_seconds
+                             + top.expected_seconds;
+    memset(model.reserved, 0, sizeof model.reserved);
     for (size_t b = 0; b < ROOF_ARRAY_LEN(model.bound_seconds); b++)
         model.bound_seconds[b] = L * layer.bound_seconds[b]
                                  + top.bound_seconds[b];
@@ -728,17 +825,23 @@ static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
     sum_bound(&model);
     out->layer = layer;
     out->model = model;
+    out->overhead_seconds = s->overhead;
+    memset(out->reserved, 0, sizeof out->reserved);
 }
 
 /* Sets the call up (checking the efficiency, the sharding and the roofs)
  * for a model, device and workload already validated. */
 static int prepare(const roof_model *m, const roof_workload *w,
                    const roof_hardware *hw, const roof_efficiency *eff,
-                   step *s)
+                   const roof_calibration *cal, step *s)
 {
     int rc = setup(m, w, s);
     if (rc == ROOF_OK)
         rc = make_roofs(hw, w, eff, s);
+    if (rc == ROOF_OK) {
+        make_times(hw, w, cal, s);
+        s->overhead = cal->step_overhead_seconds;
+    }
     return rc;
 }
 
@@ -773,8 +876,8 @@ static void build_totals(const step *s, roof_totals *totals)
 
 int roof__ops_trusted(const roof_model *m, const roof_workload *w,
                       const roof_hardware *hw, const roof_efficiency *eff,
-                      roof_op *ops, uint32_t cap, uint32_t *count,
-                      roof_totals *totals)
+                      const roof_calibration *cal, roof_op *ops,
+                      uint32_t cap, uint32_t *count, roof_totals *totals)
 {
     if (w == NULL)
         return ROOF_E_NULL;
@@ -784,7 +887,7 @@ int roof__ops_trusted(const roof_model *m, const roof_workload *w,
     if (ops == NULL && cap > 0)
         return ROOF_E_NULL;
     step s;
-    rc = prepare(m, w, hw, eff, &s);
+    rc = prepare(m, w, hw, eff, cal, &s);
     if (rc != ROOF_OK)
         return rc;
     const uint32_t n_layer = layer_op_count(&s);
@@ -802,35 +905,69 @@ int roof__ops_trusted(const roof_model *m, const roof_workload *w,
     return ROOF_OK;
 }
 
+int roof__calibration_resolve(const roof_hardware *hw,
+                              const roof_calibration *cal,
+                              const roof_calibration **out)
+{
+    if (cal == NULL) {
+        *out = roof__calibration_for(hw);
+        return ROOF_OK;
+    }
+    int rc = roof_calibration_validate(cal);
+    if (rc == ROOF_OK)
+        rc = roof_calibration_check_hardware(cal, hw);
+    *out = cal;
+    return rc;
+}
+
+/* Validates the descriptors and resolves the profile. */
+static int check_call(const roof_model *m, const roof_hardware *hw,
+                      const roof_calibration *cal,
+                      const roof_calibration **use)
+{
+    int rc = roof_model_validate(m);
+    if (rc == ROOF_OK)
+        rc = roof_hardware_validate(hw);
+    if (rc == ROOF_OK)
+        rc = roof__calibration_resolve(hw, cal, use);
+    return rc;
+}
+
+int roof_ops_calibrated(const roof_model *m, const roof_workload *w,
+                        const roof_hardware *hw, const roof_efficiency *eff,
+                        const roof_calibration *cal, roof_op *ops,
+                        uint32_t cap, uint32_t *count, roof_totals *totals)
+{
+    if (m == NULL || w == NULL || hw == NULL)
+        return ROOF_E_NULL;
+    const roof_calibration *use;
+    int rc = check_call(m, hw, cal, &use);
+    if (rc != ROOF_OK)
+        return rc;
+    return roof__ops_trusted(m, w, hw, eff, use, ops, cap, count, totals);
+}
+
 int roof_ops(const roof_model *m, const roof_workload *w,
              const roof_hardware *hw, const roof_efficiency *eff,
              roof_op *ops, uint32_t cap, uint32_t *count,
              roof_totals *totals)
 {
-    if (m == NULL || w == NULL || hw == NULL)
-        return ROOF_E_NULL;
-    int rc = roof_model_validate(m);
-    if (rc == ROOF_OK)
-        rc = roof_hardware_validate(hw);
-    if (rc != ROOF_OK)
-        return rc;
-    return roof__ops_trusted(m, w, hw, eff, ops, cap, count, totals);
+    return roof_ops_calibrated(m, w, hw, eff, NULL, ops, cap, count, totals);
 }
 
-int roof_step(const roof_model *m, const roof_workload *w,
-              const roof_hardware *hw, const roof_efficiency *eff,
-              roof_totals *out)
+int roof_step_calibrated(const roof_model *m, const roof_workload *w,
+                         const roof_hardware *hw, const roof_efficiency *eff,
+                         const roof_calibration *cal, roof_totals *out)
 {
     if (m == NULL || w == NULL || hw == NULL || out == NULL)
         return ROOF_E_NULL;
-    int rc = roof_model_validate(m);
-    if (rc == ROOF_OK)
-        rc = roof_hardware_validate(hw);
+    const roof_calibration *use;
+    int rc = check_call(m, hw, cal, &use);
     if (rc == ROOF_OK)
         rc = roof_workload_validate(w);
     step s;
     if (rc == ROOF_OK)
-        rc = prepare(m, w, hw, eff, &s);
+        rc = prepare(m, w, hw, eff, use, &s);
     if (rc != ROOF_OK)
         return rc;
     if (!overflow_ok(m, &s))
@@ -839,4 +976,11 @@ int roof_step(const roof_model *m, const roof_workload *w,
     build_totals(&s, &t);
     *out = t;
     return ROOF_OK;
+}
+
+int roof_step(const roof_model *m, const roof_workload *w,
+              const roof_hardware *hw, const roof_efficiency *eff,
+              roof_totals *out)
+{
+    return roof_step_calibrated(m, w, hw, eff, NULL, out);
 }

@@ -51,7 +51,10 @@ enum roof_status {
     ROOF_E_TYPE = 9,          /* a key has a value of the wrong type */
     ROOF_E_WRITE = 10,        /* a caller's write callback reported failure */
     ROOF_E_OVERFLOW = 11,     /* a result would not be representable */
-    ROOF_E_DOES_NOT_FIT = 12  /* nothing fits in the device memory */
+    ROOF_E_DOES_NOT_FIT = 12, /* nothing fits in the device memory */
+    ROOF_E_MISMATCH = 13,     /* a calibration profile of another device */
+    ROOF_E_DEGENERATE = 14    /* the data cannot determine what is asked
+                                 (a fit whose samples are all alike) */
 };
 
 /* Static English text for a status; never NULL ("unknown status" for a

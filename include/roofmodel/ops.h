@@ -11,6 +11,7 @@
 #include "hardware.h"
 #include "model.h"
 #include "roofline.h"
+#include "calibration.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -137,6 +138,13 @@ typedef struct roof_op {
     double gemm_batch;
     roof_roofline roofline;   /* on the device given; seconds include the
                                  interconnect time for comm operators */
+    double expected_seconds;  /* the calibrated time model's prediction
+                                 (roof_kernel_expected_seconds); >= the
+                                 bound wherever the profile's fractions
+                                 are <= 1 */
+    uint32_t group;           /* layer group the operator belongs to */
+    uint32_t reserved0;
+    double reserved[4];
 } roof_op;
 
 /* Sums over a set of operators. */
@@ -151,14 +159,20 @@ typedef struct roof_sum {
     double memory_seconds;    /* sum of the memory bounds */
     double comm_seconds;      /* interconnect time */
     double seconds;           /* sum of the operators' time bounds */
+    double expected_seconds;  /* sum of the operators' expected times */
     double bound_seconds[4];  /* seconds per roof_bound of the operators */
     uint32_t bound;           /* the roof_bound with the most seconds */
     uint32_t dominant_op;     /* roof_op_id of the slowest operator */
+    double reserved[4];
 } roof_sum;
 
 typedef struct roof_totals {
     roof_sum layer; /* one layer */
     roof_sum model; /* layers x layer + embed, final_norm and lm_head */
+    double overhead_seconds; /* the profile's per-step engine time, not in
+                                model.expected_seconds: add it for a step's
+                                wall time */
+    double reserved[3];
 } roof_totals;
 
 /* Every operator of one step: the layer operators first (scope LAYER, in
@@ -190,6 +204,24 @@ ROOF_API int roof_ops(const roof_model *m, const roof_workload *w,
 ROOF_API int roof_step(const roof_model *m, const roof_workload *w,
                        const roof_hardware *hw, const roof_efficiency *eff,
                        roof_totals *out);
+
+/* roof_ops and roof_step with the calibration profile that prices the
+ * expected times (roof_ops and roof_step use the device's built-in
+ * profile, roof_calibration_builtin; so does a NULL cal here).  The bounds
+ * do not depend on the profile; eff scales only the bounds.  Besides the
+ * statuses of roof_ops: ROOF_E_INVALID or ROOF_E_RANGE for a profile that
+ * does not validate, ROOF_E_MISMATCH for a profile of another device. */
+ROOF_API int roof_ops_calibrated(const roof_model *m, const roof_workload *w,
+                                 const roof_hardware *hw,
+                                 const roof_efficiency *eff,
+                                 const roof_calibration *cal, roof_op *ops,
+                                 uint32_t cap, uint32_t *count,
+                                 roof_totals *totals);
+ROOF_API int roof_step_calibrated(const roof_model *m, const roof_workload *w,
+                                  const roof_hardware *hw,
+                                  const roof_efficiency *eff,
+                                  const roof_calibration *cal,
+                                  roof_totals *out);
 
 #ifdef __cplusplus
 }

@@ -171,7 +171,8 @@ static void test_ops_structs(void **state)
     OFF(roof_workload, reserved, 44);
     ELEMS(roof_workload, reserved, 5);
 
-    SIZE(roof_op, 184); /* 4 uint32 = 16, 12 doubles = 96, roofline 72 */
+    SIZE(roof_op, 232); /* 4 uint32 = 16, 12 doubles = 96, roofline 72,
+                           expected 8, 2 uint32, 4 reserved doubles */
     OFF(roof_op, id, 0);
     OFF(roof_op, op_class, 4);
     OFF(roof_op, scope, 8);
@@ -189,8 +190,14 @@ static void test_ops_structs(void **state)
     OFF(roof_op, gemm_k, 96);
     OFF(roof_op, gemm_batch, 104);
     OFF(roof_op, roofline, 112);
+    OFF(roof_op, expected_seconds, 184);
+    OFF(roof_op, group, 192);
+    OFF(roof_op, reserved0, 196);
+    OFF(roof_op, reserved, 200);
+    ELEMS(roof_op, reserved, 4);
 
-    SIZE(roof_sum, 120); /* 10 doubles = 80, 4 doubles = 32, 2 uint32 */
+    SIZE(roof_sum, 160); /* 11 doubles = 88, 4 doubles = 32, 2 uint32,
+                            4 reserved doubles */
     OFF(roof_sum, flops, 0);
     OFF(roof_sum, bytes, 8);
     OFF(roof_sum, weight_bytes, 16);
@@ -201,14 +208,70 @@ static void test_ops_structs(void **state)
     OFF(roof_sum, memory_seconds, 56);
     OFF(roof_sum, comm_seconds, 64);
     OFF(roof_sum, seconds, 72);
-    OFF(roof_sum, bound_seconds, 80);
+    OFF(roof_sum, expected_seconds, 80);
+    OFF(roof_sum, bound_seconds, 88);
     ELEMS(roof_sum, bound_seconds, 4);
-    OFF(roof_sum, bound, 112);
-    OFF(roof_sum, dominant_op, 116);
+    OFF(roof_sum, bound, 120);
+    OFF(roof_sum, dominant_op, 124);
+    OFF(roof_sum, reserved, 128);
+    ELEMS(roof_sum, reserved, 4);
 
-    SIZE(roof_totals, 240);
+    SIZE(roof_totals, 352);
     OFF(roof_totals, layer, 0);
-    OFF(roof_totals, model, 120);
+    OFF(roof_totals, model, 160);
+    OFF(roof_totals, overhead_seconds, 320);
+    OFF(roof_totals, reserved, 328);
+    ELEMS(roof_totals, reserved, 3);
+}
+
+static void test_calibration_structs(void **state)
+{
+    (void)state;
+    SIZE(roof_kernel_coef, 64);
+    OFF(roof_kernel_coef, floor_seconds, 0);
+    OFF(roof_kernel_coef, compute_fraction, 8);
+    OFF(roof_kernel_coef, memory_fraction, 16);
+    OFF(roof_kernel_coef, row_bytes_per_s, 24);
+    OFF(roof_kernel_coef, masked_fraction, 32);
+    OFF(roof_kernel_coef, reserved, 40);
+
+    SIZE(roof_calibration, 1208); /* 48 + 48 + 192 + 192 + 16 = 496, 2
+                                     uint32, 10 kinds x 64, 1 + 7 doubles */
+    OFF(roof_calibration, name, 0);
+    OFF(roof_calibration, device, 48);
+    OFF(roof_calibration, source, 96);
+    OFF(roof_calibration, engine, 288);
+    OFF(roof_calibration, date, 480);
+    OFF(roof_calibration, origin, 496);
+    OFF(roof_calibration, reserved0, 500);
+    OFF(roof_calibration, kind, 504);
+    ELEMS(roof_calibration, kind, ROOF_KERNEL_KIND_COUNT);
+    OFF(roof_calibration, step_overhead_seconds, 1144);
+    OFF(roof_calibration, reserved, 1152);
+    ELEMS(roof_calibration, reserved, 7);
+
+    SIZE(roof_kernel_terms, 64);
+    OFF(roof_kernel_terms, kind, 0);
+    OFF(roof_kernel_terms, compute_seconds, 8);
+    OFF(roof_kernel_terms, memory_seconds, 16);
+    OFF(roof_kernel_terms, row_bytes, 24);
+    OFF(roof_kernel_terms, masked_extra, 32);
+    OFF(roof_kernel_terms, launches, 40);
+
+    SIZE(roof_kernel_sample, 72);
+    OFF(roof_kernel_sample, kind, 0);
+    OFF(roof_kernel_sample, precision, 4);
+    OFF(roof_kernel_sample, flops, 8);
+    OFF(roof_kernel_sample, measured_seconds, 48);
+
+    SIZE(roof_fit_quality, 48);
+    SIZE(roof_fit_report, 10 * 48 + 8 + 16 + 32);
+    OFF(roof_fit_report, samples, 480);
+    OFF(roof_fit_report, median_error, 488);
+
+    SIZE(roof_online, 104);
+    OFF(roof_online, forget, 16);
+    OFF(roof_online, mean_abs_residual, 64);
 }
 
 static void test_estimate_structs(void **state)
@@ -334,6 +397,8 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_E_WRITE, 10);
     assert_int_equal(ROOF_E_OVERFLOW, 11);
     assert_int_equal(ROOF_E_DOES_NOT_FIT, 12);
+    assert_int_equal(ROOF_E_MISMATCH, 13);
+    assert_int_equal(ROOF_E_DEGENERATE, 14);
 
     assert_int_equal(ROOF_FP64, 0);
     assert_int_equal(ROOF_FP32, 1);
@@ -595,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_roofline_structs),
         cmocka_unit_test(test_model_structs),
         cmocka_unit_test(test_ops_structs),
+        cmocka_unit_test(test_calibration_structs),
         cmocka_unit_test(test_estimate_structs),
         cmocka_unit_test(test_plot_structs),
         cmocka_unit_test(test_parse_structs),

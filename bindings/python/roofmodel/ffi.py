@@ -196,6 +196,10 @@ class roof_op(Structure):
         ("gemm_k", c_double),
         ("gemm_batch", c_double),
         ("roofline", roof_roofline),
+        ("expected_seconds", c_double),
+        ("group", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -211,9 +215,11 @@ class roof_sum(Structure):
         ("memory_seconds", c_double),
         ("comm_seconds", c_double),
         ("seconds", c_double),
+        ("expected_seconds", c_double),
         ("bound_seconds", c_double * 4),
         ("bound", c_uint32),
         ("dominant_op", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -221,6 +227,103 @@ class roof_totals(Structure):
     _fields_ = [
         ("layer", roof_sum),
         ("model", roof_sum),
+        ("overhead_seconds", c_double),
+        ("reserved", c_double * 3),
+    ]
+
+
+class roof_kernel_coef(Structure):
+    _fields_ = [
+        ("floor_seconds", c_double),
+        ("compute_fraction", c_double),
+        ("memory_fraction", c_double),
+        ("row_bytes_per_s", c_double),
+        ("masked_fraction", c_double),
+        ("reserved", c_double * 3),
+    ]
+
+
+ROOF_KERNEL_KIND_COUNT = 10
+
+
+class roof_calibration(Structure):
+    _fields_ = [
+        ("name", c_char * 48),
+        ("device", c_char * 48),
+        ("source", c_char * 192),
+        ("engine", c_char * 192),
+        ("date", c_char * 16),
+        ("origin", c_uint32),
+        ("reserved0", c_uint32),
+        ("kind", roof_kernel_coef * ROOF_KERNEL_KIND_COUNT),
+        ("step_overhead_seconds", c_double),
+        ("reserved", c_double * 7),
+    ]
+
+
+class roof_kernel_terms(Structure):
+    _fields_ = [
+        ("kind", c_uint32),
+        ("reserved0", c_uint32),
+        ("compute_seconds", c_double),
+        ("memory_seconds", c_double),
+        ("row_bytes", c_double),
+        ("masked_extra", c_double),
+        ("launches", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_kernel_sample(Structure):
+    _fields_ = [
+        ("kind", c_uint32),
+        ("precision", c_uint32),
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("rows", c_double),
+        ("masked_extra", c_double),
+        ("launches", c_double),
+        ("measured_seconds", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_fit_quality(Structure):
+    _fields_ = [
+        ("samples", c_uint32),
+        ("fitted", c_uint32),
+        ("median_error", c_double),
+        ("p90_error", c_double),
+        ("below_bound", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_fit_report(Structure):
+    _fields_ = [
+        ("kind", roof_fit_quality * ROOF_KERNEL_KIND_COUNT),
+        ("samples", c_uint32),
+        ("bad_kind", c_uint32),
+        ("median_error", c_double),
+        ("p90_error", c_double),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_online(Structure):
+    _fields_ = [
+        ("warmup", c_uint32),
+        ("seen", c_uint32),
+        ("used", c_uint32),
+        ("rejected", c_uint32),
+        ("forget", c_double),
+        ("sw", c_double),
+        ("sx", c_double),
+        ("sy", c_double),
+        ("sxx", c_double),
+        ("sxy", c_double),
+        ("mean_abs_residual", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -349,7 +452,9 @@ STRUCTS = (
     roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
     roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
     roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
-    roof_chart, roof_parse_error, roof_kernel,
+    roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
+    roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
+    roof_fit_report, roof_online,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
@@ -412,6 +517,38 @@ FUNCTIONS = (
     ("roof_step", STATUS,
      [_P(roof_model), _P(roof_workload), _P(roof_hardware),
       _P(roof_efficiency), _P(roof_totals)]),
+    ("roof_ops_calibrated", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_efficiency), _P(roof_calibration), _P(roof_op), _u32, _P(_u32),
+      _P(roof_totals)]),
+    ("roof_step_calibrated", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_efficiency), _P(roof_calibration), _P(roof_totals)]),
+    # calibration.h, fit.h
+    ("roof_kernel_kind_name", c_char_p, [_u32]),
+    ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_kernel_expected_seconds", STATUS,
+     [_P(roof_calibration), _P(roof_kernel_terms), _P(_d)]),
+    ("roof_calibration_fit", STATUS,
+     [_P(roof_kernel_sample), _u32, _P(roof_hardware), _P(roof_calibration),
+      _P(_d), c_size_t, _P(roof_calibration), _P(roof_fit_report)]),
+    ("roof_kernel_samples_from_csv", STATUS,
+     [c_char_p, c_size_t, _P(roof_kernel_sample), _u32, _P(_u32),
+      _P(roof_parse_error)]),
+    ("roof_online_init", STATUS, [_u32, _d, _P(roof_online)]),
+    ("roof_online_add", STATUS, [_P(roof_online), _d, _d, _P(_u32)]),
+    ("roof_online_profile", STATUS,
+     [_P(roof_online), _P(roof_calibration), _P(roof_calibration)]),
+    ("roof_calibration_origin_name", c_char_p, [_u32]),
+    ("roof_calibration_validate", STATUS, [_P(roof_calibration)]),
+    ("roof_calibration_builtin", STATUS,
+     [_P(roof_hardware), _P(roof_calibration)]),
+    ("roof_calibration_check_hardware", STATUS,
+     [_P(roof_calibration), _P(roof_hardware)]),
+    ("roof_calibration_from_json", STATUS,
+     [c_char_p, c_size_t, _P(roof_calibration), _P(roof_parse_error)]),
+    ("roof_calibration_to_json", STATUS,
+     [_P(roof_calibration), c_char_p, c_size_t, _P(c_size_t)]),
     # estimate.h
     ("roof_request_init", STATUS, [_u32, _u32, _u32, _P(roof_request)]),
     ("roof_request_validate", STATUS, [_P(roof_request)]),

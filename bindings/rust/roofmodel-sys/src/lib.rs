@@ -236,6 +236,10 @@ pub struct roof_op {
     pub gemm_k: f64,
     pub gemm_batch: f64,
     pub roofline: roof_roofline,
+    pub expected_seconds: f64,
+    pub group: u32,
+    pub reserved0: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -251,9 +255,11 @@ pub struct roof_sum {
     pub memory_seconds: f64,
     pub comm_seconds: f64,
     pub seconds: f64,
+    pub expected_seconds: f64,
     pub bound_seconds: [f64; 4],
     pub bound: u32,
     pub dominant_op: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -261,6 +267,8 @@ pub struct roof_sum {
 pub struct roof_totals {
     pub layer: roof_sum,
     pub model: roof_sum,
+    pub overhead_seconds: f64,
+    pub reserved: [f64; 3],
 }
 
 // ---- estimate.h -----------------------------------------------------------
@@ -455,6 +463,103 @@ zero_default! {
     };
 }
 
+// ---- calibration.h, fit.h ------------------------------------------------
+
+pub const ROOF_KERNEL_KIND_COUNT: usize = 10;
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_kernel_coef {
+    pub floor_seconds: f64,
+    pub compute_fraction: f64,
+    pub memory_fraction: f64,
+    pub row_bytes_per_s: f64,
+    pub masked_fraction: f64,
+    pub reserved: [f64; 3],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct roof_calibration {
+    pub name: [c_char; 48],
+    pub device: [c_char; 48],
+    pub source: [c_char; 192],
+    pub engine: [c_char; 192],
+    pub date: [c_char; 16],
+    pub origin: u32,
+    pub reserved0: u32,
+    pub kind: [roof_kernel_coef; ROOF_KERNEL_KIND_COUNT],
+    pub step_overhead_seconds: f64,
+    pub reserved: [f64; 7],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_kernel_terms {
+    pub kind: u32,
+    pub reserved0: u32,
+    pub compute_seconds: f64,
+    pub memory_seconds: f64,
+    pub row_bytes: f64,
+    pub masked_extra: f64,
+    pub launches: f64,
+    pub reserved: [f64; 2],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_kernel_sample {
+    pub kind: u32,
+    pub precision: u32,
+    pub flops: f64,
+    pub bytes: f64,
+    pub rows: f64,
+    pub masked_extra: f64,
+    pub launches: f64,
+    pub measured_seconds: f64,
+    pub reserved: [f64; 2],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_fit_quality {
+    pub samples: u32,
+    pub fitted: u32,
+    pub median_error: f64,
+    pub p90_error: f64,
+    pub below_bound: f64,
+    pub reserved: [f64; 2],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_fit_report {
+    pub kind: [roof_fit_quality; ROOF_KERNEL_KIND_COUNT],
+    pub samples: u32,
+    pub bad_kind: u32,
+    pub median_error: f64,
+    pub p90_error: f64,
+    pub reserved: [f64; 4],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_online {
+    pub warmup: u32,
+    pub seen: u32,
+    pub used: u32,
+    pub rejected: u32,
+    pub forget: f64,
+    pub sw: f64,
+    pub sx: f64,
+    pub sy: f64,
+    pub sxx: f64,
+    pub sxy: f64,
+    pub mean_abs_residual: f64,
+    pub reserved: [f64; 4],
+}
+
+
 extern "C" {
     // common.h
     pub fn roof_status_str(status: c_int) -> *const c_char;
@@ -530,6 +635,66 @@ extern "C" {
         eff: *const roof_efficiency,
         out: *mut roof_totals,
     ) -> c_int;
+    pub fn roof_ops_calibrated(
+        m: *const roof_model,
+        w: *const roof_workload,
+        hw: *const roof_hardware,
+        eff: *const roof_efficiency,
+        cal: *const roof_calibration,
+        ops: *mut roof_op,
+        cap: u32,
+        count: *mut u32,
+        totals: *mut roof_totals,
+    ) -> c_int;
+    pub fn roof_step_calibrated(
+        m: *const roof_model,
+        w: *const roof_workload,
+        hw: *const roof_hardware,
+        eff: *const roof_efficiency,
+        cal: *const roof_calibration,
+        out: *mut roof_totals,
+    ) -> c_int;
+
+    // calibration.h, fit.h
+    pub fn roof_kernel_kind_name(kind: u32) -> *const c_char;
+    pub fn roof_kernel_kind_from_name(name: *const c_char, kind: *mut u32) -> c_int;
+    pub fn roof_calibration_origin_name(origin: u32) -> *const c_char;
+    pub fn roof_calibration_validate(cal: *const roof_calibration) -> c_int;
+    pub fn roof_calibration_builtin(hw: *const roof_hardware, out: *mut roof_calibration) -> c_int;
+    pub fn roof_calibration_check_hardware(cal: *const roof_calibration, hw: *const roof_hardware) -> c_int;
+    pub fn roof_kernel_expected_seconds(
+        cal: *const roof_calibration,
+        terms: *const roof_kernel_terms,
+        seconds: *mut f64,
+    ) -> c_int;
+    pub fn roof_calibration_from_json(
+        text: *const c_char,
+        len: usize,
+        out: *mut roof_calibration,
+        err: *mut roof_parse_error,
+    ) -> c_int;
+    pub fn roof_calibration_to_json(cal: *const roof_calibration, buf: *mut c_char, cap: usize, len: *mut usize) -> c_int;
+    pub fn roof_calibration_fit(
+        samples: *const roof_kernel_sample,
+        count: u32,
+        hw: *const roof_hardware,
+        start: *const roof_calibration,
+        workspace: *mut f64,
+        workspace_len: usize,
+        out: *mut roof_calibration,
+        report: *mut roof_fit_report,
+    ) -> c_int;
+    pub fn roof_kernel_samples_from_csv(
+        text: *const c_char,
+        len: usize,
+        out: *mut roof_kernel_sample,
+        cap: u32,
+        count: *mut u32,
+        err: *mut roof_parse_error,
+    ) -> c_int;
+    pub fn roof_online_init(warmup: u32, forget: f64, out: *mut roof_online) -> c_int;
+    pub fn roof_online_add(o: *mut roof_online, predicted_seconds: f64, measured_seconds: f64, used: *mut u32) -> c_int;
+    pub fn roof_online_profile(o: *const roof_online, base: *const roof_calibration, out: *mut roof_calibration) -> c_int;
 
     // estimate.h
     pub fn roof_request_init(batch: u32, prompt_tokens: u32, gen_tokens: u32, out: *mut roof_request) -> c_int;

@@ -247,7 +247,11 @@ fn rust_layouts() -> Vec<RustLayout> {
             gemm_n,
             gemm_k,
             gemm_batch,
-            roofline
+            roofline,
+            expected_seconds,
+            group,
+            reserved0,
+            reserved
         }),
         rust_layout!(roof_sum {
             flops,
@@ -260,11 +264,89 @@ fn rust_layouts() -> Vec<RustLayout> {
             memory_seconds,
             comm_seconds,
             seconds,
+            expected_seconds,
             bound_seconds,
             bound,
-            dominant_op
+            dominant_op,
+            reserved
         }),
-        rust_layout!(roof_totals { layer, model }),
+        rust_layout!(roof_totals {
+            layer,
+            model,
+            overhead_seconds,
+            reserved
+        }),
+        rust_layout!(roof_kernel_coef {
+            floor_seconds,
+            compute_fraction,
+            memory_fraction,
+            row_bytes_per_s,
+            masked_fraction,
+            reserved
+        }),
+        rust_layout!(roof_calibration {
+            name,
+            device,
+            source,
+            engine,
+            date,
+            origin,
+            reserved0,
+            kind,
+            step_overhead_seconds,
+            reserved
+        }),
+        rust_layout!(roof_kernel_terms {
+            kind,
+            reserved0,
+            compute_seconds,
+            memory_seconds,
+            row_bytes,
+            masked_extra,
+            launches,
+            reserved
+        }),
+        rust_layout!(roof_kernel_sample {
+            kind,
+            precision,
+            flops,
+            bytes,
+            rows,
+            masked_extra,
+            launches,
+            measured_seconds,
+            reserved
+        }),
+        rust_layout!(roof_fit_quality {
+            samples,
+            fitted,
+            median_error,
+            p90_error,
+            below_bound,
+            reserved
+        }),
+        rust_layout!(roof_fit_report {
+            kind,
+            samples,
+            bad_kind,
+            median_error,
+            p90_error,
+            reserved
+        }),
+        rust_layout!(roof_online {
+            warmup,
+            seen,
+            used,
+            rejected,
+            forget,
+            sw,
+            sx,
+            sy,
+            sxx,
+            sxy,
+            mean_abs_residual,
+            reserved
+        }),
         rust_layout!(roof_request {
             workload,
             prompt_tokens,

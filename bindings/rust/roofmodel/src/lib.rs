@@ -973,6 +973,10 @@ pub struct Op {
     pub gemm_k: f64,
     pub gemm_batch: f64,
     pub roofline: Roofline,
+    /// The calibrated time model's prediction, in seconds.
+    pub expected_seconds: f64,
+    /// The layer group the operator belongs to.
+    pub group: u32,
 }
 
 impl Op {
@@ -1000,6 +1004,8 @@ impl Op {
             gemm_k: r.gemm_k,
             gemm_batch: r.gemm_batch,
             roofline: Roofline::from_raw(&r.roofline)?,
+            expected_seconds: r.expected_seconds,
+            group: r.group,
         })
     }
 }
@@ -1017,6 +1023,8 @@ pub struct Sum {
     pub memory_seconds: f64,
     pub comm_seconds: f64,
     pub seconds: f64,
+    /// Sum of the operators' expected (calibrated) times, in seconds.
+    pub expected_seconds: f64,
     /// Indexed by [`Bound::code`].
     pub bound_seconds: [f64; 4],
     pub bound: Bound,
@@ -1036,6 +1044,7 @@ impl Sum {
             memory_seconds: r.memory_seconds,
             comm_seconds: r.comm_seconds,
             seconds: r.seconds,
+            expected_seconds: r.expected_seconds,
             bound_seconds: r.bound_seconds,
             bound: Bound::decode(r.bound)?,
             dominant_op: OpId::decode(r.dominant_op)?,
@@ -1049,6 +1058,9 @@ impl Sum {
 pub struct Totals {
     pub layer: Sum,
     pub model: Sum,
+    /// The calibration profile's per-step engine time (not in
+    /// `model.expected_seconds`).
+    pub overhead_seconds: f64,
 }
 
 /// Every operator of one step and their totals.
@@ -1090,6 +1102,7 @@ pub fn ops(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Effic
         totals: Totals {
             layer: Sum::from_raw(&t.layer)?,
             model: Sum::from_raw(&t.model)?,
+            overhead_seconds: t.overhead_seconds,
         },
     })
 }

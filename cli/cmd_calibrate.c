@@ -1,0 +1,171 @@
+/* roofmodel calibrate: fit a calibration profile to measured kernels; and
+ * the --calibration FILE option of the commands that report times. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_load_calibration(const char *cmd, const cli_wl *o,
+                         const roof_hardware *hw, roof_calibration *out)
+{
+    if (o->calibration == NULL) {
+        int rc = roof_calibration_builtin(hw, out);
+        return rc == ROOF_OK ? CLI_OK : cli_lib_error(cmd, hw->name, rc);
+    }
+    char *text;
+    size_t len;
+    int rc = cli_read_file(cmd, "--calibration", o->calibration, &text, &len);
+    if (rc != CLI_OK)
+        return rc;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    rc = roof_calibration_from_json(text, len, out, &err);
+    free(text);
+    if (rc != ROOF_OK)
+        return cli_usage_error(cmd, "--calibration: %s:%u:%u: %s",
+                               o->calibration, (unsigned)err.line,
+                               (unsigned)err.column,
+                               err.message[0] ? err.message
+                                              : roof_status_str(rc));
+    if (roof_calibration_check_hardware(out, hw) != ROOF_OK)
+        return cli_usage_error(cmd, "--calibration: %s describes device "
+                               "'%s', not '%s'", o->calibration, out->device,
+                               hw->name);
+    return CLI_OK;
+}
+
+void cli_calibration_json(const roof_calibration *cal, cli_buf *out)
+{
+    int first = 1;
+    cli_buf_str(out, "{");
+    cli_json_key(out, "name", &first), cli_json_str(out, cal->name);
+    cli_json_key(out, "device", &first), cli_json_str(out, cal->device);
+    cli_json_key(out, "origin", &first);
+    cli_json_str(out, roof_calibration_origin_name(cal->origin));
+    cli_json_key(out, "source", &first), cli_json_str(out, cal->source);
+    cli_json_key(out, "engine", &first), cli_json_str(out, cal->engine);
+    cli_json_key(out, "date", &first), cli_json_str(out, cal->date);
+    cli_buf_str(out, "}");
+}
+
+static int read_samples(const char *cmd, const char *path,
+                        roof_kernel_sample **samples, uint32_t *n)
+{
+    char *text;
+    size_t len;
+    int rc = cli_read_file(cmd, "FILE", path, &text, &len);
+    if (rc != CLI_OK)
+        return rc;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    rc = roof_kernel_samples_from_csv(text, len, NULL, 0, n, &err);
+    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
+        *samples = calloc(*n, sizeof **samples);
+        rc = *samples == NULL ? ROOF_E_RANGE
+                              : roof_kernel_samples_from_csv(
+                                    text, len, *samples, *n, n, &err);
+    }
+    free(text);
+    if (rc == ROOF_OK && *n == 0)
+        return cli_usage_error(cmd, "%s: no samples", path);
+    if (rc != ROOF_OK)
+        return cli_usage_error(cmd, "%s:%u:%u: %s", path, (unsigned)err.line,
+                               (unsigned)err.column,
+                               err.message[0] ? err.message
+                                              : roof_status_str(rc));
+    return CLI_OK;
+}
+
+static void report_text(const roof_calibration *cal, const roof_fit_report *r,
+                        cli_buf *out)
+{
+    cli_buf_fmt(out, "%s: %u samples, median |error| %.1f%%, p90 %.1f%%\n",
+                cal->device, (unsigned)r->samples, 100.0 * r->median_error,
+                100.0 * r->p90_error);
+    cli_buf_str(out, "kind          n  floor_us  compute  memory  row_GB/s "
+                     " masked  med|err|  p90|err|  below_bound\n");
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++) {
+        const roof_kernel_coef *c = &cal->kind[k];
+        const roof_fit_quality *q = &r->kind[k];
+        cli_buf_fmt(out, "%-12s %5u %8.3f %8.3f %7.3f %9.2f %7.3f %8.1f%% "
+                    "%8.1f%% %8.1f%%%s\n", roof_kernel_kind_name(k),
+                    (unsigned)q->samples, c->floor_seconds * 1e6,
+                    c->compute_fraction, c->memory_fraction,
+                    c->row_bytes_per_s * 1e-9, c->masked_fraction,
+                    100.0 * q->median_error, 100.0 * q->p90_error,
+                    100.0 * q->below_bound, q->fitted ? "" : "  (not fitted)");
+    }
+}
+
+static int write_profile(const char *cmd, const char *path,
+                         const roof_calibration *cal)
+{
+    char buf[8192];
+    size_t len;
+    int rc = roof_calibration_to_json(cal, buf, sizeof buf, &len);
+    if (rc != ROOF_OK)
+        return cli_lib_error(cmd, "cannot write the profile", rc);
+    return cli_write_file(cmd, path, buf, len);
+}
+
+static int fit(const char *cmd, const roof_hardware *hw,
+               const roof_kernel_sample *s, uint32_t n, roof_calibration *cal,
+               roof_fit_report *rep)
+{
+    roof_calibration start;
+    int rc = roof_calibration_builtin(hw, &start);
+    double *ws = calloc(ROOF_FIT_WORKSPACE(n), sizeof *ws);
+    if (rc == ROOF_OK)
+        rc = ws == NULL ? ROOF_E_RANGE
+                        : roof_calibration_fit(s, n, hw, &start, ws,
+                                               ROOF_FIT_WORKSPACE(n), cal, rep);
+    free(ws);
+    if (rc == ROOF_E_DEGENERATE)
+        return cli_usage_error(cmd, "the samples of kind '%s' cannot "
+                               "determine its coefficients (fewer than 8, "
+                               "or their bound times span less than 4x)",
+                               roof_kernel_kind_name(rep->bad_kind));
+    if (rc != ROOF_OK)
+        return cli_lib_error(cmd, "cannot fit these samples", rc);
+    memcpy(cal->name, cal->device, sizeof cal->name);
+    size_t at = strlen(cal->name);
+    if (at + sizeof "-fitted" <= sizeof cal->name)
+        memcpy(cal->name + at, "-fitted", sizeof "-fitted");
+    return CLI_OK;
+}
+
+int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
+{
+    cli_cmd cmd = {
+        .name = "calibrate",
+        .usage = "roofmodel calibrate --hw H FILE.csv [-o PROFILE.json]",
+        .about = "Fits the time model's coefficients (docs/calibration.md) "
+                 "to measured kernels:\na CSV with columns kind, flops, "
+                 "bytes, seconds (and optionally precision, rows,\n"
+                 "masked_extra, launches).  Prints each coefficient with its "
+                 "fit quality;\n-o writes the profile, for --calibration.",
+        .pos_min = 1, .pos_max = 1};
+    const char *hw_name = NULL, *output = NULL;
+    cli_add(&cmd, "--hw", CLI_STR, &hw_name, "H",
+            "device name or hardware .json path")->required = 1;
+    cli_add(&cmd, "-o", CLI_STR, &output, "FILE", "write the profile here");
+    int rc = cli_parse(&cmd, argc, argv, out);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    const char *path = cmd.pos[0];
+    roof_hardware hw;
+    roof_kernel_sample *samples = NULL;
+    uint32_t n = 0;
+    roof_calibration cal;
+    roof_fit_report rep;
+    if ((rc = cli_load_hw(cmd.name, "--hw", hw_name, &hw)) == CLI_OK
+        && (rc = read_samples(cmd.name, path, &samples, &n)) == CLI_OK
+        && (rc = fit(cmd.name, &hw, samples, n, &cal, &rep)) == CLI_OK) {
+        report_text(&cal, &rep, out);
+        if (output != NULL)
+            rc = write_profile(cmd.name, output, &cal);
+    }
+    free(samples);
+    return rc;
+}
