@@ -12,6 +12,7 @@
 #define START_STEP 0.5      /* pattern search step, in log units */
 #define END_STEP 1e-4
 #define MAX_SWEEPS 4000u
+#define RESTARTS 8
 #define PARAMS 5            /* floor, compute, memory, row, masked */
 
 /* A kind's samples as the model sees them, with the hardware's roofs. */
@@ -116,15 +117,66 @@ static int sweep(const fit_set *f, roof_kernel_coef *c, const int *active,
     return improved;
 }
 
+/* The pattern point of Hooke and Jeeves: from `from` through `to` as far
+ * again (in log space, each coefficient within its range). */
+static roof_kernel_coef pattern(const roof_kernel_coef *from,
+                                const roof_kernel_coef *to, const int *active)
+{
+    roof_kernel_coef p = *to, a = *from;
+    for (int i = 0; i < PARAMS; i++) {
+        if (active[i])
+            (void)nudge(&p, i, log(*coef_at(&p, i) / *coef_at(&a, i)));
+    }
+    return p;
+}
+
+/* Hooke-Jeeves pattern search on the logarithms of the active
+ * coefficients: explore each coordinate, then jump along the direction
+ * that improved while it keeps improving; halve the step when nothing
+ * does. */
+/* One Hooke-Jeeves search from *c; returns the loss it reaches. */
+static double search(const fit_set *f, roof_kernel_coef *c, const int *active)
+{
+    double best = loss(f, c), step = START_STEP;
+    for (uint32_t n = 0; n < MAX_SWEEPS && step >= END_STEP; n++) {
+        roof_kernel_coef base = *c;
+        if (!sweep(f, c, active, step, &best)) {
+            step *= 0.5;
+            continue;
+        }
+        for (uint32_t k = 0; k < MAX_SWEEPS; k++) {
+            roof_kernel_coef jump = pattern(&base, c, active);
+            double l = loss(f, &jump);
+            (void)sweep(f, &jump, active, step, &l);
+            if (!(l < best))
+                break;
+            base = *c;
+            *c = jump;
+            best = l;
+        }
+    }
+    return best;
+}
+
+/* Hooke-Jeeves pattern search on the logarithms of the active
+ * coefficients: explore each coordinate, then jump along the direction
+ * that improved while it keeps improving; halve the step when nothing
+ * does.  Restarted from its result with a full step while that still
+ * lowers the loss: valleys where a floor trades against a bandwidth stall
+ * a single search. */
 static void fit_kind(const fit_set *f, roof_kernel_coef *c)
 {
     int active[PARAMS];
     for (int p = 0; p < PARAMS; p++)
         active[p] = *coef_at(c, p) > 0.0;
-    double best = loss(f, c), step = START_STEP;
-    for (uint32_t n = 0; n < MAX_SWEEPS && step >= END_STEP; n++) {
-        if (!sweep(f, c, active, step, &best))
-            step *= 0.5;
+    double best = search(f, c, active);
+    for (int r = 0; r < RESTARTS; r++) {
+        roof_kernel_coef again = *c;
+        const double l = search(f, &again, active);
+        if (!(l < best))
+            break;
+        *c = again;
+        best = l;
     }
 }
 
