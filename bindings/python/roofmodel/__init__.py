@@ -37,7 +37,8 @@ from .types import (Attention, Bound, Ceiling, CeilingKind, ChartCeiling,
                     Marker, Measured, Memory, Mlp, Model, ModelParams, Norm,
                     Op, OpClass, OpId, Position, Precision, Request, Roofline,
                     ScalingPoint, Scope, Series, Sum, Totals, Workload,
-                    field_writer, from_c, to_c, writer)
+                    field_writer, from_c, from_c_array, to_c,
+                    writer)
 
 __all__ = [
     # functions
@@ -437,8 +438,7 @@ def ops(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
     _c().roof_ops(byref(_model(model)), byref(w), byref(_hw(hw)),
                   _ptr(_efficiency(efficiency)), arr, ffi.ROOF_MAX_OPS,
                   byref(n), byref(totals))
-    return OpsResult([from_c(arr[i]) for i in range(n.value)],
-                     from_c(totals))
+    return OpsResult(from_c_array(arr, n.value), from_c(totals))
 
 
 def step(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
@@ -524,7 +524,7 @@ def scaling(model: ModelLike, hw: HardwareLike, max_devices: int = 8,
         arr = (ffi.roof_scaling_point * cap)()
         _c().roof_scaling(byref(m), byref(h), byref(r), max_devices, arr,
                           cap, byref(n))
-    return [from_c(arr[i]) for i in range(n.value)]
+    return from_c_array(arr, n.value)
 
 
 # ---- charts and measured kernels ----------------------------------------
@@ -605,7 +605,7 @@ def kernels_from_csv(text_or_path: TextOrPath) -> List[Kernel]:
     arr = (ffi.roof_kernel * max(n.value, 1))()
     _c().roof_kernels_from_csv(data, len(data), arr, n.value, byref(n),
                                byref(err))
-    return [from_c(arr[i]) for i in range(n.value)]
+    return from_c_array(arr, n.value)
 
 
 # Methods on the dataclasses, so a descriptor reads naturally:

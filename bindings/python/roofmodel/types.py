@@ -16,6 +16,7 @@ written into C go through _args, which checks them.
 
 import ctypes
 import dataclasses
+import struct
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
                     c_int, c_size_t, c_uint32, c_uint64, c_void_p)
 from dataclasses import dataclass, field
@@ -778,48 +779,63 @@ _CACHE = "_roof_c"
 
 # ---- C -> Python --------------------------------------------------------
 
-def _enum_reader(enum):
-    by_value = {m.value: m for m in enum}
-    # A value newer than these bindings keeps its number.
-    return lambda v: by_value.get(v, v)
+# struct module codes of the scalar C types the structs use.
+_CODES = {c_double: "d", c_uint32: "I", c_uint64: "Q"}
 
 
-def _reader(name, ctype):
-    """The function that turns a field read from C into its Python value,
-    or None where the value is kept as ctypes gives it."""
-    if issubclass(ctype, ctypes.Array):
-        if ctype._type_ is c_char:
-            return lambda v: v.decode("utf-8", "replace")
-        return tuple
-    if issubclass(ctype, Structure):
-        return from_c
-    if name in ENUM_FIELDS:
-        return _enum_reader(ENUM_FIELDS[name])
-    return None
-
-
-def _read_plan(cls):
-    ctypes_of = dict(C_TYPE[cls]._fields_)
-    return tuple((f.name, _reader(f.name, ctypes_of[f.name]))
-                 for f in dataclasses.fields(cls))
+def _text(b):
+    """A char array's bytes as ctypes reads them: up to the first NUL."""
+    return b.split(b"\0", 1)[0].decode("utf-8", "replace")
 
 
 def _compile_reader(cls):
-    """from_c for one class as straight-line code: the generated __init__
-    of a dataclass, minus its per-field object.__setattr__ calls on frozen
+    """read(buf, offset): the dataclass cls from the C struct at offset in
+    buf (a ctypes struct or array), as straight-line code.  One
+    struct.unpack_from reads every scalar field at once, from the offsets
+    ctypes gives; then the object is made as the generated __init__ of a
+    dataclass would, minus its per-field object.__setattr__ calls on frozen
     classes (what dataclasses itself does with exec).  Field names come
     from the tables above, never from input."""
-    env = {"new": object.__new__, "cls": cls, "CACHE": _CACHE}
-    items = []
-    for i, (name, conv) in enumerate(_read_plan(cls)):
-        if conv is None:
-            items.append("%r: s.%s" % (name, name))
+    ctype = C_TYPE[cls]
+    ctypes_of = dict(ctype._fields_)
+    env = {"new": object.__new__, "cls": cls, "ctype": ctype,
+           "CACHE": _CACHE, "text": _text}
+    fmt, pos, n, items = "=", 0, 0, []
+    for f in dataclasses.fields(cls):
+        ft, desc = ctypes_of[f.name], getattr(ctype, f.name)
+        if desc.offset < pos:
+            raise TypeError("%s: fields out of C order" % cls.__name__)
+        if issubclass(ft, Structure):
+            env["r_" + f.name] = reader(PY_TYPE[ft])
+            items.append("%r: r_%s(buf, off + %d)"
+                         % (f.name, f.name, desc.offset))
+            continue
+        fmt += "%dx" % (desc.offset - pos) if desc.offset > pos else ""
+        pos = desc.offset + desc.size
+        if issubclass(ft, ctypes.Array) and ft._type_ is c_char:
+            fmt += "%ds" % desc.size
+            items.append("%r: text(v[%d])" % (f.name, n))
+            n += 1
+        elif issubclass(ft, ctypes.Array):
+            fmt += "%d%s" % (ft._length_, _CODES[ft._type_])
+            items.append("%r: v[%d:%d]" % (f.name, n, n + ft._length_))
+            n += ft._length_
+        elif f.name in ENUM_FIELDS:
+            fmt += _CODES[ft]
+            # A value newer than these bindings keeps its number.
+            env["e_" + f.name] = {m.value: m for m in ENUM_FIELDS[f.name]}
+            items.append("%r: e_%s.get(v[%d], v[%d])"
+                         % (f.name, f.name, n, n))
+            n += 1
         else:
-            env["c%d" % i] = conv
-            items.append("%r: c%d(s.%s)" % (name, i, name))
-    keep = ("    d[CACHE] = type(s).from_buffer_copy(s)\n"
+            fmt += _CODES[ft]
+            items.append("%r: v[%d]" % (f.name, n))
+            n += 1
+    env["unpack"] = struct.Struct(fmt).unpack_from
+    keep = ("    d[CACHE] = ctype.from_buffer_copy(buf, off)\n"
             if cls in _CACHED else "")
-    src = ("def read(s):\n    o = new(cls)\n    d = o.__dict__\n"
+    src = ("def read(buf, off=0):\n    v = unpack(buf, off)\n"
+           "    o = new(cls)\n    d = o.__dict__\n"
            "    d.update({%s})\n%s    return o\n" % (", ".join(items), keep))
     exec(src, env)
     return env["read"]
@@ -828,12 +844,25 @@ def _compile_reader(cls):
 _READERS = {}
 
 
+def reader(cls):
+    """read(buf, offset=0) -> cls, made once per dataclass."""
+    read = _READERS.get(cls)
+    if read is None:
+        read = _READERS.setdefault(cls, _compile_reader(cls))
+    return read
+
+
 def from_c(s):
     """The dataclass for a ctypes structure (a copy: s may be reused)."""
-    read = _READERS.get(type(s))
-    if read is None:
-        read = _READERS.setdefault(type(s), _compile_reader(PY_TYPE[type(s)]))
-    return read(s)
+    return reader(PY_TYPE[type(s)])(s)
+
+
+def from_c_array(arr, count):
+    """The dataclasses for the first count structs of a ctypes array,
+    read in place."""
+    read = reader(PY_TYPE[arr._type_])
+    size = ctypes.sizeof(arr._type_)
+    return [read(arr, i * size) for i in range(count)]
 
 
 # ---- Python -> C --------------------------------------------------------

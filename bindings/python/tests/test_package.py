@@ -252,6 +252,16 @@ class TestFastPath(unittest.TestCase):
         self.assertEqual(t2, rm.step("llama-2-13b", "a6000", phase="decode",
                                      batch=2, seq=1024))
 
+    def test_cached_struct_survives_copy_and_pickle(self):
+        import copy
+        import pickle
+        hw = rm.hardware("a6000")
+        want = rm.step("llama-2-13b", hw, phase="decode")
+        for other in (copy.deepcopy(hw), pickle.loads(pickle.dumps(hw))):
+            self.assertEqual(other, hw)
+            self.assertEqual(rm.step("llama-2-13b", other, phase="decode"),
+                             want)
+
     def test_unknown_enum_value_keeps_its_number(self):
         s = ffi.roof_sum()
         s.bound, s.dominant_op = 99, 1234
