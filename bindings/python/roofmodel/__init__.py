@@ -100,7 +100,7 @@ def library_path() -> str:
 
 def status_str(status: int) -> str:
     """The library's text for a status code ("success", ...)."""
-    return _c().roof_status_str(_args.index("status", status)).decode()
+    return _c().roof_status_str(_args.i32("status", status)).decode()
 
 
 # ---- argument coercion: the C structs and enums behind the arguments ----

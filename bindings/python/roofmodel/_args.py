@@ -45,6 +45,15 @@ def u32(name, v):
     return i
 
 
+def i32(name, v):
+    """A signed 32-bit (C int) argument."""
+    i = index(name, v)
+    if not -0x80000000 <= i <= 0x7FFFFFFF:
+        raise errors.RangeError(errors.E_RANGE, "%s must be an integer in "
+                                "-2^31 .. 2^31-1, not %r" % (name, v))
+    return i
+
+
 def real(name, v):
     """A double argument: a float, an integer, or anything with __float__
     that is not text."""

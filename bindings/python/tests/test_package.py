@@ -185,6 +185,13 @@ class TestArguments(unittest.TestCase):
         self.assertEqual(rm.step(self.m, self.hw, workload=w),
                          rm.step(self.m, self.hw, phase="decode"))
 
+    def test_status_codes(self):
+        self.assertEqual(rm.status_str(Index(0)), "success")
+        with self.assertRaises(rm.RangeError):
+            rm.status_str(2 ** 31)
+        with self.assertRaises(TypeError):
+            rm.status_str("0")
+
     def test_unknown_field(self):
         with self.assertRaises(TypeError):
             rm.step(self.m, self.hw, no_such_field=1)
