@@ -13,7 +13,7 @@ BUILD=${ROOF_BUILD_DIR:-build}
 
 # Debian packages: to build, to test, and the --full extras.
 RUN_PKGS="gcc meson ninja-build pkg-config libcmocka-dev"
-TEST_PKGS="$RUN_PKGS g++ libxml2-utils python3"
+TEST_PKGS="$RUN_PKGS g++ libxml2-utils python3 python3-venv"
 # The Rust bindings' tests need cargo: Debian's (Rust 1.63, which the crates
 # support) unless the machine already has one, from rustup say.
 command -v cargo >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS cargo"

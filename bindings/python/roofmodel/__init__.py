@@ -9,33 +9,42 @@ only).
     ...     print(op.name, op.flops, op.bytes, op.bound)
     >>> print(totals.model.seconds)
 
-The library is found through ROOFMODEL_LIB (a path to libroofmodel.so or a
-directory holding it), then build*/lib/ directories above this package,
-then the system's library path.  Every failure of the C library raises a
-RoofError subclass carrying the status and its text.
+`roofmodel.__version__` is the loaded library's version text.  Where the
+library is looked for is in roofmodel.ffi's text: ROOFMODEL_LIBRARY, then
+the copy pip installed in the package, then a build tree, then the system.
+Every failure of the C library raises a RoofError subclass carrying the
+status and its text; bad Python arguments raise TypeError, RangeError or
+UnknownNameError (all but TypeError are ValueErrors).
 """
 
+from __future__ import annotations
+
 import ctypes
+import functools
 import os
 from ctypes import byref, c_char_p, c_double, c_size_t, c_uint32
-from typing import List, NamedTuple
+from typing import (Dict, List, NamedTuple, Optional, Sequence, Tuple, Union)
 
-from . import errors, ffi
+from . import _args, errors, ffi
 from .errors import (BufferTooSmallError, DoesNotFitError, InvalidError,
                      MissingError, NotFoundError, NullError, ParseError,
                      RangeError, RoofError, RoofOverflowError,
-                     UnsupportedError, WriteError, WrongTypeError)
+                     UnknownNameError, UnsupportedError, WriteError,
+                     WrongTypeError)
+from .ffi import LibraryNotFoundError
 from .types import (Attention, Bound, Ceiling, CeilingKind, ChartCeiling,
                     Efficiency, Estimate, Hardware, Hierarchy, Kernel, Level,
                     Marker, Measured, Memory, Mlp, Model, ModelParams, Norm,
                     Op, OpClass, OpId, Position, Precision, Request, Roofline,
                     ScalingPoint, Scope, Series, Sum, Totals, Workload,
-                    from_c, to_c)
+                    field_writer, from_c, from_c_array, to_c,
+                    writer)
 
 __all__ = [
     # functions
     "version", "version_number", "status_str", "library_path",
-    "hardware", "hardware_list", "hardware_aliases", "format_si", "hardware_from_json", "hardware_to_json",
+    "hardware", "hardware_list", "hardware_aliases", "format_si",
+    "hardware_from_json", "hardware_to_json",
     "peak_flops_per_s", "at_clock", "ceiling", "classify", "hierarchy",
     "model", "model_list", "model_from_config", "model_to_json",
     "param_count", "workload", "ops", "step", "request", "estimate",
@@ -51,81 +60,106 @@ __all__ = [
     "RoofError", "NullError", "RangeError", "InvalidError",
     "UnsupportedError", "NotFoundError", "BufferTooSmallError", "ParseError",
     "MissingError", "WrongTypeError", "WriteError", "RoofOverflowError",
-    "DoesNotFitError",
+    "DoesNotFitError", "UnknownNameError", "LibraryNotFoundError",
 ]
 
+# What the functions take where the C library takes a struct or an enum.
+HardwareLike = Union[str, Hardware]
+ModelLike = Union[str, Model]
+PrecisionLike = Union[str, int, Precision]
+AttentionLike = Union[str, int, Attention]
+EfficiencyLike = Union[None, Efficiency, Tuple[float, float, float],
+                       Dict[str, float]]
+TextOrPath = Union[str, bytes, "os.PathLike[str]"]
 
-def _c():
-    return ffi.load()
+
+_c = ffi.load
 
 
-def version():
+def __getattr__(name: str) -> str:
+    # __version__ is the loaded library's: asked for, it loads it.
+    if name == "__version__":
+        return version()
+    raise AttributeError("module 'roofmodel' has no attribute %r" % name)
+
+
+def version() -> str:
     """The loaded library's version text, "MAJOR.MINOR.PATCH"."""
     return _c().roof_version_string().decode()
 
 
-def version_number():
+def version_number() -> int:
     """major * 10000 + minor * 100 + patch of the loaded library."""
     return _c().roof_version_number()
 
 
-def library_path():
+def library_path() -> str:
     """The file the library was loaded from."""
     return _c().path
 
 
-def status_str(status):
-    return _c().roof_status_str(status).decode()
+def status_str(status: int) -> str:
+    """The library's text for a status code ("success", ...)."""
+    return _c().roof_status_str(_args.i32("status", status)).decode()
 
 
-# ---- argument coercion --------------------------------------------------
+# ---- argument coercion: the C structs and enums behind the arguments ----
 
-def _precision(p):
-    if isinstance(p, str):
-        v = c_uint32()
-        _c().roof_precision_from_name(p.encode(), byref(v))
-        return Precision(v.value)
-    return Precision(p)
+def _precision(p: PrecisionLike) -> Precision:
+    return _args.choice(Precision, "precision", p)
 
 
-def _attention(a):
-    return Attention[a.upper()] if isinstance(a, str) else Attention(a)
-
-
-def _efficiency(eff):
+def _efficiency(eff: EfficiencyLike):
     """None (pure roofline) or a roof_efficiency from an Efficiency, a
     (compute, memory, interconnect) tuple or a dict."""
-    if eff is None:
-        return None
-    if isinstance(eff, dict):
-        eff = Efficiency(**eff)
-    elif not isinstance(eff, Efficiency):
-        eff = Efficiency(*eff)
-    return to_c(eff)
+    return None if eff is None else _efficiency_c(eff)
 
 
-def _u32(name, v):
-    """A uint32 argument; ctypes would wrap -1 to 4294967295 silently."""
-    if isinstance(v, bool) or not isinstance(v, int) \
-            or not 0 <= v <= 0xFFFFFFFF:
-        raise errors.RangeError(errors.E_RANGE, "%s must be an integer in "
-                                "0 .. 2^32-1, not %r" % (name, v))
-    return v
+_efficiency_c = writer("efficiency", ffi.roof_efficiency)
 
 
 def _ptr(s):
     return None if s is None else byref(s)
 
 
-def _hw(hw):
+@functools.lru_cache(maxsize=256)
+def _hardware_preset(name: str) -> Hardware:
+    s = ffi.roof_hardware()
+    try:
+        _c().roof_hardware_find(name.encode(), byref(s))
+    except NotFoundError as e:
+        raise _not_found(e, _c().roof_hardware_suggest, name) from None
+    return from_c(s)
+
+
+@functools.lru_cache(maxsize=256)
+def _model_preset(name: str) -> Model:
+    s = ffi.roof_model()
+    try:
+        _c().roof_model_find(name.encode(), byref(s))
+    except NotFoundError as e:
+        raise _not_found(e, _c().roof_model_suggest, name) from None
+    return from_c(s)
+
+
+def _hw(hw: HardwareLike):
+    """The roof_hardware behind a device name or a Hardware (made once per
+    name or object, then reused: the library takes it as const)."""
     if isinstance(hw, str):
-        hw = hardware(hw)
+        hw = _hardware_preset(hw)
+    elif not isinstance(hw, Hardware):
+        raise TypeError("hw must be a device name or a Hardware, not %s %r"
+                        % (type(hw).__name__, hw))
     return to_c(hw)
 
 
-def _model(m):
+def _model(m: ModelLike):
+    """The roof_model behind a model name or a Model (made once)."""
     if isinstance(m, str):
-        m = model(m)
+        m = _model_preset(m)
+    elif not isinstance(m, Model):
+        raise TypeError("model must be a model name or a Model, not %s %r"
+                        % (type(m).__name__, m))
     return to_c(m)
 
 
@@ -157,34 +191,36 @@ def _render(fn, s):
     return buf.raw[:n.value].decode("utf-8")
 
 
-def _text(text_or_path):
-    """Bytes of a document given as text, bytes, or a path to a file."""
-    if isinstance(text_or_path, bytes):
-        return text_or_path
+def _text(text_or_path: TextOrPath) -> bytes:
+    """Bytes of a document given as bytes, a path (os.PathLike, or a str
+    of one line that does not start with "{" or "["), or text.  A path
+    that does not exist raises FileNotFoundError."""
+    if isinstance(text_or_path, (bytes, bytearray)):
+        return bytes(text_or_path)
     if isinstance(text_or_path, os.PathLike) or (
-            isinstance(text_or_path, str)
-            and not text_or_path.lstrip().startswith(("{", "["))
-            and os.path.isfile(text_or_path)):
+            isinstance(text_or_path, str) and "\n" not in text_or_path
+            and not text_or_path.lstrip().startswith(("{", "["))):
         with open(text_or_path, "rb") as f:
             return f.read()
-    return text_or_path.encode("utf-8")
+    if isinstance(text_or_path, str):
+        return text_or_path.encode("utf-8")
+    raise TypeError("expected text, bytes or a path, not %s"
+                    % type(text_or_path).__name__)
 
 
 # ---- hardware -----------------------------------------------------------
 
-def hardware(name, clock_hz=None):
+def hardware(name: str, clock_hz: Optional[float] = None) -> Hardware:
     """A built-in device by name or alias ("a6000", "rtx-a6000",
-    "a6000@2100" for 2100 MHz); clock_hz re-clocks it."""
-    s = ffi.roof_hardware()
-    try:
-        _c().roof_hardware_find(name.encode(), byref(s))
-    except NotFoundError as e:
-        raise _not_found(e, _c().roof_hardware_suggest, name) from None
-    hw = from_c(s)
+    "a6000@2100" for 2100 MHz); clock_hz re-clocks it.  NotFoundError
+    (with .suggestions) for an unknown name."""
+    if not isinstance(name, str):
+        raise TypeError("name must be a str, not %s" % type(name).__name__)
+    hw = _hardware_preset(name)
     return hw if clock_hz is None else at_clock(hw, clock_hz)
 
 
-def hardware_list():
+def hardware_list() -> List[Hardware]:
     """Every built-in device, in table order."""
     out = []
     for i in range(_c().roof_hardware_count()):
@@ -194,7 +230,7 @@ def hardware_list():
     return out
 
 
-def hardware_aliases(name):
+def hardware_aliases(name: str) -> List[str]:
     """The other names a built-in device answers to."""
     target = hardware(name).name
     lib = _c()
@@ -210,21 +246,26 @@ def hardware_aliases(name):
     return []  # re-clocked "name@MHz" devices have no table entry
 
 
-def at_clock(hw, clock_hz):
-    """The same device with every clock at clock_hz."""
+def at_clock(hw: HardwareLike, clock_hz: float) -> Hardware:
+    """The same device with every clock at clock_hz (Hz)."""
     s = ffi.roof_hardware()
-    _c().roof_hardware_at_clock(byref(_hw(hw)), clock_hz, byref(s))
+    _c().roof_hardware_at_clock(byref(_hw(hw)),
+                                _args.real("clock_hz", clock_hz), byref(s))
     return from_c(s)
 
 
-def peak_flops_per_s(hw, precision="fp16"):
+def peak_flops_per_s(hw: HardwareLike,
+                     precision: PrecisionLike = "fp16") -> float:
+    """The device's peak FLOP/s at a precision: units x FLOP per clock per
+    unit x clock.  UnsupportedError where the device lacks the
+    precision."""
     v = c_double()
     _c().roof_hardware_peak_flops_per_s(byref(_hw(hw)), _precision(precision),
                                         byref(v))
     return v.value
 
 
-def hardware_from_json(text_or_path):
+def hardware_from_json(text_or_path: TextOrPath) -> Hardware:
     """A device from a hardware description file (text, bytes or path)."""
     data = _text(text_or_path)
     s, err = ffi.roof_hardware(), ffi.roof_parse_error()
@@ -232,13 +273,16 @@ def hardware_from_json(text_or_path):
     return from_c(s)
 
 
-def hardware_to_json(hw):
+def hardware_to_json(hw: HardwareLike) -> str:
+    """The device as a hardware description file that reads back to the
+    identical descriptor."""
     return _render(_c().roof_hardware_to_json, _hw(hw))
 
 
 # ---- roofline -----------------------------------------------------------
 
-def ceiling(hw, precision="fp16", efficiency=None):
+def ceiling(hw: HardwareLike, precision: PrecisionLike = "fp16",
+            efficiency: EfficiencyLike = None) -> Ceiling:
     """The two roofs of a device at a precision, efficiency applied."""
     s = ffi.roof_ceiling()
     _c().roof_ceiling_from_hardware(byref(_hw(hw)), _precision(precision),
@@ -246,8 +290,11 @@ def ceiling(hw, precision="fp16", efficiency=None):
     return from_c(s)
 
 
-def classify(hw, flops, bytes, seconds=None, precision="fp16",
-             efficiency=None):
+def classify(hw: Union[HardwareLike, Ceiling], flops: float, bytes: float,
+             seconds: Optional[float] = None,
+             precision: PrecisionLike = "fp16",
+             efficiency: EfficiencyLike = None
+             ) -> Union[Roofline, Measured]:
     """The roofline verdict for a kernel of `flops` moving `bytes` on a
     device (a Hardware, a name, or a Ceiling).  With `seconds` (measured),
     a Measured with the achieved rates, efficiency and label."""
@@ -255,39 +302,43 @@ def classify(hw, flops, bytes, seconds=None, precision="fp16",
         c = to_c(hw)
     else:
         c = to_c(ceiling(hw, precision, efficiency))
+    flops, nbytes = _args.real("flops", flops), _args.real("bytes", bytes)
     if seconds is None:
         out = ffi.roof_roofline()
-        _c().roof_roofline_eval(byref(c), flops, bytes, byref(out))
+        _c().roof_roofline_eval(byref(c), flops, nbytes, byref(out))
     else:
         out = ffi.roof_measured()
-        _c().roof_measured_eval(byref(c), flops, bytes, seconds, byref(out))
+        _c().roof_measured_eval(byref(c), flops, nbytes,
+                                _args.real("seconds", seconds), byref(out))
     return from_c(out)
 
 
-def hierarchy(peak_flops_per_s, flops, levels):
+def hierarchy(peak_flops_per_s: float, flops: float,
+              levels: Sequence[Union[Level, Tuple[float, float]]]
+              ) -> Hierarchy:
     """Hierarchical roofline: levels is a list of Level or (bytes,
     bytes_per_s) pairs, DRAM first."""
     levels = [lv if isinstance(lv, Level) else Level(*lv) for lv in levels]
     arr = (ffi.roof_level * max(len(levels), 1))(*[to_c(lv) for lv in levels])
     out = ffi.roof_hierarchy()
-    _c().roof_hierarchy_eval(peak_flops_per_s, flops, arr, len(levels),
+    _c().roof_hierarchy_eval(_args.real("peak_flops_per_s", peak_flops_per_s),
+                             _args.real("flops", flops), arr, len(levels),
                              byref(out))
     return from_c(out)
 
 
 # ---- models -------------------------------------------------------------
 
-def model(name):
-    """A built-in model preset by name or alias ("llama-2-13b")."""
-    s = ffi.roof_model()
-    try:
-        _c().roof_model_find(name.encode(), byref(s))
-    except NotFoundError as e:
-        raise _not_found(e, _c().roof_model_suggest, name) from None
-    return from_c(s)
+def model(name: str) -> Model:
+    """A built-in model preset by name or alias ("llama-2-13b").
+    NotFoundError (with .suggestions) for an unknown name."""
+    if not isinstance(name, str):
+        raise TypeError("name must be a str, not %s" % type(name).__name__)
+    return _model_preset(name)
 
 
-def model_list():
+def model_list() -> List[Model]:
+    """Every built-in model preset, in table order."""
     out = []
     for i in range(_c().roof_model_count()):
         s = ffi.roof_model()
@@ -296,19 +347,24 @@ def model_list():
     return out
 
 
-def model_from_config(text_or_path):
-    """A model from a HuggingFace config.json: its text, bytes, or path."""
+def model_from_config(text_or_path: TextOrPath) -> Model:
+    """A model from a HuggingFace config.json: its text, bytes, or path.
+    FileNotFoundError for a path that does not exist, ParseError (with
+    .line and .column) for text that is not valid JSON."""
     data = _text(text_or_path)
     s, err = ffi.roof_model(), ffi.roof_parse_error()
     _c().roof_model_from_json(data, len(data), byref(s), byref(err))
     return from_c(s)
 
 
-def model_to_json(m):
+def model_to_json(m: ModelLike) -> str:
+    """The model as config.json text that reads back to the same model."""
     return _render(_c().roof_model_to_json, _model(m))
 
 
-def param_count(m):
+def param_count(m: ModelLike) -> ModelParams:
+    """The model's parameters: embedding, per layer, lm_head, total,
+    active (MoE)."""
     out = ffi.roof_model_params()
     _c().roof_model_param_count(byref(_model(m)), byref(out))
     return from_c(out)
@@ -320,38 +376,48 @@ _PHASES = {"prefill": "roof_workload_prefill", "init": "roof_workload_prefill",
            "decode": "roof_workload_decode", "ar": "roof_workload_decode"}
 
 
-def _apply(target, fields):
-    """Sets workload/request fields given as keywords, by name."""
+def _phase_fn(phase: str):
+    name = _PHASES.get(phase.lower() if isinstance(phase, str) else None)
+    if name is None:
+        raise UnknownNameError("phase", phase, list(_PHASES))
+    return getattr(_c(), name)
+
+
+def _set_fields(s, cls, fields):
+    """Writes keyword fields into the C struct s of dataclass cls, each
+    checked by its field's writer."""
     for k, v in fields.items():
-        if not hasattr(target, k):
-            raise TypeError("unknown field %r for %s"
-                            % (k, type(target).__name__))
-        if k == "precision":
-            v = _precision(v)
-        elif k == "attention":
-            v = _attention(v)
-        elif k == "efficiency":
-            v = Efficiency(*v) if isinstance(v, tuple) else v
-        setattr(target, k, v)
+        setattr(s, k, field_writer(cls, k)(v))
 
 
-def workload(phase="prefill", batch=1, seq=1024, **fields):
+def _workload_c(phase, batch, seq, fields):
+    """The roof_workload for phase/batch/seq plus keyword fields, made
+    directly in C (no dataclass on the way)."""
+    s = ffi.roof_workload()
+    _phase_fn(phase)(_args.u32("batch", batch), _args.u32("seq", seq),
+                     byref(s))
+    if fields:
+        _set_fields(s, Workload, fields)
+    return s
+
+
+def workload(phase: str = "prefill", batch: int = 1, seq: int = 1024,
+             **fields) -> Workload:
     """A step: phase "prefill" feeds seq tokens per sequence, "decode" one
     token after seq cached ones.  Other roof_workload fields by keyword
     (weight_bits=4, attention="fused", precision="fp8", ...)."""
-    try:
-        fn = getattr(_c(), _PHASES[phase])
-    except KeyError:
-        raise ValueError("phase must be one of %s, not %r"
-                         % (", ".join(_PHASES), phase)) from None
-    s = ffi.roof_workload()
-    fn(_u32("batch", batch), _u32("seq", seq), byref(s))
-    w = from_c(s)
-    _apply(w, fields)
-    return w
+    return from_c(_workload_c(phase, batch, seq, fields))
 
 
 _new_workload = workload  # ops() has a parameter of that name
+
+
+def _step_workload(phase, batch, seq, workload, fields):
+    if workload is None:
+        return _workload_c(phase, batch, seq, fields)
+    if fields:
+        raise TypeError("give either a workload or workload fields")
+    return to_c(workload)
 
 
 class OpsResult(NamedTuple):
@@ -360,84 +426,93 @@ class OpsResult(NamedTuple):
     totals: Totals
 
 
-def ops(model, hw, phase="prefill", batch=1, seq=1024, efficiency=None,
-        workload=None, **fields):
+def ops(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
+        batch: int = 1, seq: int = 1024, efficiency: EfficiencyLike = None,
+        workload: Optional[Workload] = None, **fields) -> OpsResult:
     """Every operator of one step of `model` on `hw` (objects or names).
     Pass a Workload as `workload`, or phase/batch/seq and field keywords
     as workload() takes them."""
-    if workload is None:
-        workload = _new_workload(phase, batch, seq, **fields)
-    elif fields:
-        raise TypeError("give either a workload or workload fields")
+    w = _step_workload(phase, batch, seq, workload, fields)
     arr = (ffi.roof_op * ffi.ROOF_MAX_OPS)()
     n, totals = c_uint32(), ffi.roof_totals()
-    _c().roof_ops(byref(_model(model)), byref(to_c(workload)),
-                  byref(_hw(hw)), _ptr(_efficiency(efficiency)), arr,
-                  ffi.ROOF_MAX_OPS, byref(n), byref(totals))
-    return OpsResult([from_c(arr[i]) for i in range(n.value)],
-                     from_c(totals))
+    _c().roof_ops(byref(_model(model)), byref(w), byref(_hw(hw)),
+                  _ptr(_efficiency(efficiency)), arr, ffi.ROOF_MAX_OPS,
+                  byref(n), byref(totals))
+    return OpsResult(from_c_array(arr, n.value), from_c(totals))
 
 
-def step(model, hw, phase="prefill", batch=1, seq=1024, efficiency=None,
-         workload=None, **fields):
+def step(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
+         batch: int = 1, seq: int = 1024, efficiency: EfficiencyLike = None,
+         workload: Optional[Workload] = None, **fields) -> Totals:
     """The totals ops() gives for the same step, without the operators
-    (roof_step: what a scheduler asks per candidate batch)."""
-    if workload is None:
-        workload = _new_workload(phase, batch, seq, **fields)
-    elif fields:
-        raise TypeError("give either a workload or workload fields")
+    (roof_step: what a scheduler asks per candidate batch).  Names of
+    presets and Hardware/Model objects are converted once and reused."""
+    w = _step_workload(phase, batch, seq, workload, fields)
     totals = ffi.roof_totals()
-    _c().roof_step(byref(_model(model)), byref(to_c(workload)),
-                   byref(_hw(hw)), _ptr(_efficiency(efficiency)),
-                   byref(totals))
+    _c().roof_step(byref(_model(model)), byref(w), byref(_hw(hw)),
+                   _ptr(_efficiency(efficiency)), byref(totals))
     return from_c(totals)
 
 
 # ---- estimates ----------------------------------------------------------
 
-def request(batch=1, prompt_tokens=1024, gen_tokens=128, **fields):
+def _request_c(batch, prompt_tokens, gen_tokens, fields):
+    """The roof_request with roof_request_init's defaults and keyword
+    fields (of the request or of its workload), made directly in C."""
+    s = ffi.roof_request()
+    _c().roof_request_init(_args.u32("batch", batch),
+                           _args.u32("prompt_tokens", prompt_tokens),
+                           _args.u32("gen_tokens", gen_tokens), byref(s))
+    for k, v in fields.items():
+        if k != "workload" and hasattr(s.workload, k):
+            setattr(s.workload, k, field_writer(Workload, k)(v))
+        else:
+            setattr(s, k, field_writer(Request, k)(v))
+    return s
+
+
+def request(batch: int = 1, prompt_tokens: int = 1024,
+            gen_tokens: int = 128, **fields) -> Request:
     """A request with roof_request_init's defaults; any roof_request or
     roof_workload field by keyword (tensor_parallel=2, efficiency=...)."""
-    s = ffi.roof_request()
-    _c().roof_request_init(_u32("batch", batch),
-                           _u32("prompt_tokens", prompt_tokens),
-                           _u32("gen_tokens", gen_tokens), byref(s))
-    r = from_c(s)
-    _apply(r, {k: v for k, v in fields.items()
-               if not hasattr(r.workload, k)})
-    _apply(r.workload, {k: v for k, v in fields.items()
-                        if hasattr(r.workload, k)})
-    return r
+    return from_c(_request_c(batch, prompt_tokens, gen_tokens, fields))
 
 
 def _request(req, kw):
     if req is None:
-        return request(**kw)
+        return _request_c(kw.pop("batch", 1), kw.pop("prompt_tokens", 1024),
+                          kw.pop("gen_tokens", 128), kw)
     if kw:
         raise TypeError("give either a request or request fields")
-    return req
+    return to_c(req)
 
 
-def estimate(model, hw, req=None, **fields):
+def estimate(model: ModelLike, hw: HardwareLike,
+             req: Optional[Request] = None, **fields) -> Estimate:
     """Time to first token, time per output token, throughput, memory for
     a request (a Request, or request()'s keywords)."""
     out = ffi.roof_estimate()
     _c().roof_estimate_run(byref(_model(model)), byref(_hw(hw)),
-                           byref(to_c(_request(req, fields))), byref(out))
+                           byref(_request(req, fields)), byref(out))
     return from_c(out)
 
 
-def memory_footprint(model, hw, req=None, **fields):
+def memory_footprint(model: ModelLike, hw: HardwareLike,
+                     req: Optional[Request] = None, **fields) -> Memory:
+    """Memory per device for a request (a Request, or request()'s
+    keywords): weights, KV cache, activations, their total against the
+    device's capacity, and whether it fits."""
     out = ffi.roof_memory()
     _c().roof_memory_footprint(byref(_model(model)), byref(_hw(hw)),
-                               byref(to_c(_request(req, fields))), byref(out))
+                               byref(_request(req, fields)), byref(out))
     return from_c(out)
 
 
-def scaling(model, hw, max_devices=8, req=None, **fields):
+def scaling(model: ModelLike, hw: HardwareLike, max_devices: int = 8,
+            req: Optional[Request] = None, **fields) -> List[ScalingPoint]:
     """Tensor-parallel sweep t = 1, 2, 4, ... up to max_devices."""
-    _u32("max_devices", max_devices)
-    m, h, r = _model(model), _hw(hw), to_c(_request(req, fields))
+    max_devices = _args.u32("max_devices", max_devices)
+    m, h, r = _model(model), _hw(hw), _request(req, fields)
     n = c_uint32()
     cap = max(max_devices.bit_length(), 1)
     arr = (ffi.roof_scaling_point * cap)()
@@ -449,7 +524,7 @@ def scaling(model, hw, max_devices=8, req=None, **fields):
         arr = (ffi.roof_scaling_point * cap)()
         _c().roof_scaling(byref(m), byref(h), byref(r), max_devices, arr,
                           cap, byref(n))
-    return [from_c(arr[i]) for i in range(n.value)]
+    return from_c_array(arr, n.value)
 
 
 # ---- charts and measured kernels ----------------------------------------
@@ -458,30 +533,43 @@ def _c_str(s):
     return None if s is None else s.encode("utf-8")
 
 
-def chart_svg(ceilings=(), series=(), title=None, x_range=(0.0, 0.0),
-              y_range=(0.0, 0.0), width_px=0, height_px=0, ridge_line=False):
+def chart_svg(ceilings: Sequence[ChartCeiling] = (),
+              series: Sequence[Series] = (), title: Optional[str] = None,
+              x_range: Tuple[float, float] = (0.0, 0.0),
+              y_range: Tuple[float, float] = (0.0, 0.0),
+              width_px: int = 0, height_px: int = 0,
+              ridge_line: bool = False) -> str:
     """A roofline chart as SVG text.  ceilings: ChartCeiling items; series:
-    Series items; ranges (min, max) with (0, 0) = automatic."""
+    Series items; ranges (min, max) with (0, 0) = automatic; width_px and
+    height_px 0 = the library's default size."""
     keep = []  # arrays the C structs point into, alive until the call ends
     c_ceil = (ffi.roof_chart_ceiling * max(len(ceilings), 1))()
     for i, c in enumerate(ceilings):
         label = _c_str(c.label)
         keep.append(label)
-        c_ceil[i] = ffi.roof_chart_ceiling(label, c.value, int(c.kind),
-                                           c.color)
+        c_ceil[i] = ffi.roof_chart_ceiling(
+            label, _args.real("value", c.value),
+            _args.choice(CeilingKind, "kind", c.kind),
+            _args.u32("color", c.color))
     c_series = (ffi.roof_series * max(len(series), 1))()
     for i, s in enumerate(series):
         if len(s.flops_per_byte) != len(s.flops_per_s):
             raise ValueError("series %r: x and y differ in length" % s.label)
-        xs = (c_double * max(len(s.flops_per_byte), 1))(*s.flops_per_byte)
-        ys = (c_double * max(len(s.flops_per_s), 1))(*s.flops_per_s)
+        xs = (c_double * max(len(s.flops_per_byte), 1))(
+            *[_args.real("flops_per_byte", x) for x in s.flops_per_byte])
+        ys = (c_double * max(len(s.flops_per_s), 1))(
+            *[_args.real("flops_per_s", y) for y in s.flops_per_s])
         label = _c_str(s.label)
         keep.extend((xs, ys, label))
-        c_series[i] = ffi.roof_series(label, xs, ys, len(s.flops_per_byte),
-                                      s.color, int(s.marker), 0)
+        c_series[i] = ffi.roof_series(
+            label, xs, ys, len(s.flops_per_byte),
+            _args.u32("color", s.color),
+            _args.choice(Marker, "marker", s.marker), 0)
     chart = ffi.roof_chart(
         _c_str(title), c_ceil, len(ceilings), len(series), c_series,
-        x_range[0], x_range[1], y_range[0], y_range[1], width_px, height_px,
+        _args.real("x_range", x_range[0]), _args.real("x_range", x_range[1]),
+        _args.real("y_range", y_range[0]), _args.real("y_range", y_range[1]),
+        _args.u32("width_px", width_px), _args.u32("height_px", height_px),
         1 if ridge_line else 0, 0)
     keep.append(title)
     chunks = []
@@ -494,17 +582,19 @@ def chart_svg(ceilings=(), series=(), title=None, x_range=(0.0, 0.0),
     return b"".join(chunks).decode("utf-8")
 
 
-def format_si(value, unit=None):
+def format_si(value: float, unit: Optional[str] = None) -> str:
     """value with three significant digits and an SI prefix:
     format_si(768e9, "B/s") == "768GB/s"."""
     buf = ctypes.create_string_buffer(64 + len(unit or "") * 4)
     n = c_size_t()
-    _c().roof_format_si(value, _c_str(unit), buf, len(buf), byref(n))
+    _c().roof_format_si(_args.real("value", value), _c_str(unit), buf,
+                        len(buf), byref(n))
     return buf.raw[:n.value].decode("utf-8")
 
 
-def kernels_from_csv(text_or_path):
-    """Measured kernels from CSV (plain, or Nsight Compute's raw export)."""
+def kernels_from_csv(text_or_path: TextOrPath) -> List[Kernel]:
+    """Measured kernels from CSV (plain, or Nsight Compute's raw export):
+    its text (with a newline), bytes, or a path."""
     data = _text(text_or_path)
     n, err = c_uint32(), ffi.roof_parse_error()
     try:
@@ -515,7 +605,7 @@ def kernels_from_csv(text_or_path):
     arr = (ffi.roof_kernel * max(n.value, 1))()
     _c().roof_kernels_from_csv(data, len(data), arr, n.value, byref(n),
                                byref(err))
-    return [from_c(arr[i]) for i in range(n.value)]
+    return from_c_array(arr, n.value)
 
 
 # Methods on the dataclasses, so a descriptor reads naturally:

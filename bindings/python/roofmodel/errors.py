@@ -91,6 +91,19 @@ class DoesNotFitError(RoofError):
     status = E_DOES_NOT_FIT
 
 
+class UnknownNameError(NotFoundError, ValueError):
+    """A name or value that an enum-like argument does not take: raised by
+    the bindings themselves, before any C call.  .argument names the
+    argument, .value is what was given, .choices lists what it takes."""
+
+    def __init__(self, argument, value, choices):
+        self.argument = argument
+        self.value = value
+        self.choices = list(choices)
+        super().__init__(E_NOT_FOUND, "%s must be one of %s, not %r"
+                         % (argument, ", ".join(self.choices), value))
+
+
 BY_STATUS = {cls.status: cls for cls in (
     NullError, RangeError, InvalidError, UnsupportedError, NotFoundError,
     BufferTooSmallError, ParseError, MissingError, WrongTypeError, WriteError,

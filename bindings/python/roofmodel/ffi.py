@@ -1,10 +1,27 @@
-"""The C layer: ctypes mirrors of the public structs, and one table that
-declares every C function once (name, result type, argument types).
+"""The C layer: one table that declares every C function once (name,
+result type, argument types), and the loader that finds the library.
 
 Every function that returns a status gets the same errcheck, which turns a
-non-zero status into a RoofError subclass (see errors.py).  Structures keep
-the C typedef names (roof_hardware, roof_op, ...) and field names, so the C
-headers are their documentation.  The high-level API is in __init__.py.
+non-zero status into a RoofError subclass (see errors.py).  The ctypes
+mirrors of the C structs live in types.py (section 1) and are re-exported
+here under their C names (ffi.roof_hardware, ...), with the constants.
+
+Adding C functions (the prepared-plan API, say) takes one FUNCTIONS row
+each, and their structs one class each in types.py.  A function that the
+loaded library lacks (an older library) does not stop the others: calling
+it raises UnsupportedError naming the function and the library's version.
+
+Where the library is looked for, in order (the first that loads wins):
+
+1. the ROOFMODEL_LIBRARY environment variable (or its older name
+   ROOFMODEL_LIB): the library's path, or a folder holding it.  An
+   explicit choice: when it fails nothing else is tried, so a typo is not
+   hidden;
+2. the library bundled in the package, roofmodel/_lib/ (pip install);
+3. a build tree: build*/lib/ in the package's folder or the nearest folder
+   above it that has one (the most recently built first);
+4. the system's loader: ctypes.util.find_library("roofmodel"), then
+   libroofmodel.so.SOVERSION by name (LD_LIBRARY_PATH, ld.so.cache).
 """
 
 import ctypes
@@ -12,452 +29,22 @@ import ctypes.util
 import glob
 import os
 import threading
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
-                    c_int, c_size_t, c_uint32, c_uint64, c_void_p)
+from ctypes import (POINTER, c_char_p, c_double, c_int, c_size_t, c_uint32,
+                    c_void_p)
 
 from . import errors
-
-# Array sizes and limits from the headers; the tests check them against
-# the C compiler's values.
-ROOF_HW_NAME_MAX = 48
-ROOF_HW_SOURCE_MAX = 192
-ROOF_PRECISION_COUNT = 8
-ROOF_MAX_LEVELS = 8
-ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
-ROOF_MODEL_NAME_MAX = 48
-ROOF_MODEL_SOURCE_MAX = 192
-ROOF_OP_COUNT = 26
-ROOF_MAX_OPS = ROOF_OP_COUNT
-ROOF_JSON_MAX_DEPTH = 64
-ROOF_KERNEL_NAME_MAX = 96
-ROOF_COLOR_AUTO = 0xFFFFFFFF
-ROOF_MAX_VALUE = 1e30
-
-# The ABI these declarations describe: the soname's major version.
-ABI_MAJOR = 0
-
-
-class roof_efficiency(Structure):
-    _fields_ = [
-        ("compute", c_double),
-        ("memory", c_double),
-        ("interconnect", c_double),
-    ]
-
-
-class roof_hardware(Structure):
-    _fields_ = [
-        ("name", c_char * ROOF_HW_NAME_MAX),
-        ("label", c_char * ROOF_HW_NAME_MAX),
-        ("vendor", c_char * 16),
-        ("arch", c_char * 16),
-        ("source", c_char * ROOF_HW_SOURCE_MAX),
-        ("units", c_uint32),
-        ("reserved0", c_uint32),
-        ("clock_hz", c_double),
-        ("vector_clock_hz", c_double),
-        ("flops_per_clock_per_unit", c_double * ROOF_PRECISION_COUNT),
-        ("memory_bytes", c_double),
-        ("dram_bytes_per_s", c_double),
-        ("l2_bytes", c_double),
-        ("interconnect_bytes_per_s", c_double),
-        ("reserved", c_double * 4),
-    ]
-
-
-class roof_ceiling(Structure):
-    _fields_ = [
-        ("peak_flops_per_s", c_double),
-        ("bytes_per_s", c_double),
-        ("interconnect_bytes_per_s", c_double),
-    ]
-
-
-class roof_roofline(Structure):
-    _fields_ = [
-        ("flops", c_double),
-        ("bytes", c_double),
-        ("flops_per_byte", c_double),
-        ("ridge_flops_per_byte", c_double),
-        ("attainable_flops_per_s", c_double),
-        ("compute_seconds", c_double),
-        ("memory_seconds", c_double),
-        ("seconds", c_double),
-        ("bound", c_uint32),
-        ("reserved", c_uint32),
-    ]
-
-
-class roof_measured(Structure):
-    _fields_ = [
-        ("roof", roof_roofline),
-        ("seconds", c_double),
-        ("achieved_flops_per_s", c_double),
-        ("achieved_bytes_per_s", c_double),
-        ("efficiency", c_double),
-        ("compute_fraction", c_double),
-        ("memory_fraction", c_double),
-        ("bound", c_uint32),
-        ("reserved", c_uint32),
-    ]
-
-
-class roof_level(Structure):
-    _fields_ = [
-        ("bytes", c_double),
-        ("bytes_per_s", c_double),
-    ]
-
-
-class roof_hierarchy(Structure):
-    _fields_ = [
-        ("flops", c_double),
-        ("compute_seconds", c_double),
-        ("level_seconds", c_double * ROOF_MAX_LEVELS),
-        ("level_flops_per_byte", c_double * ROOF_MAX_LEVELS),
-        ("seconds", c_double),
-        ("attainable_flops_per_s", c_double),
-        ("level_count", c_uint32),
-        ("binding_level", c_uint32),
-    ]
-
-
-class roof_model(Structure):
-    _fields_ = [
-        ("name", c_char * ROOF_MODEL_NAME_MAX),
-        ("source", c_char * ROOF_MODEL_SOURCE_MAX),
-        ("hidden", c_uint32),
-        ("layers", c_uint32),
-        ("heads", c_uint32),
-        ("kv_heads", c_uint32),
-        ("head_dim", c_uint32),
-        ("intermediate", c_uint32),
-        ("vocab", c_uint32),
-        ("mlp", c_uint32),
-        ("norm", c_uint32),
-        ("position", c_uint32),
-        ("experts", c_uint32),
-        ("experts_per_token", c_uint32),
-        ("expert_intermediate", c_uint32),
-        ("shared_experts", c_uint32),
-        ("shared_intermediate", c_uint32),
-        ("tied_embeddings", c_uint32),
-        ("sliding_window", c_uint32),
-        ("max_context", c_uint32),
-        ("native_bits", c_uint32),
-        ("reserved", c_uint32 * 5),
-    ]
-
-
-class roof_model_params(Structure):
-    _fields_ = [
-        ("embedding", c_double),
-        ("per_layer", c_double),
-        ("active_per_layer", c_double),
-        ("lm_head", c_double),
-        ("total", c_double),
-        ("active", c_double),
-    ]
-
-
-class roof_workload(Structure):
-    _fields_ = [
-        ("batch", c_uint32),
-        ("new_tokens", c_uint32),
-        ("cached_tokens", c_uint32),
-        ("weight_bits", c_uint32),
-        ("activation_bits", c_uint32),
-        ("kv_bits", c_uint32),
-        ("quant_group", c_uint32),
-        ("scale_bits", c_uint32),
-        ("attention", c_uint32),
-        ("precision", c_uint32),
-        ("tensor_parallel", c_uint32),
-        ("reserved", c_uint32 * 5),
-    ]
-
-
-class roof_op(Structure):
-    _fields_ = [
-        ("id", c_uint32),
-        ("op_class", c_uint32),
-        ("scope", c_uint32),
-        ("precision", c_uint32),
-        ("flops", c_double),
-        ("bytes", c_double),
-        ("weight_bytes", c_double),
-        ("act_read_bytes", c_double),
-        ("act_write_bytes", c_double),
-        ("kv_read_bytes", c_double),
-        ("kv_write_bytes", c_double),
-        ("comm_bytes", c_double),
-        ("gemm_m", c_double),
-        ("gemm_n", c_double),
-        ("gemm_k", c_double),
-        ("gemm_batch", c_double),
-        ("roofline", roof_roofline),
-        ("expected_seconds", c_double),
-        ("group", c_uint32),
-        ("reserved0", c_uint32),
-        ("reserved", c_double * 4),
-    ]
-
-
-class roof_sum(Structure):
-    _fields_ = [
-        ("flops", c_double),
-        ("bytes", c_double),
-        ("weight_bytes", c_double),
-        ("act_bytes", c_double),
-        ("kv_bytes", c_double),
-        ("comm_bytes", c_double),
-        ("compute_seconds", c_double),
-        ("memory_seconds", c_double),
-        ("comm_seconds", c_double),
-        ("seconds", c_double),
-        ("expected_seconds", c_double),
-        ("bound_seconds", c_double * 4),
-        ("bound", c_uint32),
-        ("dominant_op", c_uint32),
-        ("reserved", c_double * 4),
-    ]
-
-
-class roof_totals(Structure):
-    _fields_ = [
-        ("layer", roof_sum),
-        ("model", roof_sum),
-        ("overhead_seconds", c_double),
-        ("reserved", c_double * 3),
-    ]
-
-
-class roof_kernel_coef(Structure):
-    _fields_ = [
-        ("floor_seconds", c_double),
-        ("compute_fraction", c_double),
-        ("memory_fraction", c_double),
-        ("row_bytes_per_s", c_double),
-        ("masked_fraction", c_double),
-        ("reserved", c_double * 3),
-    ]
-
-
-ROOF_KERNEL_KIND_COUNT = 10
-
-
-class roof_calibration(Structure):
-    _fields_ = [
-        ("name", c_char * 48),
-        ("device", c_char * 48),
-        ("source", c_char * 192),
-        ("engine", c_char * 192),
-        ("date", c_char * 16),
-        ("origin", c_uint32),
-        ("reserved0", c_uint32),
-        ("kind", roof_kernel_coef * ROOF_KERNEL_KIND_COUNT),
-        ("step_overhead_seconds", c_double),
-        ("reserved", c_double * 7),
-    ]
-
-
-class roof_kernel_terms(Structure):
-    _fields_ = [
-        ("kind", c_uint32),
-        ("reserved0", c_uint32),
-        ("compute_seconds", c_double),
-        ("memory_seconds", c_double),
-        ("row_bytes", c_double),
-        ("masked_extra", c_double),
-        ("launches", c_double),
-        ("reserved", c_double * 2),
-    ]
-
-
-class roof_kernel_sample(Structure):
-    _fields_ = [
-        ("kind", c_uint32),
-        ("precision", c_uint32),
-        ("flops", c_double),
-        ("bytes", c_double),
-        ("rows", c_double),
-        ("masked_extra", c_double),
-        ("launches", c_double),
-        ("measured_seconds", c_double),
-        ("reserved", c_double * 2),
-    ]
-
-
-class roof_fit_quality(Structure):
-    _fields_ = [
-        ("samples", c_uint32),
-        ("fitted", c_uint32),
-        ("median_error", c_double),
-        ("p90_error", c_double),
-        ("below_bound", c_double),
-        ("reserved", c_double * 2),
-    ]
-
-
-class roof_fit_report(Structure):
-    _fields_ = [
-        ("kind", roof_fit_quality * ROOF_KERNEL_KIND_COUNT),
-        ("samples", c_uint32),
-        ("bad_kind", c_uint32),
-        ("median_error", c_double),
-        ("p90_error", c_double),
-        ("reserved", c_double * 4),
-    ]
-
-
-class roof_online(Structure):
-    _fields_ = [
-        ("warmup", c_uint32),
-        ("seen", c_uint32),
-        ("used", c_uint32),
-        ("rejected", c_uint32),
-        ("forget", c_double),
-        ("sw", c_double),
-        ("sx", c_double),
-        ("sy", c_double),
-        ("sxx", c_double),
-        ("sxy", c_double),
-        ("mean_abs_residual", c_double),
-        ("reserved", c_double * 4),
-    ]
-
-
-class roof_request(Structure):
-    _fields_ = [
-        ("workload", roof_workload),
-        ("prompt_tokens", c_uint32),
-        ("gen_tokens", c_uint32),
-        ("pipeline_parallel", c_uint32),
-        ("microbatches", c_uint32),
-        ("efficiency", roof_efficiency),
-        ("activation_reserve", c_double),
-        ("reserved", c_uint32 * 4),
-    ]
-
-
-class roof_memory(Structure):
-    _fields_ = [
-        ("weight_bytes", c_double),
-        ("kv_bytes", c_double),
-        ("activation_bytes", c_double),
-        ("total_bytes", c_double),
-        ("capacity_bytes", c_double),
-        ("fits", c_uint32),
-        ("reserved", c_uint32),
-    ]
-
-
-class roof_estimate(Structure):
-    _fields_ = [
-        ("ttft_seconds", c_double),
-        ("tpot_seconds", c_double),
-        ("first_tpot_seconds", c_double),
-        ("last_tpot_seconds", c_double),
-        ("decode_seconds", c_double),
-        ("e2e_seconds", c_double),
-        ("tokens_per_s_per_seq", c_double),
-        ("tokens_per_s", c_double),
-        ("decode_tokens_per_s", c_double),
-        ("allreduce_seconds_per_layer", c_double),
-        ("pipeline_bubble_fraction", c_double),
-        ("memory", roof_memory),
-        ("max_batch", c_uint32),
-        ("max_context", c_uint32),
-        ("prefill_bound", c_uint32),
-        ("decode_bound", c_uint32),
-        ("prefill_dominant_op", c_uint32),
-        ("decode_dominant_op", c_uint32),
-    ]
-
-
-class roof_scaling_point(Structure):
-    _fields_ = [
-        ("tensor_parallel", c_uint32),
-        ("pipeline_parallel", c_uint32),
-        ("devices", c_uint32),
-        ("fits", c_uint32),
-        ("ttft_seconds", c_double),
-        ("tpot_seconds", c_double),
-        ("tokens_per_s", c_double),
-        ("speedup", c_double),
-        ("efficiency", c_double),
-    ]
-
-
-class roof_series(Structure):
-    _fields_ = [
-        ("label", c_char_p),
-        ("flops_per_byte", POINTER(c_double)),
-        ("flops_per_s", POINTER(c_double)),
-        ("count", c_uint32),
-        ("color", c_uint32),
-        ("marker", c_uint32),
-        ("reserved", c_uint32),
-    ]
-
-
-class roof_chart_ceiling(Structure):
-    _fields_ = [
-        ("label", c_char_p),
-        ("value", c_double),
-        ("kind", c_uint32),
-        ("color", c_uint32),
-    ]
-
-
-class roof_chart(Structure):
-    _fields_ = [
-        ("title", c_char_p),
-        ("ceilings", POINTER(roof_chart_ceiling)),
-        ("ceiling_count", c_uint32),
-        ("series_count", c_uint32),
-        ("series", POINTER(roof_series)),
-        ("x_min", c_double),
-        ("x_max", c_double),
-        ("y_min", c_double),
-        ("y_max", c_double),
-        ("width_px", c_uint32),
-        ("height_px", c_uint32),
-        ("ridge_line", c_uint32),
-        ("reserved", c_uint32),
-    ]
-
-
-class roof_parse_error(Structure):
-    _fields_ = [
-        ("line", c_uint32),
-        ("column", c_uint32),
-        ("offset", c_uint64),
-        ("message", c_char * 112),
-    ]
-
-
-class roof_kernel(Structure):
-    _fields_ = [
-        ("name", c_char * ROOF_KERNEL_NAME_MAX),
-        ("flops", c_double),
-        ("bytes", c_double),
-        ("seconds", c_double),
-    ]
-
-
-# Every public struct, for the layout test.
-STRUCTS = (
-    roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
-    roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
-    roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
-    roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
-    roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
-    roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
-    roof_fit_report, roof_online,
-)
-
-roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
+from .types import (  # noqa: F401  (re-exported: the C names)
+    ABI_MAJOR, ROOF_COLOR_AUTO, ROOF_HW_NAME_MAX, ROOF_HW_SOURCE_MAX,
+    ROOF_JSON_MAX_DEPTH, ROOF_KERNEL_NAME_MAX, ROOF_LEVEL_COMPUTE,
+    ROOF_MAX_LEVELS, ROOF_MAX_OPS, ROOF_MAX_VALUE, ROOF_MODEL_NAME_MAX,
+    ROOF_MODEL_SOURCE_MAX, ROOF_OP_COUNT, ROOF_PRECISION_COUNT, STRUCTS,
+    roof_ceiling, roof_chart, roof_chart_ceiling, roof_efficiency,
+    roof_estimate, roof_hardware, roof_hierarchy, roof_kernel, roof_level,
+    roof_measured, roof_memory, roof_model, roof_model_params, roof_op,
+    roof_parse_error, roof_request, roof_roofline, roof_scaling_point,
+    roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
+    roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
+    roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT)
 
 _P = POINTER
 _u32 = c_uint32
@@ -465,7 +52,9 @@ _d = c_double
 STATUS = "status"  # result type marker: an int status, checked
 
 # The one table: (name, result, argument types).  A STATUS result is a
-# c_int checked by _check; any other result is returned as is.
+# c_int checked by the errcheck; any other result is returned as is.  A new
+# C function gets one row here: TestTable fails while a function that the
+# headers declare has no row.
 FUNCTIONS = (
     # common.h
     ("roof_status_str", c_char_p, [c_int]),
@@ -603,74 +192,164 @@ def _make_check(lib):
     return check
 
 
-def _candidates():
-    """Where to look for the library, in order: ROOFMODEL_LIB, the build
-    trees above this package, then the system's search path."""
-    env = os.environ.get("ROOFMODEL_LIB")
-    if env:
-        if os.path.isdir(env):
-            found = sorted(glob.glob(os.path.join(env, "libroofmodel.so*")))
-            if not found:
-                raise OSError("ROOFMODEL_LIB=%s: no libroofmodel.so in it"
-                              % env)
-            return [found[0]]
-        return [env]  # an explicit choice: no fallback that hides a typo
-    out = []
-    d = os.path.dirname(os.path.abspath(__file__))
-    while True:
-        libs = glob.glob(os.path.join(d, "build*", "lib", "libroofmodel.so*"))
-        # Several build directories: the most recently built one wins.
-        libs = [p for p in libs if os.path.isfile(p)]
-        out.extend(sorted(libs, key=os.path.getmtime, reverse=True))
-        parent = os.path.dirname(d)
-        if out or parent == d:
-            break
-        d = parent
-    system = ctypes.util.find_library("roofmodel")
-    if system:
-        out.append(system)
-    return out
+def _missing(name, lib):
+    def call(*_args):
+        raise errors.UnsupportedError(
+            errors.E_UNSUPPORTED, "%s is not in the loaded library %s "
+            "(version %s): it needs a newer one"
+            % (name, lib.path, lib.roof_version_string().decode()), name)
+    call.__name__ = name
+    return call
 
 
 def _declare(lib):
+    """Declares every FUNCTIONS row on lib; names the library lacks become
+    stubs that raise (lib.missing lists them)."""
     check = _make_check(lib)
+    lib.missing = []
     for name, restype, argtypes in FUNCTIONS:
-        f = getattr(lib, name)
+        try:
+            f = getattr(lib, name)
+        except AttributeError:
+            lib.missing.append(name)
+            continue
         f.argtypes = argtypes
         if restype is STATUS:
             f.restype = c_int
             f.errcheck = check
         else:
             f.restype = restype
+    for name in lib.missing:
+        setattr(lib, name, _missing(name, lib))
     return lib
+
+
+LIBRARY_ENV = ("ROOFMODEL_LIBRARY", "ROOFMODEL_LIB")
+SONAME = "libroofmodel.so.%d" % ABI_MAJOR
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+BUNDLED_DIR = os.path.join(PACKAGE_DIR, "_lib")
+
+
+def _in_folder(d):
+    """The libroofmodel.so* files in folder d, plain name first."""
+    return sorted(p for p in glob.glob(os.path.join(d, "libroofmodel.so*"))
+                  if os.path.isfile(p))
+
+
+def _from_env(tried):
+    """Step 1: ([path], True) when an environment variable names the
+    library (an explicit choice), else ([], False)."""
+    for var in LIBRARY_ENV:
+        value = os.environ.get(var)
+        if not value:
+            tried.append("%s: not set" % var)
+            continue
+        if os.path.isdir(value):
+            found = _in_folder(value)
+            if not found:
+                tried.append("%s=%s: no libroofmodel.so* in that folder"
+                             % (var, value))
+            return found[:1], True
+        return [value], True
+    return [], False
+
+
+def _bundled(tried):
+    """Step 2: the library pip installed inside the package."""
+    found = _in_folder(BUNDLED_DIR)
+    if not found:
+        tried.append("bundled: no libroofmodel.so* in %s" % BUNDLED_DIR)
+    return found[:1]
+
+
+def _build_trees(tried):
+    """Step 3: build*/lib/ above the package, nearest folder first."""
+    d = PACKAGE_DIR
+    while True:
+        libs = [p for p in glob.glob(os.path.join(d, "build*", "lib",
+                                                  "libroofmodel.so*"))
+                if os.path.isfile(p)]
+        if libs:  # several build directories: the latest build wins
+            return sorted(libs, key=os.path.getmtime, reverse=True)
+        parent = os.path.dirname(d)
+        if parent == d:
+            tried.append("build trees: no build*/lib/libroofmodel.so* in %s "
+                         "or any folder above it" % PACKAGE_DIR)
+            return []
+        d = parent
+
+
+def _system(tried):
+    """Step 4: the system's loader."""
+    found = ctypes.util.find_library("roofmodel")
+    if not found:
+        tried.append('system: ctypes.util.find_library("roofmodel") found '
+                     "nothing")
+        return [SONAME]
+    return [found, SONAME] if found != SONAME else [found]
+
+
+def candidates(tried):
+    """Where to look, in order (see the module's text); what was looked at
+    and found nothing is appended to `tried`."""
+    env, explicit = _from_env(tried)
+    if explicit:
+        return env
+    return _bundled(tried) + _build_trees(tried) + _system(tried)
+
+
+def _open(path, tried):
+    """The library at path, declared, or None (with the reason in
+    tried)."""
+    try:
+        lib = ctypes.CDLL(path)
+    except OSError as e:
+        tried.append("%s: %s" % (path, e))
+        return None
+    lib.path = path
+    try:
+        lib.roof_version_number.restype = c_uint32
+        major = lib.roof_version_number() // 10000
+    except AttributeError:
+        tried.append("%s: not a roofmodel library" % path)
+        return None
+    if major != ABI_MAJOR:
+        lib.roof_version_string.restype = c_char_p
+        tried.append("%s: version %s, these bindings need %d.x" % (
+            path, lib.roof_version_string().decode(), ABI_MAJOR))
+        return None
+    return _declare(lib)
 
 
 _lock = threading.Lock()
 _lib = None
 
 
+class LibraryNotFoundError(OSError):
+    """No libroofmodel could be loaded; .tried lists every place looked
+    at, with why each failed."""
+
+    def __init__(self, tried):
+        self.tried = list(tried)
+        super().__init__(
+            "libroofmodel not found; install the package with pip, or set "
+            "ROOFMODEL_LIBRARY to the path of libroofmodel.so. Tried:\n  "
+            + "\n  ".join(self.tried))
+
+
 def load():
     """The shared library with every function declared; loaded once."""
     global _lib
+    lib = _lib
+    if lib is not None:
+        return lib
     with _lock:
         if _lib is not None:
             return _lib
         tried = []
-        for path in _candidates():
-            try:
-                lib = ctypes.CDLL(path)
-            except OSError as e:
-                tried.append("%s (%s)" % (path, e))
-                continue
-            _declare(lib)
-            major = lib.roof_version_number() // 10000
-            if major != ABI_MAJOR:
-                tried.append("%s (version %s, these bindings need %d.x)" % (
-                    path, lib.roof_version_string().decode(), ABI_MAJOR))
-                continue
-            lib.path = path
-            _lib = lib
-            return lib
-        raise OSError("libroofmodel not found; set ROOFMODEL_LIB to the "
-                      "path of libroofmodel.so. Tried: "
-                      + ("; ".join(tried) if tried else "nothing"))
+        for path in candidates(tried):
+            lib = _open(path, tried)
+            if lib is not None:
+                _lib = lib
+                return lib
+        raise LibraryNotFoundError(tried)

@@ -1,25 +1,481 @@
-"""Python-side types: enums and dataclasses mirroring the C structs.
+"""Every C struct the bindings mirror, in one file, twice:
 
-Dataclass fields carry the C field names (reserved fields left out), so
-conversion to and from the ctypes structures in ffi.py is one generic loop
-each way: strings are decoded/encoded as UTF-8, fixed arrays become tuples,
-nested structs become nested dataclasses, enum-valued integers become
-IntEnums.
+1. a ctypes.Structure per C struct, with the C typedef and field names
+   (roof_hardware, roof_op, ...), checked against the C compiler's layout
+   by the tests;
+2. a dataclass per struct that Python code sees (Hardware, Op, ...), with
+   the same field names in the same order, reserved fields left out;
+   enum-valued integers become IntEnums.
+
+To add a field to a C struct: add it to the ctypes class in section 1 and
+to the dataclass in section 2, at the same place (the tests check that
+both sections agree, and that section 1 agrees with the C layout).
+Conversion both ways is generic (from_c, to_c at the end); the values
+written into C go through _args, which checks them.
 """
 
 import ctypes
 import dataclasses
+import struct
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
+                    c_int, c_size_t, c_uint32, c_uint64, c_void_p)
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Optional, Tuple
 
-from . import errors, ffi
+from . import _args
 
+# Array sizes and limits from the headers; the tests check them against
+# the C compiler's values.
+ROOF_HW_NAME_MAX = 48
+ROOF_HW_SOURCE_MAX = 192
+ROOF_PRECISION_COUNT = 8
+ROOF_MAX_LEVELS = 8
+ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
+ROOF_MODEL_NAME_MAX = 48
+ROOF_MODEL_SOURCE_MAX = 192
+ROOF_OP_COUNT = 26
+ROOF_MAX_OPS = ROOF_OP_COUNT
+ROOF_JSON_MAX_DEPTH = 64
+ROOF_KERNEL_NAME_MAX = 96
+ROOF_COLOR_AUTO = 0xFFFFFFFF
+ROOF_MAX_VALUE = 1e30
+
+# The ABI these declarations describe: the soname's major version.
+ABI_MAJOR = 0
+
+
+# ==== 1. The C structs (ctypes) ========================================
+
+
+class roof_efficiency(Structure):
+    _fields_ = [
+        ("compute", c_double),
+        ("memory", c_double),
+        ("interconnect", c_double),
+    ]
+
+
+class roof_hardware(Structure):
+    _fields_ = [
+        ("name", c_char * ROOF_HW_NAME_MAX),
+        ("label", c_char * ROOF_HW_NAME_MAX),
+        ("vendor", c_char * 16),
+        ("arch", c_char * 16),
+        ("source", c_char * ROOF_HW_SOURCE_MAX),
+        ("units", c_uint32),
+        ("reserved0", c_uint32),
+        ("clock_hz", c_double),
+        ("vector_clock_hz", c_double),
+        ("flops_per_clock_per_unit", c_double * ROOF_PRECISION_COUNT),
+        ("memory_bytes", c_double),
+        ("dram_bytes_per_s", c_double),
+        ("l2_bytes", c_double),
+        ("interconnect_bytes_per_s", c_double),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_ceiling(Structure):
+    _fields_ = [
+        ("peak_flops_per_s", c_double),
+        ("bytes_per_s", c_double),
+        ("interconnect_bytes_per_s", c_double),
+    ]
+
+
+class roof_roofline(Structure):
+    _fields_ = [
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("flops_per_byte", c_double),
+        ("ridge_flops_per_byte", c_double),
+        ("attainable_flops_per_s", c_double),
+        ("compute_seconds", c_double),
+        ("memory_seconds", c_double),
+        ("seconds", c_double),
+        ("bound", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
+class roof_measured(Structure):
+    _fields_ = [
+        ("roof", roof_roofline),
+        ("seconds", c_double),
+        ("achieved_flops_per_s", c_double),
+        ("achieved_bytes_per_s", c_double),
+        ("efficiency", c_double),
+        ("compute_fraction", c_double),
+        ("memory_fraction", c_double),
+        ("bound", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
+class roof_level(Structure):
+    _fields_ = [
+        ("bytes", c_double),
+        ("bytes_per_s", c_double),
+    ]
+
+
+class roof_hierarchy(Structure):
+    _fields_ = [
+        ("flops", c_double),
+        ("compute_seconds", c_double),
+        ("level_seconds", c_double * ROOF_MAX_LEVELS),
+        ("level_flops_per_byte", c_double * ROOF_MAX_LEVELS),
+        ("seconds", c_double),
+        ("attainable_flops_per_s", c_double),
+        ("level_count", c_uint32),
+        ("binding_level", c_uint32),
+    ]
+
+
+class roof_model(Structure):
+    _fields_ = [
+        ("name", c_char * ROOF_MODEL_NAME_MAX),
+        ("source", c_char * ROOF_MODEL_SOURCE_MAX),
+        ("hidden", c_uint32),
+        ("layers", c_uint32),
+        ("heads", c_uint32),
+        ("kv_heads", c_uint32),
+        ("head_dim", c_uint32),
+        ("intermediate", c_uint32),
+        ("vocab", c_uint32),
+        ("mlp", c_uint32),
+        ("norm", c_uint32),
+        ("position", c_uint32),
+        ("experts", c_uint32),
+        ("experts_per_token", c_uint32),
+        ("expert_intermediate", c_uint32),
+        ("shared_experts", c_uint32),
+        ("shared_intermediate", c_uint32),
+        ("tied_embeddings", c_uint32),
+        ("sliding_window", c_uint32),
+        ("max_context", c_uint32),
+        ("native_bits", c_uint32),
+        ("reserved", c_uint32 * 5),
+    ]
+
+
+class roof_model_params(Structure):
+    _fields_ = [
+        ("embedding", c_double),
+        ("per_layer", c_double),
+        ("active_per_layer", c_double),
+        ("lm_head", c_double),
+        ("total", c_double),
+        ("active", c_double),
+    ]
+
+
+class roof_workload(Structure):
+    _fields_ = [
+        ("batch", c_uint32),
+        ("new_tokens", c_uint32),
+        ("cached_tokens", c_uint32),
+        ("weight_bits", c_uint32),
+        ("activation_bits", c_uint32),
+        ("kv_bits", c_uint32),
+        ("quant_group", c_uint32),
+        ("scale_bits", c_uint32),
+        ("attention", c_uint32),
+        ("precision", c_uint32),
+        ("tensor_parallel", c_uint32),
+        ("reserved", c_uint32 * 5),
+    ]
+
+
+class roof_op(Structure):
+    _fields_ = [
+        ("id", c_uint32),
+        ("op_class", c_uint32),
+        ("scope", c_uint32),
+        ("precision", c_uint32),
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("weight_bytes", c_double),
+        ("act_read_bytes", c_double),
+        ("act_write_bytes", c_double),
+        ("kv_read_bytes", c_double),
+        ("kv_write_bytes", c_double),
+        ("comm_bytes", c_double),
+        ("gemm_m", c_double),
+        ("gemm_n", c_double),
+        ("gemm_k", c_double),
+        ("gemm_batch", c_double),
+        ("roofline", roof_roofline),
+        ("expected_seconds", c_double),
+        ("group", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_sum(Structure):
+    _fields_ = [
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("weight_bytes", c_double),
+        ("act_bytes", c_double),
+        ("kv_bytes", c_double),
+        ("comm_bytes", c_double),
+        ("compute_seconds", c_double),
+        ("memory_seconds", c_double),
+        ("comm_seconds", c_double),
+        ("seconds", c_double),
+        ("expected_seconds", c_double),
+        ("bound_seconds", c_double * 4),
+        ("bound", c_uint32),
+        ("dominant_op", c_uint32),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_totals(Structure):
+    _fields_ = [
+        ("layer", roof_sum),
+        ("model", roof_sum),
+        ("overhead_seconds", c_double),
+        ("reserved", c_double * 3),
+    ]
+
+
+class roof_kernel_coef(Structure):
+    _fields_ = [
+        ("floor_seconds", c_double),
+        ("compute_fraction", c_double),
+        ("memory_fraction", c_double),
+        ("row_bytes_per_s", c_double),
+        ("masked_fraction", c_double),
+        ("reserved", c_double * 3),
+    ]
+
+
+ROOF_KERNEL_KIND_COUNT = 10
+
+
+class roof_calibration(Structure):
+    _fields_ = [
+        ("name", c_char * 48),
+        ("device", c_char * 48),
+        ("source", c_char * 192),
+        ("engine", c_char * 192),
+        ("date", c_char * 16),
+        ("origin", c_uint32),
+        ("reserved0", c_uint32),
+        ("kind", roof_kernel_coef * ROOF_KERNEL_KIND_COUNT),
+        ("step_overhead_seconds", c_double),
+        ("reserved", c_double * 7),
+    ]
+
+
+class roof_kernel_terms(Structure):
+    _fields_ = [
+        ("kind", c_uint32),
+        ("reserved0", c_uint32),
+        ("compute_seconds", c_double),
+        ("memory_seconds", c_double),
+        ("row_bytes", c_double),
+        ("masked_extra", c_double),
+        ("launches", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_kernel_sample(Structure):
+    _fields_ = [
+        ("kind", c_uint32),
+        ("precision", c_uint32),
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("rows", c_double),
+        ("masked_extra", c_double),
+        ("launches", c_double),
+        ("measured_seconds", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_fit_quality(Structure):
+    _fields_ = [
+        ("samples", c_uint32),
+        ("fitted", c_uint32),
+        ("median_error", c_double),
+        ("p90_error", c_double),
+        ("below_bound", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_fit_report(Structure):
+    _fields_ = [
+        ("kind", roof_fit_quality * ROOF_KERNEL_KIND_COUNT),
+        ("samples", c_uint32),
+        ("bad_kind", c_uint32),
+        ("median_error", c_double),
+        ("p90_error", c_double),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_online(Structure):
+    _fields_ = [
+        ("warmup", c_uint32),
+        ("seen", c_uint32),
+        ("used", c_uint32),
+        ("rejected", c_uint32),
+        ("forget", c_double),
+        ("sw", c_double),
+        ("sx", c_double),
+        ("sy", c_double),
+        ("sxx", c_double),
+        ("sxy", c_double),
+        ("mean_abs_residual", c_double),
+        ("reserved", c_double * 4),
+    ]
+
+
+class roof_request(Structure):
+    _fields_ = [
+        ("workload", roof_workload),
+        ("prompt_tokens", c_uint32),
+        ("gen_tokens", c_uint32),
+        ("pipeline_parallel", c_uint32),
+        ("microbatches", c_uint32),
+        ("efficiency", roof_efficiency),
+        ("activation_reserve", c_double),
+        ("reserved", c_uint32 * 4),
+    ]
+
+
+class roof_memory(Structure):
+    _fields_ = [
+        ("weight_bytes", c_double),
+        ("kv_bytes", c_double),
+        ("activation_bytes", c_double),
+        ("total_bytes", c_double),
+        ("capacity_bytes", c_double),
+        ("fits", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
+class roof_estimate(Structure):
+    _fields_ = [
+        ("ttft_seconds", c_double),
+        ("tpot_seconds", c_double),
+        ("first_tpot_seconds", c_double),
+        ("last_tpot_seconds", c_double),
+        ("decode_seconds", c_double),
+        ("e2e_seconds", c_double),
+        ("tokens_per_s_per_seq", c_double),
+        ("tokens_per_s", c_double),
+        ("decode_tokens_per_s", c_double),
+        ("allreduce_seconds_per_layer", c_double),
+        ("pipeline_bubble_fraction", c_double),
+        ("memory", roof_memory),
+        ("max_batch", c_uint32),
+        ("max_context", c_uint32),
+        ("prefill_bound", c_uint32),
+        ("decode_bound", c_uint32),
+        ("prefill_dominant_op", c_uint32),
+        ("decode_dominant_op", c_uint32),
+    ]
+
+
+class roof_scaling_point(Structure):
+    _fields_ = [
+        ("tensor_parallel", c_uint32),
+        ("pipeline_parallel", c_uint32),
+        ("devices", c_uint32),
+        ("fits", c_uint32),
+        ("ttft_seconds", c_double),
+        ("tpot_seconds", c_double),
+        ("tokens_per_s", c_double),
+        ("speedup", c_double),
+        ("efficiency", c_double),
+    ]
+
+
+class roof_series(Structure):
+    _fields_ = [
+        ("label", c_char_p),
+        ("flops_per_byte", POINTER(c_double)),
+        ("flops_per_s", POINTER(c_double)),
+        ("count", c_uint32),
+        ("color", c_uint32),
+        ("marker", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
+class roof_chart_ceiling(Structure):
+    _fields_ = [
+        ("label", c_char_p),
+        ("value", c_double),
+        ("kind", c_uint32),
+        ("color", c_uint32),
+    ]
+
+
+class roof_chart(Structure):
+    _fields_ = [
+        ("title", c_char_p),
+        ("ceilings", POINTER(roof_chart_ceiling)),
+        ("ceiling_count", c_uint32),
+        ("series_count", c_uint32),
+        ("series", POINTER(roof_series)),
+        ("x_min", c_double),
+        ("x_max", c_double),
+        ("y_min", c_double),
+        ("y_max", c_double),
+        ("width_px", c_uint32),
+        ("height_px", c_uint32),
+        ("ridge_line", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
+class roof_parse_error(Structure):
+    _fields_ = [
+        ("line", c_uint32),
+        ("column", c_uint32),
+        ("offset", c_uint64),
+        ("message", c_char * 112),
+    ]
+
+
+class roof_kernel(Structure):
+    _fields_ = [
+        ("name", c_char * ROOF_KERNEL_NAME_MAX),
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("seconds", c_double),
+    ]
+
+
+# Every public struct, for the layout test.
+STRUCTS = (
+    roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
+    roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
+    roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
+    roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
+    roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
+    roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
+    roof_fit_report, roof_online,
+)
+
+roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
+
+# ==== 2. What Python code sees: enums and dataclasses =================
 
 class _Named(IntEnum):
     """An IntEnum whose str() is the library's lower-case name."""
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name.lower()
 
 
@@ -192,7 +648,7 @@ class Hierarchy:
     seconds: float
     attainable_flops_per_s: float
     level_count: int
-    binding_level: int  # an index, or ffi.ROOF_LEVEL_COMPUTE
+    binding_level: int  # an index, or ROOF_LEVEL_COMPUTE
 
 
 @dataclass(frozen=True)
@@ -271,16 +727,19 @@ class Op:
     group: int
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The library's name: "q_proj", "qk_matmul", ..."""
+        from . import ffi
         return ffi.load().roof_op_name(self.id).decode()
 
     @property
-    def bound(self):
+    def bound(self) -> "Bound":
+        """What bounds this operator: its roofline's bound."""
         return self.roofline.bound
 
     @property
-    def seconds(self):
+    def seconds(self) -> float:
+        """This operator's roofline time, in seconds."""
         return self.roofline.seconds
 
 
@@ -382,7 +841,7 @@ class ChartCeiling:
     value: float
     kind: CeilingKind = CeilingKind.COMPUTE
     label: Optional[str] = None
-    color: int = ffi.ROOF_COLOR_AUTO
+    color: int = ROOF_COLOR_AUTO
 
 
 @dataclass(frozen=True)
@@ -391,91 +850,242 @@ class Series:
     label: str
     flops_per_byte: Tuple[float, ...]
     flops_per_s: Tuple[float, ...]
-    color: int = ffi.ROOF_COLOR_AUTO
+    color: int = ROOF_COLOR_AUTO
     marker: Marker = Marker.CROSS
 
 
 # dataclass <-> ctypes structure, for the generic conversion.
 C_TYPE = {
-    Efficiency: ffi.roof_efficiency, Hardware: ffi.roof_hardware,
-    Ceiling: ffi.roof_ceiling, Roofline: ffi.roof_roofline,
-    Measured: ffi.roof_measured, Level: ffi.roof_level,
-    Hierarchy: ffi.roof_hierarchy, Model: ffi.roof_model,
-    ModelParams: ffi.roof_model_params, Workload: ffi.roof_workload,
-    Op: ffi.roof_op, Sum: ffi.roof_sum, Totals: ffi.roof_totals,
-    Request: ffi.roof_request, Memory: ffi.roof_memory,
-    Estimate: ffi.roof_estimate, ScalingPoint: ffi.roof_scaling_point,
-    Kernel: ffi.roof_kernel,
+    Efficiency: roof_efficiency, Hardware: roof_hardware,
+    Ceiling: roof_ceiling, Roofline: roof_roofline,
+    Measured: roof_measured, Level: roof_level,
+    Hierarchy: roof_hierarchy, Model: roof_model,
+    ModelParams: roof_model_params, Workload: roof_workload,
+    Op: roof_op, Sum: roof_sum, Totals: roof_totals,
+    Request: roof_request, Memory: roof_memory,
+    Estimate: roof_estimate, ScalingPoint: roof_scaling_point,
+    Kernel: roof_kernel,
 }
 PY_TYPE = {c: p for p, c in C_TYPE.items()}
 
-# Integer fields holding an enum value.
-_ENUMS = {
+# Integer fields holding an enum value, by field name.
+ENUM_FIELDS = {
     "bound": Bound, "prefill_bound": Bound, "decode_bound": Bound,
     "dominant_op": OpId, "prefill_dominant_op": OpId,
-    "decode_dominant_op": OpId, "op_class": OpClass, "scope": Scope,
-    "precision": Precision, "attention": Attention, "mlp": Mlp,
-    "norm": Norm, "position": Position,
+    "decode_dominant_op": OpId, "id": OpId, "op_class": OpClass,
+    "scope": Scope, "precision": Precision, "attention": Attention,
+    "mlp": Mlp, "norm": Norm, "position": Position, "kind": CeilingKind,
+    "marker": Marker,
 }
 
+# Frozen descriptors that Python code passes back to C: each instance keeps
+# the C struct it was made from (or first converted to), so passing the
+# same Hardware or Model again costs no conversion.  Frozen means the
+# fields cannot change under the cached copy.
+_CACHED = (Hardware, Model, Efficiency, Ceiling, Level)
+_CACHE = "_roof_c"
 
-def _py_value(name, v):
-    if isinstance(v, bytes):
-        return v.decode("utf-8", "replace")
-    if isinstance(v, ctypes.Array):
-        return tuple(v)
-    if isinstance(v, ctypes.Structure):
-        return from_c(v)
-    enum = OpId if name == "id" else _ENUMS.get(name)
-    if enum is not None:
-        try:
-            return enum(v)
-        except ValueError:
-            return v  # a value newer than these bindings: keep the number
-    return v
+
+# ---- C -> Python --------------------------------------------------------
+
+# struct module codes of the scalar C types the structs use.
+_CODES = {c_double: "d", c_uint32: "I", c_uint64: "Q"}
+
+
+def _text(b):
+    """A char array's bytes as ctypes reads them: up to the first NUL."""
+    return b.split(b"\0", 1)[0].decode("utf-8", "replace")
+
+
+def _compile_reader(cls):
+    """read(buf, offset): the dataclass cls from the C struct at offset in
+    buf (a ctypes struct or array), as straight-line code.  One
+    struct.unpack_from reads every scalar field at once, from the offsets
+    ctypes gives; then the object is made as the generated __init__ of a
+    dataclass would, minus its per-field object.__setattr__ calls on frozen
+    classes (what dataclasses itself does with exec).  Field names come
+    from the tables above, never from input."""
+    ctype = C_TYPE[cls]
+    ctypes_of = dict(ctype._fields_)
+    env = {"new": object.__new__, "cls": cls, "ctype": ctype,
+           "CACHE": _CACHE, "text": _text}
+    fmt, pos, n, items = "=", 0, 0, []
+    for f in dataclasses.fields(cls):
+        ft, desc = ctypes_of[f.name], getattr(ctype, f.name)
+        if desc.offset < pos:
+            raise TypeError("%s: fields out of C order" % cls.__name__)
+        if issubclass(ft, Structure):
+            env["r_" + f.name] = reader(PY_TYPE[ft])
+            items.append("%r: r_%s(buf, off + %d)"
+                         % (f.name, f.name, desc.offset))
+            continue
+        fmt += "%dx" % (desc.offset - pos) if desc.offset > pos else ""
+        pos = desc.offset + desc.size
+        if issubclass(ft, ctypes.Array) and ft._type_ is c_char:
+            fmt += "%ds" % desc.size
+            items.append("%r: text(v[%d])" % (f.name, n))
+            n += 1
+        elif issubclass(ft, ctypes.Array):
+            fmt += "%d%s" % (ft._length_, _CODES[ft._type_])
+            items.append("%r: v[%d:%d]" % (f.name, n, n + ft._length_))
+            n += ft._length_
+        elif f.name in ENUM_FIELDS:
+            fmt += _CODES[ft]
+            # A value newer than these bindings keeps its number.
+            env["e_" + f.name] = {m.value: m for m in ENUM_FIELDS[f.name]}
+            items.append("%r: e_%s.get(v[%d], v[%d])"
+                         % (f.name, f.name, n, n))
+            n += 1
+        else:
+            fmt += _CODES[ft]
+            items.append("%r: v[%d]" % (f.name, n))
+            n += 1
+    env["unpack"] = struct.Struct(fmt).unpack_from
+    keep = ("    d[CACHE] = ctype.from_buffer_copy(buf, off)\n"
+            if cls in _CACHED else "")
+    src = ("def read(buf, off=0):\n    v = unpack(buf, off)\n"
+           "    o = new(cls)\n    d = o.__dict__\n"
+           "    d.update({%s})\n%s    return o\n" % (", ".join(items), keep))
+    exec(src, env)
+    return env["read"]
+
+
+_READERS = {}
+
+
+def reader(cls):
+    """read(buf, offset=0) -> cls, made once per dataclass."""
+    read = _READERS.get(cls)
+    if read is None:
+        read = _READERS.setdefault(cls, _compile_reader(cls))
+    return read
 
 
 def from_c(s):
-    """The dataclass for a ctypes structure."""
-    cls = PY_TYPE[type(s)]
-    return cls(**{f.name: _py_value(f.name, getattr(s, f.name))
-                  for f in dataclasses.fields(cls)})
+    """The dataclass for a ctypes structure (a copy: s may be reused)."""
+    return reader(PY_TYPE[type(s)])(s)
 
 
-def _range_error(msg):
-    return errors.RangeError(errors.E_RANGE, msg)
+def from_c_array(arr, count):
+    """The dataclasses for the first count structs of a ctypes array,
+    read in place."""
+    read = reader(PY_TYPE[arr._type_])
+    size = ctypes.sizeof(arr._type_)
+    return [read(arr, i * size) for i in range(count)]
 
 
-def _set(s, name, ctype, v):
-    if isinstance(v, str):
-        v = v.encode("utf-8")
-    if isinstance(v, bytes):
-        if len(v) >= ctypes.sizeof(ctype):
-            raise _range_error("%s: %r does not fit in %d bytes"
-                               % (name, v, ctypes.sizeof(ctype) - 1))
-        setattr(s, name, v)
-    elif dataclasses.is_dataclass(v):
-        setattr(s, name, to_c(v))
-    elif issubclass(ctype, ctypes.Array):
-        if len(v) != ctype._length_:
-            raise _range_error("%s needs %d values" % (name, ctype._length_))
-        getattr(s, name)[:] = [float(x) for x in v]
-    elif ctype is ctypes.c_uint32:
-        # ctypes would wrap -1 to 4294967295 without a word.
-        if isinstance(v, bool) or not isinstance(v, int) \
-                or not 0 <= v <= 0xFFFFFFFF:
-            raise _range_error("%s must be an integer in 0 .. 2^32-1, not %r"
-                               % (name, v))
-        setattr(s, name, int(v))
-    else:
-        setattr(s, name, float(v))
+# ---- Python -> C --------------------------------------------------------
+
+def _text_writer(name, ctype):
+    size = ctypes.sizeof(ctype)
+
+    def write(v):
+        b = v.encode("utf-8") if isinstance(v, str) else bytes(v)
+        if len(b) >= size:
+            raise _args.errors.RangeError(
+                _args.errors.E_RANGE, "%s: %r does not fit in %d bytes"
+                % (name, v, size - 1))
+        return b
+    return write
+
+
+def _array_writer(name, ctype):
+    n = ctype._length_
+
+    def write(v):
+        if len(v) != n:
+            raise _args.errors.RangeError(_args.errors.E_RANGE,
+                                          "%s needs %d values" % (name, n))
+        return ctype(*[_args.real(name, x) for x in v])
+    return write
+
+
+def _struct_writer(name, ctype):
+    def write(v):
+        cls = PY_TYPE[ctype]
+        if isinstance(v, cls):
+            return to_c(v)
+        if isinstance(v, dict):
+            return to_c(cls(**v))
+        if isinstance(v, (tuple, list)):
+            return to_c(cls(*v))
+        if isinstance(v, ctype):
+            return v
+        raise TypeError("%s must be a %s, not %s %r"
+                        % (name, cls.__name__, type(v).__name__, v))
+    return write
+
+
+def writer(name, ctype):
+    """The function that checks a Python value for field `name` of C type
+    `ctype` and returns what ctypes stores: the one rule for every field
+    and every argument of that kind."""
+    if issubclass(ctype, ctypes.Array):
+        if ctype._type_ is c_char:
+            return _text_writer(name, ctype)
+        return _array_writer(name, ctype)
+    if issubclass(ctype, Structure):
+        return _struct_writer(name, ctype)
+    if ctype is c_uint32:
+        enum = ENUM_FIELDS.get(name)
+        if enum is not None:
+            return lambda v: _args.choice(enum, name, v)
+        return lambda v: _args.u32(name, v)
+    return lambda v: _args.real(name, v)
+
+
+def _write_plan(cls):
+    ctypes_of = dict(C_TYPE[cls]._fields_)
+    return tuple((f.name, writer(f.name, ctypes_of[f.name]))
+                 for f in dataclasses.fields(cls))
+
+
+_WRITE = {}
+
+
+def write_plan(cls):
+    """((field name, writer), ...) of a dataclass, built once."""
+    plan = _WRITE.get(cls)
+    if plan is None:
+        plan = _WRITE.setdefault(cls, _write_plan(cls))
+    return plan
+
+
+def field_writer(cls, name):
+    """The writer of one field of a dataclass; TypeError for no such
+    field."""
+    for n, w in write_plan(cls):
+        if n == name:
+            return w
+    raise TypeError("unknown field %r for %s" % (name, cls.__name__))
+
+
+def field_value(cls, name, v):
+    """v checked as field `name` of dataclass cls, as the dataclass holds
+    it: enum names become members, tuples become nested dataclasses."""
+    c = field_writer(cls, name)(v)
+    if isinstance(c, bytes):
+        return v if isinstance(v, str) else c.decode("utf-8")
+    if isinstance(c, ctypes.Array):
+        return tuple(c)
+    if isinstance(c, Structure):
+        return from_c(c)
+    return c
 
 
 def to_c(obj):
-    """The ctypes structure for a dataclass (reserved fields zero)."""
-    ctype = C_TYPE[type(obj)]
-    s = ctype()
-    types = dict(ctype._fields_)
-    for f in dataclasses.fields(obj):
-        _set(s, f.name, types[f.name], getattr(obj, f.name))
+    """The ctypes structure for a dataclass (reserved fields zero).  For a
+    frozen descriptor (Hardware, Model, Efficiency, Ceiling, Level) the
+    structure is made once and kept: callers pass it to C as const."""
+    cls = type(obj)
+    cached = cls in _CACHED
+    if cached:
+        s = obj.__dict__.get(_CACHE)
+        if s is not None:
+            return s
+    s = C_TYPE[cls]()
+    for name, write in write_plan(cls):
+        setattr(s, name, write(getattr(obj, name)))
+    if cached:
+        obj.__dict__[_CACHE] = s
     return s
