@@ -9,6 +9,10 @@
 
 use std::os::raw::{c_char, c_int, c_void};
 
+/// How build.rs linked libroofmodel: "static" (the default: binaries need
+/// no LD_LIBRARY_PATH or rpath) or "dylib" (ROOFMODEL_STATIC=0).
+pub const LINK_KIND: &str = env!("ROOFMODEL_LINK_KIND");
+
 // ---- common.h -------------------------------------------------------------
 
 pub const ROOF_OK: c_int = 0;
