@@ -40,7 +40,11 @@ fn main() {
     for dir in &dirs {
         println!("cargo:rustc-link-search=native={}", dir);
     }
-    let lib_dir = if static_link { archive.or(dirs.first()) } else { dirs.first() };
+    let lib_dir = if static_link {
+        archive.or(dirs.first())
+    } else {
+        dirs.first()
+    };
     if static_link {
         println!("cargo:rustc-link-lib=static=roofmodel");
         println!("cargo:rustc-link-lib=dylib=m");
@@ -49,7 +53,11 @@ fn main() {
     }
     // Relink when the library is rebuilt: cargo does not watch it otherwise.
     if let Some(dir) = lib_dir {
-        let file = if static_link { "libroofmodel.a" } else { "libroofmodel.so" };
+        let file = if static_link {
+            "libroofmodel.a"
+        } else {
+            "libroofmodel.so"
+        };
         let path = Path::new(dir).join(file);
         if path.exists() {
             println!("cargo:rerun-if-changed={}", path.display());

@@ -9,11 +9,7 @@ fn main() {
     match answer {
         Ok(step) => {
             let q = step.ops.iter().find(|o| o.id == roofmodel::OpId::QProj);
-            println!(
-                "{} q_proj {}",
-                roofmodel::sys::LINK_KIND,
-                q.map_or(0.0, |o| o.flops)
-            );
+            println!("{} q_proj {}", roofmodel::sys::LINK_KIND, q.map_or(0.0, |o| o.flops));
         }
         Err(e) => {
             eprintln!("roofmodel-downstream: {}", e);
