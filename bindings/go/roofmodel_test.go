@@ -278,6 +278,12 @@ func TestPrefillAndDecode(t *testing.T) {
 	if tot := must(StepTotals(m, w, hw, nil))(t); tot != dec.Totals {
 		t.Fatalf("step %+v, ops %+v", tot, dec.Totals)
 	}
+	// every operator memory-bound in decode: half the bandwidth (and half
+	// the peak), twice the time, exactly (scaling by 2 is exact)
+	eff := Efficiency{Compute: 0.5, Memory: 0.5, Interconnect: 1}
+	if slow := must(StepTotals(m, w, hw, &eff))(t); slow.Model.Seconds != 2*dec.Totals.Model.Seconds {
+		t.Fatalf("half efficiency: %g s, full: %g s", slow.Model.Seconds, dec.Totals.Model.Seconds)
+	}
 	w.TensorParallel = 3 // 40 heads are not a multiple of 3
 	_, err := Ops(m, w, hw, nil)
 	wantStatus(t, err, ErrInvalid, "roof_ops")

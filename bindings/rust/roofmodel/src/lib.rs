@@ -1346,6 +1346,23 @@ pub fn ops(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Effic
     })
 }
 
+/// The totals [`ops`] gives for the same step, bit for bit, without the
+/// operator records (`roof_step`): what a scheduler asks for each
+/// candidate batch.  `eff` None is the pure roofline.
+pub fn step_totals(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Efficiency>) -> Result<Totals> {
+    let m = model.to_raw()?;
+    let w = workload.to_raw();
+    let h = hw.to_raw()?;
+    let e = eff.map(Efficiency::to_raw);
+    let mut t = sys::roof_totals::default();
+    // SAFETY: valid structs in and out; the efficiency pointer is NULL or valid.
+    check(unsafe { sys::roof_step(&m, &w, &h, eff_ptr(&e), &mut t) }, "roof_step")?;
+    Ok(Totals {
+        layer: Sum::from_raw(&t.layer)?,
+        model: Sum::from_raw(&t.model)?,
+    })
+}
+
 // ---- estimates ------------------------------------------------------------
 
 /// A request: batch x (prompt, then generated tokens).
