@@ -229,6 +229,8 @@ pub struct roof_measured {
     pub reserved: u32,
 }
 
+/// The most memory levels of a hierarchical roofline.
+///
 /// Hierarchical roofline: one compute roof and several memory levels (DRAM,
 /// L2, shared memory, ...), each with the bytes the kernel moves through it
 /// and its bandwidth.  The kernel's time is bounded by the slowest of them.
