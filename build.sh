@@ -17,6 +17,9 @@ TEST_PKGS="$RUN_PKGS g++ libxml2-utils python3 python3-venv"
 # The Rust bindings' tests need cargo: Debian's (Rust 1.63, which the crates
 # support) unless the machine already has one, from rustup say.
 command -v cargo >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS cargo"
+# The Go binding's tests need go: Debian's golang-go (Go 1.19, which the
+# package supports) unless the machine already has one.
+command -v go >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS golang-go"
 FULL_PKGS="clang valgrind gcovr cppcheck clang-tidy libclang-rt-14-dev librsvg2-bin"
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

@@ -1,11 +1,14 @@
-"""The cross-language test: runs the C, Python and (when cargo is given)
-Rust programs that answer the same questions and requires their outputs to
+"""The cross-language test: runs the C, Python, and (when given) Rust and
+Go programs that answer the same questions and requires their outputs to
 be identical, byte for byte.
 
-usage: compare_answers.py C_EXE PYTHON_SCRIPT [CARGO MANIFEST EXAMPLE]
+usage: compare_answers.py C_EXE PYTHON_SCRIPT
+           [--rust CARGO MANIFEST EXAMPLE] [--go RUN_GO BUILD_ROOT PACKAGE]
 
 EXAMPLE names the example of the roofmodel crate to run (`answers`, or
-`table` for the program of docs/bindings.md).
+`table` for the program of docs/bindings.md).  RUN_GO is
+bindings/go/run_go.py, which runs `go run PACKAGE` (./cmd/answers) in the
+Go module against the build in BUILD_ROOT.
 """
 
 import difflib
@@ -22,15 +25,31 @@ def run(name, argv):
     return p.stdout
 
 
-def main():
-    if len(sys.argv) not in (3, 6):
+def programs(args):
+    """(name, argv) of each program, from the command line."""
+    if len(args) < 2:
         sys.exit(__doc__)
-    outputs = [("C", run("C", [sys.argv[1]])),
-               ("Python", run("Python", [sys.executable, sys.argv[2]]))]
-    if len(sys.argv) == 6:
-        outputs.append(("Rust", run("Rust", [
-            sys.argv[3], "run", "--offline", "--quiet", "--manifest-path",
-            sys.argv[4], "-p", "roofmodel", "--example", sys.argv[5]])))
+    out = [("C", [args[0]]), ("Python", [sys.executable, args[1]])]
+    rest = args[2:]
+    while rest:
+        if rest[0] == "--rust" and len(rest) >= 4:
+            cargo, manifest, example = rest[1:4]
+            out.append(("Rust", [cargo, "run", "--offline", "--quiet",
+                                 "--manifest-path", manifest, "-p",
+                                 "roofmodel", "--example", example]))
+            rest = rest[4:]
+        elif rest[0] == "--go" and len(rest) >= 4:
+            run_go, build_root, package = rest[1:4]
+            out.append(("Go", [sys.executable, run_go, build_root, "run",
+                               package]))
+            rest = rest[4:]
+        else:
+            sys.exit(__doc__)
+    return out
+
+
+def main():
+    outputs = [(name, run(name, argv)) for name, argv in programs(sys.argv[1:])]
     ref_name, ref = outputs[0]
     lines = ref.splitlines()
     if len(lines) < 10:

@@ -9,17 +9,29 @@ use std::os::raw::c_int;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
+    /// A required argument is missing (`ROOF_E_NULL`).
     Null,
+    /// A number is NaN, infinite, negative, zero where it must be positive, or too large (`ROOF_E_RANGE`).
     Range,
+    /// An enum value or a combination of fields is not valid (`ROOF_E_INVALID`).
     Invalid,
+    /// The device lacks what the question needs (`ROOF_E_UNSUPPORTED`).
     Unsupported,
+    /// No built-in device or model of that name (`ROOF_E_NOT_FOUND`).
     NotFound,
+    /// Output capacity too small (`ROOF_E_BUFFER_TOO_SMALL`).
     BufferTooSmall,
+    /// Malformed input text: JSON, CSV (`ROOF_E_PARSE`).
     Parse,
+    /// A required key or column is absent (`ROOF_E_MISSING`).
     Missing,
+    /// A key has a value of the wrong type (`ROOF_E_TYPE`).
     Type,
+    /// A write callback reported failure (`ROOF_E_WRITE`).
     Write,
+    /// A result would not be representable (`ROOF_E_OVERFLOW`).
     Overflow,
+    /// Nothing fits in the device memory (`ROOF_E_DOES_NOT_FIT`).
     DoesNotFit,
     /// A status newer than these bindings.
     Other(i32),
@@ -69,9 +81,13 @@ impl Status {
 /// Where a parser stopped (from `roof_parse_error`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseLocation {
+    /// Line of the error, from 1; 0 when it has no place.
     pub line: u32,
+    /// Column of the error in bytes, from 1.
     pub column: u32,
+    /// Byte offset of the error.
     pub offset: u64,
+    /// What the parser expected, naming the key or column when there is one.
     pub message: String,
 }
 
@@ -79,12 +95,17 @@ pub struct ParseLocation {
 /// function (or binding step) that failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    /// The C status.
     pub status: Status,
+    /// The text of `roof_status_str` for the status; for an error found by the bindings, followed by what is wrong.
     pub message: String,
+    /// The C function (or binding step) that failed.
     pub function: &'static str,
+    /// Where a parser stopped; None for other errors.
     pub location: Option<ParseLocation>,
 }
 
+/// The result of every fallible call of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The text of a status, as `roof_status_str` gives it.

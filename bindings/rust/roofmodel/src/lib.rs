@@ -20,6 +20,8 @@
 //! status and its text.  Every type is owned plain data; no function of
 //! this crate's public API is `unsafe`.
 
+#![deny(missing_docs)]
+
 mod error;
 
 pub use error::{status_str, Error, ParseLocation, Result, Status};
@@ -35,11 +37,11 @@ use std::ptr;
 // ---- enums ----------------------------------------------------------------
 
 macro_rules! c_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:expr),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:expr),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($variant),*
+            $($(#[$vmeta])* $variant),*
         }
 
         impl $name {
@@ -78,70 +80,182 @@ macro_rules! c_enum {
 c_enum!(
     /// Numeric precision of a device's peak (`enum roof_precision`).
     Precision {
-        Fp64 = sys::ROOF_FP64, Fp32 = sys::ROOF_FP32, Tf32 = sys::ROOF_TF32,
-        Fp16 = sys::ROOF_FP16, Bf16 = sys::ROOF_BF16, Fp8 = sys::ROOF_FP8,
-        Int8 = sys::ROOF_INT8, Int4 = sys::ROOF_INT4,
+        /// 64-bit floating point.
+        Fp64 = sys::ROOF_FP64,
+        /// 32-bit floating point.
+        Fp32 = sys::ROOF_FP32,
+        /// TensorFloat-32 (tensor cores).
+        Tf32 = sys::ROOF_TF32,
+        /// 16-bit floating point (tensor cores, FP32 accumulation).
+        Fp16 = sys::ROOF_FP16,
+        /// bfloat16 (tensor cores, FP32 accumulation).
+        Bf16 = sys::ROOF_BF16,
+        /// 8-bit floating point.
+        Fp8 = sys::ROOF_FP8,
+        /// 8-bit integer.
+        Int8 = sys::ROOF_INT8,
+        /// 4-bit integer.
+        Int4 = sys::ROOF_INT4,
     }
 );
 c_enum!(
     /// What bounds a kernel's time (`enum roof_bound`).
     Bound {
-        None = sys::ROOF_BOUND_NONE, Memory = sys::ROOF_BOUND_MEMORY,
-        Compute = sys::ROOF_BOUND_COMPUTE, Interconnect = sys::ROOF_BOUND_INTERCONNECT,
+        /// No roof: the operators took no time at all.
+        None = sys::ROOF_BOUND_NONE,
+        /// DRAM bandwidth.
+        Memory = sys::ROOF_BOUND_MEMORY,
+        /// The FLOP/s peak.
+        Compute = sys::ROOF_BOUND_COMPUTE,
+        /// Interconnect bandwidth.
+        Interconnect = sys::ROOF_BOUND_INTERCONNECT,
     }
 );
 c_enum!(
-    /// Operator identities (`enum roof_op_id`).
+    /// Operator identities (`enum roof_op_id`); [`OpId::name`] gives the
+    /// library's name of each.
     OpId {
-        Embed = 0, AttnNorm = 1, QProj = 2, KProj = 3, VProj = 4, Rope = 5,
-        QkMatmul = 6, Softmax = 7, PvMatmul = 8, Attention = 9, OProj = 10,
-        AttnAdd = 11, MlpNorm = 12, Router = 13, GateProj = 14, UpProj = 15,
-        Act = 16, DownProj = 17, ExpertGateProj = 18, ExpertUpProj = 19,
-        ExpertAct = 20, ExpertDownProj = 21, MlpAdd = 22, Allreduce = 23,
-        FinalNorm = 24, LmHead = 25,
+        /// Embedding lookup.
+        Embed = 0,
+        /// Norm before attention.
+        AttnNorm = 1,
+        /// Query projection.
+        QProj = 2,
+        /// Key projection.
+        KProj = 3,
+        /// Value projection.
+        VProj = 4,
+        /// Rotary position embedding of q and k.
+        Rope = 5,
+        /// Scores: q times k transposed (unfused attention).
+        QkMatmul = 6,
+        /// Softmax of the scores (unfused attention).
+        Softmax = 7,
+        /// Probabilities times v (unfused attention).
+        PvMatmul = 8,
+        /// Fused attention: qk, softmax and pv in one kernel.
+        Attention = 9,
+        /// Output projection.
+        OProj = 10,
+        /// Residual add after attention.
+        AttnAdd = 11,
+        /// Norm before the MLP.
+        MlpNorm = 12,
+        /// MoE gate: hidden to expert logits.
+        Router = 13,
+        /// Gate projection of the dense MLP or the shared experts.
+        GateProj = 14,
+        /// Up projection of the dense MLP or the shared experts.
+        UpProj = 15,
+        /// Activation of the dense MLP or the shared experts.
+        Act = 16,
+        /// Down projection of the dense MLP or the shared experts.
+        DownProj = 17,
+        /// Gate projection of the routed experts.
+        ExpertGateProj = 18,
+        /// Up projection of the routed experts.
+        ExpertUpProj = 19,
+        /// Activation of the routed experts.
+        ExpertAct = 20,
+        /// Down projection of the routed experts.
+        ExpertDownProj = 21,
+        /// Residual add after the MLP.
+        MlpAdd = 22,
+        /// Tensor-parallel all-reduce (both per layer).
+        Allreduce = 23,
+        /// Norm after the last layer.
+        FinalNorm = 24,
+        /// Logits of each sequence's last new token.
+        LmHead = 25,
     }
 );
 c_enum!(
     /// What kind of work an operator is (`enum roof_op_class`).
     OpClass {
-        AttnProj = 0, MlpProj = 1, AttnMatmul = 2, Elementwise = 3, Comm = 4,
+        /// q, k, v and o projections.
+        AttnProj = 0,
+        /// gate, up and down projections, experts, router.
+        MlpProj = 1,
+        /// qk, pv and fused attention.
+        AttnMatmul = 2,
+        /// Norms, rope, softmax, activations, adds.
+        Elementwise = 3,
+        /// All-reduce.
+        Comm = 4,
+        /// Embedding lookup and lm_head.
         Embed = 5,
     }
 );
 c_enum!(
     /// Once per layer or once per step (`enum roof_op_scope`).
-    Scope { Layer = sys::ROOF_SCOPE_LAYER, Model = sys::ROOF_SCOPE_MODEL }
+    Scope {
+        /// Once per layer: counted `layers` times.
+        Layer = sys::ROOF_SCOPE_LAYER,
+        /// Once per step: embed, final_norm, lm_head.
+        Model = sys::ROOF_SCOPE_MODEL,
+    }
 );
 c_enum!(
     /// Attention as three kernels or one fused one.
-    Attention { Unfused = sys::ROOF_ATTN_UNFUSED, Fused = sys::ROOF_ATTN_FUSED }
+    Attention {
+        /// qk_matmul, softmax and pv_matmul: the scores go through memory.
+        Unfused = sys::ROOF_ATTN_UNFUSED,
+        /// One fused kernel (FlashAttention): the scores stay on chip.
+        Fused = sys::ROOF_ATTN_FUSED,
+    }
 );
 c_enum!(
     /// MLP kind (`enum roof_mlp_kind`).
-    Mlp { Gated = sys::ROOF_MLP_GATED, Plain = sys::ROOF_MLP_PLAIN }
+    Mlp {
+        /// SwiGLU/GeGLU: gate_proj, up_proj, act times up, down_proj.
+        Gated = sys::ROOF_MLP_GATED,
+        /// GELU/ReLU: up_proj, act, down_proj.
+        Plain = sys::ROOF_MLP_PLAIN,
+    }
 );
 c_enum!(
     /// Normalisation kind (`enum roof_norm_kind`).
-    Norm { Rms = sys::ROOF_NORM_RMS, Layer = sys::ROOF_NORM_LAYER }
+    Norm {
+        /// RMSNorm.
+        Rms = sys::ROOF_NORM_RMS,
+        /// LayerNorm.
+        Layer = sys::ROOF_NORM_LAYER,
+    }
 );
 c_enum!(
     /// Position encoding (`enum roof_position_kind`).
     Position {
-        Rope = sys::ROOF_POS_ROPE, Learned = sys::ROOF_POS_LEARNED,
+        /// Rotary embedding applied to q and k.
+        Rope = sys::ROOF_POS_ROPE,
+        /// Learned absolute positions added at the embedding.
+        Learned = sys::ROOF_POS_LEARNED,
+        /// ALiBi or none: nothing applied to q and k.
         None = sys::ROOF_POS_NONE,
     }
 );
 c_enum!(
     /// Chart marker (`enum roof_marker`).
     Marker {
-        Cross = sys::ROOF_MARKER_CROSS, Circle = sys::ROOF_MARKER_CIRCLE,
-        Square = sys::ROOF_MARKER_SQUARE, Triangle = sys::ROOF_MARKER_TRIANGLE,
+        /// A cross, as the seed figure.
+        Cross = sys::ROOF_MARKER_CROSS,
+        /// A circle.
+        Circle = sys::ROOF_MARKER_CIRCLE,
+        /// A square.
+        Square = sys::ROOF_MARKER_SQUARE,
+        /// A triangle.
+        Triangle = sys::ROOF_MARKER_TRIANGLE,
+        /// A plus sign.
         Plus = sys::ROOF_MARKER_PLUS,
     }
 );
 c_enum!(
     /// A chart roof: a FLOP/s line or a B/s slope.
-    CeilingKind { Compute = sys::ROOF_CEILING_COMPUTE, Memory = sys::ROOF_CEILING_MEMORY }
+    CeilingKind {
+        /// A FLOP/s line.
+        Compute = sys::ROOF_CEILING_COMPUTE,
+        /// A B/s slope.
+        Memory = sys::ROOF_CEILING_MEMORY,
+    }
 );
 
 /// A static C string (a name table entry) as &str; "" for NULL.
@@ -323,8 +437,11 @@ pub fn format_si(value: f64, unit: Option<&str>) -> Result<String> {
 /// Achieved fractions of the peaks, each in (0, 1].  Default: 1, 1, 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Efficiency {
+    /// Fraction of peak FLOP/s.
     pub compute: f64,
+    /// Fraction of DRAM bandwidth.
     pub memory: f64,
+    /// Fraction of interconnect bandwidth.
     pub interconnect: f64,
 }
 
@@ -339,6 +456,7 @@ impl Default for Efficiency {
 }
 
 impl Efficiency {
+    /// The C struct.
     pub fn to_raw(&self) -> sys::roof_efficiency {
         sys::roof_efficiency {
             compute: self.compute,
@@ -347,6 +465,7 @@ impl Efficiency {
         }
     }
 
+    /// The fractions of a C struct.
     pub fn from_raw(r: &sys::roof_efficiency) -> Efficiency {
         Efficiency {
             compute: r.compute,
@@ -364,19 +483,31 @@ fn eff_ptr(raw: &Option<sys::roof_efficiency>) -> *const sys::roof_efficiency {
 /// per unit x clock: see [`Hardware::peak_flops_per_s`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hardware {
+    /// Short id used for lookup: "a6000".
     pub name: String,
+    /// Display name: "NVIDIA RTX A6000".
     pub label: String,
+    /// "NVIDIA", "AMD", "Google".
     pub vendor: String,
+    /// "GA102", "GH100", "CDNA3", ...
     pub arch: String,
+    /// Where the figures come from.
     pub source: String,
+    /// SMs, CUs or matrix units; > 0.
     pub units: u32,
+    /// Clock of the tensor/matrix peaks.
     pub clock_hz: f64,
+    /// Clock of the FP64/FP32 peaks; 0 = same as clock_hz.
     pub vector_clock_hz: f64,
     /// Indexed by [`Precision::code`]; 0 = not supported.
     pub flops_per_clock_per_unit: [f64; sys::ROOF_PRECISION_COUNT],
+    /// Device memory capacity; > 0.
     pub memory_bytes: f64,
+    /// DRAM bandwidth; > 0.
     pub dram_bytes_per_s: f64,
+    /// Last-level cache; 0 = unknown.
     pub l2_bytes: f64,
+    /// Scale-up link (NVLink, IF, ICI), per direction per device; 0 = none.
     pub interconnect_bytes_per_s: f64,
 }
 
@@ -427,6 +558,7 @@ impl Hardware {
         out
     }
 
+    /// The device of a C struct (strings up to their NUL, as UTF-8).
     pub fn from_raw(r: &sys::roof_hardware) -> Hardware {
         Hardware {
             name: from_c_array(&r.name),
@@ -464,6 +596,8 @@ impl Hardware {
         Ok(r)
     }
 
+    /// Ok for a device the library accepts, else why not
+    /// (`roof_hardware_validate`).
     pub fn validate(&self) -> Result<()> {
         let r = self.to_raw()?;
         // SAFETY: r is a valid struct.
@@ -520,6 +654,8 @@ impl Hardware {
         Ok(Hardware::from_raw(&raw))
     }
 
+    /// The device as a hardware description file, which reads back to the
+    /// same device.
     pub fn to_json(&self) -> Result<String> {
         let r = self.to_raw()?;
         // SAFETY: r is valid; buf/cap/len come from render.
@@ -534,39 +670,60 @@ impl Hardware {
 /// The roofs of one device at one precision.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ceiling {
+    /// Compute roof, FLOP/s; > 0.
     pub peak_flops_per_s: f64,
+    /// Memory roof, B/s; > 0.
     pub bytes_per_s: f64,
+    /// Interconnect roof, B/s; >= 0, 0 = no interconnect.
     pub interconnect_bytes_per_s: f64,
 }
 
 /// The roofline verdict for one kernel.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Roofline {
+    /// FLOPs, as given.
     pub flops: f64,
+    /// Bytes, as given.
     pub bytes: f64,
+    /// Operational intensity.
     pub flops_per_byte: f64,
+    /// Ridge point of the ceiling used.
     pub ridge_flops_per_byte: f64,
+    /// min(peak, bandwidth x intensity).
     pub attainable_flops_per_s: f64,
+    /// flops / peak.
     pub compute_seconds: f64,
+    /// bytes / bandwidth.
     pub memory_seconds: f64,
+    /// Max of the two: the lower bound.
     pub seconds: f64,
+    /// Memory or compute: which roof binds.
     pub bound: Bound,
 }
 
 /// A measured kernel against its roof.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Measured {
+    /// The model's verdict.
     pub roof: Roofline,
+    /// As measured.
     pub seconds: f64,
+    /// flops / seconds.
     pub achieved_flops_per_s: f64,
+    /// bytes / seconds.
     pub achieved_bytes_per_s: f64,
+    /// Achieved / attainable FLOP/s; or roof.seconds / seconds, the same.
     pub efficiency: f64,
+    /// Achieved / peak FLOP/s.
     pub compute_fraction: f64,
+    /// Achieved / peak bandwidth.
     pub memory_fraction: f64,
+    /// The label: roof.bound.
     pub bound: Bound,
 }
 
 impl Ceiling {
+    /// The roofs of a C struct.
     pub fn from_raw(r: &sys::roof_ceiling) -> Ceiling {
         Ceiling {
             peak_flops_per_s: r.peak_flops_per_s,
@@ -575,6 +732,7 @@ impl Ceiling {
         }
     }
 
+    /// The C struct.
     pub fn to_raw(&self) -> sys::roof_ceiling {
         sys::roof_ceiling {
             peak_flops_per_s: self.peak_flops_per_s,
@@ -627,6 +785,7 @@ impl Ceiling {
 }
 
 impl Roofline {
+    /// The verdict of a C struct; Err for a bound unknown to these bindings.
     pub fn from_raw(r: &sys::roof_roofline) -> Result<Roofline> {
         Ok(Roofline {
             flops: r.flops,
@@ -645,19 +804,26 @@ impl Roofline {
 /// One memory level of a hierarchical roofline.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Level {
+    /// Bytes moved at this level; >= 0.
     pub bytes: f64,
+    /// Bandwidth of this level, B/s; > 0.
     pub bytes_per_s: f64,
 }
 
 /// The hierarchical verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hierarchy {
+    /// As given.
     pub flops: f64,
+    /// flops / peak.
     pub compute_seconds: f64,
     /// One entry per level given.
     pub level_seconds: Vec<f64>,
+    /// Intensity at each level given; 0 where a level moves 0 B.
     pub level_flops_per_byte: Vec<f64>,
+    /// The largest of compute_seconds and the level times.
     pub seconds: f64,
+    /// flops / seconds.
     pub attainable_flops_per_s: f64,
     /// The level that binds; None when compute binds.
     pub binding_level: Option<usize>,
@@ -700,37 +866,64 @@ pub fn hierarchy(peak_flops_per_s: f64, flops: f64, levels: &[Level]) -> Result<
 /// A transformer (`roof_model`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// Preset name: "llama-2-13b".
     pub name: String,
+    /// Where the configuration is from.
     pub source: String,
+    /// Hidden size (d_model); > 0.
     pub hidden: u32,
+    /// Decoder layers; > 0.
     pub layers: u32,
+    /// Query heads; > 0.
     pub heads: u32,
+    /// K/V heads (GQA/MQA); divides heads.
     pub kv_heads: u32,
+    /// Dimension of one head; > 0, not always hidden / heads.
     pub head_dim: u32,
+    /// Dense MLP width (or 0 for pure MoE).
     pub intermediate: u32,
+    /// Vocabulary size; > 0.
     pub vocab: u32,
+    /// MLP kind.
     pub mlp: Mlp,
+    /// Normalisation kind.
     pub norm: Norm,
+    /// Position encoding.
     pub position: Position,
+    /// Routed experts; 0 = dense model.
     pub experts: u32,
+    /// Top-k; 1..experts when experts > 0.
     pub experts_per_token: u32,
+    /// Width of one routed expert.
     pub expert_intermediate: u32,
+    /// Always-active experts (0 = none).
     pub shared_experts: u32,
+    /// Width of one shared expert.
     pub shared_intermediate: u32,
+    /// 1 = lm_head shares embed's weights.
     pub tied_embeddings: u32,
+    /// Attention window; 0 = full context.
     pub sliding_window: u32,
+    /// Trained context length; 0 = unknown.
     pub max_context: u32,
+    /// Released weight width (16 for bf16).
     pub native_bits: u32,
 }
 
 /// Parameter counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ModelParams {
+    /// Vocab x hidden (+ positions when learned).
     pub embedding: f64,
+    /// Attention + MLP (all experts) + norms.
     pub per_layer: f64,
+    /// Per token: top-k + shared experts only.
     pub active_per_layer: f64,
+    /// 0 when tied.
     pub lm_head: f64,
+    /// Embedding + layers x per_layer + final norm + lm_head.
     pub total: f64,
+    /// Parameters one token touches.
     pub active: f64,
 }
 
@@ -744,10 +937,12 @@ impl Model {
         Model::from_raw(&raw)
     }
 
+    /// Built-in names closest to `name`, for "did you mean" messages.
     pub fn suggest(name: &str) -> Vec<String> {
         suggest(name, "roof_model_suggest", sys::roof_model_suggest)
     }
 
+    /// Every built-in preset, in table order.
     pub fn list() -> Result<Vec<Model>> {
         // SAFETY: no arguments.
         let n = unsafe { sys::roof_model_count() };
@@ -785,6 +980,8 @@ impl Model {
         Model::from_config(&text)
     }
 
+    /// The model as a HuggingFace-style config.json, which reads back with
+    /// [`Model::from_config`] to the same model.
     pub fn to_json(&self) -> Result<String> {
         let r = self.to_raw()?;
         // SAFETY: r is valid; buf/cap/len come from render.
@@ -793,12 +990,15 @@ impl Model {
         })
     }
 
+    /// Ok for a model the library accepts, else why not
+    /// (`roof_model_validate`).
     pub fn validate(&self) -> Result<()> {
         let r = self.to_raw()?;
         // SAFETY: r is a valid struct.
         check(unsafe { sys::roof_model_validate(&r) }, "roof_model_validate")
     }
 
+    /// Parameter counts.
     pub fn params(&self) -> Result<ModelParams> {
         let r = self.to_raw()?;
         let mut p = sys::roof_model_params::default();
@@ -817,6 +1017,8 @@ impl Model {
         })
     }
 
+    /// The model of a C struct; Err for an enum value unknown to these
+    /// bindings.
     pub fn from_raw(r: &sys::roof_model) -> Result<Model> {
         Ok(Model {
             name: from_c_array(&r.name),
@@ -843,6 +1045,7 @@ impl Model {
         })
     }
 
+    /// The C struct; Err when a string does not fit its array.
     pub fn to_raw(&self) -> Result<sys::roof_model> {
         let mut r = sys::roof_model::default();
         to_c_array(&self.name, &mut r.name, "Model.name")?;
@@ -875,16 +1078,27 @@ impl Model {
 /// One step of work (`roof_workload`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Workload {
+    /// Sequences; > 0.
     pub batch: u32,
+    /// Per sequence; > 0.
     pub new_tokens: u32,
+    /// Per sequence; >= 0.
     pub cached_tokens: u32,
+    /// Bits per weight, 1..64; 16 for fp16/bf16 weights.
     pub weight_bits: u32,
+    /// Bits per activation, 1..64.
     pub activation_bits: u32,
+    /// Bits per KV cache entry, 1..64.
     pub kv_bits: u32,
+    /// Weights per scale; 0 = no scales.
     pub quant_group: u32,
+    /// Bits per group (scale + zero point).
     pub scale_bits: u32,
+    /// Attention as three kernels or one fused one.
     pub attention: Attention,
+    /// Precision the matmuls run at.
     pub precision: Precision,
+    /// Devices sharing each layer; > 0, divides heads and kv_heads (or kv_heads < t and t % kv_heads == 0: K/V replicated).
     pub tensor_parallel: u32,
 }
 
@@ -911,6 +1125,8 @@ impl Workload {
         Workload::from_raw(&r)
     }
 
+    /// Ok for a workload the library accepts, else why not
+    /// (`roof_workload_validate`).
     pub fn validate(&self) -> Result<()> {
         // SAFETY: a valid struct.
         check(
@@ -919,6 +1135,8 @@ impl Workload {
         )
     }
 
+    /// The workload of a C struct; Err for an enum value unknown to these
+    /// bindings.
     pub fn from_raw(r: &sys::roof_workload) -> Result<Workload> {
         Ok(Workload {
             batch: r.batch,
@@ -935,6 +1153,7 @@ impl Workload {
         })
     }
 
+    /// The C struct.
     pub fn to_raw(&self) -> sys::roof_workload {
         sys::roof_workload {
             batch: self.batch,
@@ -956,22 +1175,39 @@ impl Workload {
 /// One operator of one step, per device.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Op {
+    /// Which operator.
     pub id: OpId,
+    /// What kind of work it is.
     pub op_class: OpClass,
+    /// Once per layer or once per step.
     pub scope: Scope,
+    /// Precision its roofline used.
     pub precision: Precision,
+    /// FLOPs of the operator.
     pub flops: f64,
+    /// Bytes moved to and from DRAM: weight + activation + KV bytes.
     pub bytes: f64,
+    /// Weight bytes read.
     pub weight_bytes: f64,
+    /// Activation bytes read.
     pub act_read_bytes: f64,
+    /// Activation bytes written.
     pub act_write_bytes: f64,
+    /// KV cache bytes read.
     pub kv_read_bytes: f64,
+    /// KV cache bytes written.
     pub kv_write_bytes: f64,
+    /// Bytes over the interconnect (not in `bytes`).
     pub comm_bytes: f64,
+    /// GEMM shape for matmuls (C[m x n] = A[m x k] B[k x n], gemm_batch independent products); all 0 for other operators.
     pub gemm_m: f64,
+    /// GEMM shape: n (0 for operators that are not matmuls).
     pub gemm_n: f64,
+    /// GEMM shape: k (0 for operators that are not matmuls).
     pub gemm_k: f64,
+    /// GEMM shape: independent products (0 for operators that are not matmuls).
     pub gemm_batch: f64,
+    /// On the device given; seconds include the interconnect time for comm operators.
     pub roofline: Roofline,
     /// The calibrated time model's prediction, in seconds.
     pub expected_seconds: f64,
@@ -1013,21 +1249,33 @@ impl Op {
 /// Sums over a set of operators.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sum {
+    /// FLOPs of the operators.
     pub flops: f64,
+    /// DRAM bytes of the operators.
     pub bytes: f64,
+    /// Weight bytes read.
     pub weight_bytes: f64,
+    /// Read + written.
     pub act_bytes: f64,
+    /// Read + written.
     pub kv_bytes: f64,
+    /// Interconnect bytes.
     pub comm_bytes: f64,
+    /// Sum of the operators' compute bounds.
     pub compute_seconds: f64,
+    /// Sum of the memory bounds.
     pub memory_seconds: f64,
+    /// Interconnect time.
     pub comm_seconds: f64,
+    /// Sum of the operators' time bounds.
     pub seconds: f64,
     /// Sum of the operators' expected (calibrated) times, in seconds.
     pub expected_seconds: f64,
     /// Indexed by [`Bound::code`].
     pub bound_seconds: [f64; 4],
+    /// The bound with the most seconds.
     pub bound: Bound,
+    /// The slowest operator.
     pub dominant_op: OpId,
 }
 
@@ -1056,7 +1304,9 @@ impl Sum {
 /// lm_head).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Totals {
+    /// One layer.
     pub layer: Sum,
+    /// layers x layer + embed, final_norm and lm_head.
     pub model: Sum,
     /// The calibration profile's per-step engine time (not in
     /// `model.expected_seconds`).
@@ -1066,7 +1316,9 @@ pub struct Totals {
 /// Every operator of one step and their totals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
+    /// The layer operators in execution order, then embed, final_norm and lm_head.
     pub ops: Vec<Op>,
+    /// Their totals: one layer, and the whole model.
     pub totals: Totals,
 }
 
@@ -1107,6 +1359,24 @@ pub fn ops(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Effic
     })
 }
 
+/// The totals [`ops`] gives for the same step, bit for bit, without the
+/// operator records (`roof_step`): what a scheduler asks for each
+/// candidate batch.  `eff` None is the pure roofline.
+pub fn step_totals(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Efficiency>) -> Result<Totals> {
+    let m = model.to_raw()?;
+    let w = workload.to_raw();
+    let h = hw.to_raw()?;
+    let e = eff.map(Efficiency::to_raw);
+    let mut t = sys::roof_totals::default();
+    // SAFETY: valid structs in and out; the efficiency pointer is NULL or valid.
+    check(unsafe { sys::roof_step(&m, &w, &h, eff_ptr(&e), &mut t) }, "roof_step")?;
+    Ok(Totals {
+        layer: Sum::from_raw(&t.layer)?,
+        model: Sum::from_raw(&t.model)?,
+        overhead_seconds: t.overhead_seconds,
+    })
+}
+
 // ---- estimates ------------------------------------------------------------
 
 /// A request: batch x (prompt, then generated tokens).
@@ -1114,11 +1384,17 @@ pub fn ops(model: &Model, workload: &Workload, hw: &Hardware, eff: Option<&Effic
 pub struct Request {
     /// new_tokens and cached_tokens are ignored.
     pub workload: Workload,
+    /// Prompt tokens per sequence; > 0.
     pub prompt_tokens: u32,
+    /// Generated tokens per sequence; > 0.
     pub gen_tokens: u32,
+    /// Stages; > 0, at most layers.
     pub pipeline_parallel: u32,
+    /// Pipeline micro-batches per batch; > 0.
     pub microbatches: u32,
+    /// Applied to every step; all 1 is the pure roofline.
     pub efficiency: Efficiency,
+    /// Fraction of memory kept free for the runtime (0 .. <1); 0 = none.
     pub activation_reserve: f64,
 }
 
@@ -1142,6 +1418,7 @@ impl Request {
         })
     }
 
+    /// The C struct.
     pub fn to_raw(&self) -> sys::roof_request {
         sys::roof_request {
             workload: self.workload.to_raw(),
@@ -1155,6 +1432,8 @@ impl Request {
         }
     }
 
+    /// Ok for a request the library accepts, else why not
+    /// (`roof_request_validate`).
     pub fn validate(&self) -> Result<()> {
         // SAFETY: a valid struct.
         check(
@@ -1167,11 +1446,17 @@ impl Request {
 /// Memory on one device, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Memory {
+    /// Its shard of the weights.
     pub weight_bytes: f64,
+    /// KV cache for batch x (prompt + gen).
     pub kv_bytes: f64,
+    /// Peak transient activations.
     pub activation_bytes: f64,
+    /// Weight + KV + activation bytes.
     pub total_bytes: f64,
+    /// Usable: memory x (1 - reserve).
     pub capacity_bytes: f64,
+    /// total_bytes <= capacity_bytes.
     pub fits: bool,
 }
 
@@ -1191,23 +1476,41 @@ impl Memory {
 /// Model-level answers for a request.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Estimate {
+    /// Prefill of the prompt, lm_head included.
     pub ttft_seconds: f64,
+    /// Mean decode step over the generation; 0 when gen_tokens == 1.
     pub tpot_seconds: f64,
+    /// The first decode step.
     pub first_tpot_seconds: f64,
+    /// The last decode step.
     pub last_tpot_seconds: f64,
+    /// All decode steps.
     pub decode_seconds: f64,
+    /// ttft_seconds + decode_seconds.
     pub e2e_seconds: f64,
+    /// gen_tokens / e2e_seconds.
     pub tokens_per_s_per_seq: f64,
+    /// batch x gen_tokens / e2e_seconds.
     pub tokens_per_s: f64,
+    /// batch / tpot_seconds, in steady decode.
     pub decode_tokens_per_s: f64,
+    /// All-reduce time per layer in a decode step; 0 without tensor parallelism.
     pub allreduce_seconds_per_layer: f64,
+    /// (p-1)/(m+p-1) for p stages and m microbatches; 0 without pipeline parallelism.
     pub pipeline_bubble_fraction: f64,
+    /// Memory per device.
     pub memory: Memory,
+    /// Largest batch that fits at this context; 0 when not even the weights fit.
     pub max_batch: u32,
+    /// Longest prompt+gen that fits at this batch; 0 when none.
     pub max_context: u32,
+    /// What bounds the prefill step.
     pub prefill_bound: Bound,
+    /// What bounds the first decode step (the step at context prompt_tokens, computed even when gen_tokens == 1).
     pub decode_bound: Bound,
+    /// The operator taking the most time in the prefill step.
     pub prefill_dominant_op: OpId,
+    /// The operator taking the most time in the decode step.
     pub decode_dominant_op: OpId,
 }
 
@@ -1257,14 +1560,23 @@ pub fn memory_footprint(model: &Model, hw: &Hardware, req: &Request) -> Result<M
 /// One point of a tensor-parallel sweep.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScalingPoint {
+    /// Devices sharing each layer.
     pub tensor_parallel: u32,
+    /// Pipeline stages (the request's).
     pub pipeline_parallel: u32,
+    /// tensor_parallel x pipeline_parallel.
     pub devices: u32,
+    /// The request fits in each device's memory.
     pub fits: bool,
+    /// Time to first token.
     pub ttft_seconds: f64,
+    /// Time per output token.
     pub tpot_seconds: f64,
+    /// Generated tokens per second, the whole batch.
     pub tokens_per_s: f64,
+    /// tpot_seconds on 1 device / tpot_seconds; 0 if 1 device does not fit.
     pub speedup: f64,
+    /// speedup / devices.
     pub efficiency: f64,
 }
 
@@ -1304,6 +1616,7 @@ pub struct ChartCeiling {
     pub label: Option<String>,
     /// FLOP/s (compute) or B/s (memory).
     pub value: f64,
+    /// A FLOP/s line or a B/s slope.
     pub kind: CeilingKind,
     /// 0xRRGGBB; None takes the palette's next colour.
     pub color: Option<u32>,
@@ -1312,18 +1625,26 @@ pub struct ChartCeiling {
 /// Points on a chart: x in FLOP/byte, y in FLOP/s.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// Legend entry (UTF-8; escaped on output).
     pub label: String,
+    /// x of each point, FLOP/byte.
     pub flops_per_byte: Vec<f64>,
+    /// y of each point, FLOP/s; as many as x.
     pub flops_per_s: Vec<f64>,
+    /// 0xRRGGBB; None takes the palette's next colour.
     pub color: Option<u32>,
+    /// Marker of the points.
     pub marker: Marker,
 }
 
 /// A roofline chart; [`Chart::svg`] renders it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chart {
+    /// Title; None draws none.
     pub title: Option<String>,
+    /// The roofs.
     pub ceilings: Vec<ChartCeiling>,
+    /// The points.
     pub series: Vec<Series>,
     /// (min, max) FLOP/byte; (0, 0) = automatic.
     pub x_range: (f64, f64),
@@ -1331,7 +1652,9 @@ pub struct Chart {
     pub y_range: (f64, f64),
     /// 0 x 0 = 960 x 640.
     pub width_px: u32,
+    /// Height in pixels; see width_px.
     pub height_px: u32,
+    /// Draw a dashed vertical line at the ridge of the first compute and first memory ceiling.
     pub ridge_line: bool,
 }
 
@@ -1420,9 +1743,13 @@ impl Chart {
 /// One measured kernel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kernel {
+    /// Kernel name, truncated to fit the C array.
     pub name: String,
+    /// FLOPs the kernel did.
     pub flops: f64,
+    /// Bytes it moved.
     pub bytes: f64,
+    /// Its measured time.
     pub seconds: f64,
 }
 

@@ -167,9 +167,21 @@ fn prefill_and_decode_q_proj() {
         .map(|o| o.flops)
         .sum();
     assert!((dec.totals.layer.flops - layer).abs() <= layer * 1e-12);
+    // roof_step gives the totals of roof_ops, bit for bit.
+    let w = Workload::decode(1, 1024).unwrap();
+    assert_eq!(step_totals(&m, &w, &hw, None).unwrap(), dec.totals);
+    let eff = Efficiency {
+        compute: 0.5,
+        memory: 0.5,
+        interconnect: 1.0,
+    };
+    let slow = step_totals(&m, &w, &hw, Some(&eff)).unwrap();
+    // every operator memory-bound in decode: half the bandwidth, twice the time
+    assert!((slow.model.seconds - 2.0 * dec.totals.model.seconds).abs() <= dec.totals.model.seconds * 1e-12);
     let mut w = Workload::decode(1, 1024).unwrap();
     w.tensor_parallel = 3; // 40 heads are not a multiple of 3
     assert_eq!(ops(&m, &w, &hw, None).unwrap_err().status, Status::Invalid);
+    assert_eq!(step_totals(&m, &w, &hw, None).unwrap_err().status, Status::Invalid);
     assert_eq!(Workload::prefill(1, 0).unwrap_err().status, Status::Range);
 }
 

@@ -1,0 +1,3 @@
+module roofmodel
+
+go 1.19
