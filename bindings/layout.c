@@ -299,6 +299,13 @@ static void estimate_structs(void)
     F(roof_estimate, decode_bound);
     F(roof_estimate, prefill_dominant_op);
     F(roof_estimate, decode_dominant_op);
+    F(roof_estimate, expected_ttft_seconds);
+    F(roof_estimate, expected_tpot_seconds);
+    F(roof_estimate, expected_e2e_seconds);
+    F(roof_estimate, expected_tokens_per_s);
+    F(roof_estimate, expected_decode_tokens_per_s);
+    F(roof_estimate, overhead_seconds);
+    F(roof_estimate, reserved);
 
     S(roof_scaling_point);
     F(roof_scaling_point, tensor_parallel);
@@ -310,6 +317,11 @@ static void estimate_structs(void)
     F(roof_scaling_point, tokens_per_s);
     F(roof_scaling_point, speedup);
     F(roof_scaling_point, efficiency);
+    F(roof_scaling_point, expected_ttft_seconds);
+    F(roof_scaling_point, expected_tpot_seconds);
+    F(roof_scaling_point, expected_tokens_per_s);
+    F(roof_scaling_point, expected_speedup);
+    F(roof_scaling_point, reserved);
 }
 
 static void plot_parse_structs(void)

@@ -51,6 +51,12 @@ static size_t fields(const est_run *r, field *f)
     F("decode_tokens_per_s", e->decode_tokens_per_s)
     F("allreduce_seconds_per_layer", e->allreduce_seconds_per_layer)
     F("pipeline_bubble_fraction", e->pipeline_bubble_fraction)
+    F("expected_ttft_seconds", e->expected_ttft_seconds)
+    F("expected_tpot_seconds", e->expected_tpot_seconds)
+    F("expected_e2e_seconds", e->expected_e2e_seconds)
+    F("expected_tokens_per_s", e->expected_tokens_per_s)
+    F("expected_decode_tokens_per_s", e->expected_decode_tokens_per_s)
+    F("overhead_seconds", e->overhead_seconds)
     F("weight_bytes", mem->weight_bytes)
     F("kv_bytes", mem->kv_bytes)
     F("activation_bytes", mem->activation_bytes)
@@ -83,6 +89,14 @@ static void scaling_json(const est_run *r, cli_buf *out)
         cli_json_key(out, "tokens_per_s", &first);
         cli_json_num(out, p->tokens_per_s);
         cli_json_key(out, "speedup", &first), cli_json_num(out, p->speedup);
+        cli_json_key(out, "expected_ttft_seconds", &first);
+        cli_json_num(out, p->expected_ttft_seconds);
+        cli_json_key(out, "expected_tpot_seconds", &first);
+        cli_json_num(out, p->expected_tpot_seconds);
+        cli_json_key(out, "expected_tokens_per_s", &first);
+        cli_json_num(out, p->expected_tokens_per_s);
+        cli_json_key(out, "expected_speedup", &first);
+        cli_json_num(out, p->expected_speedup);
         cli_json_key(out, "efficiency", &first);
         cli_json_num(out, p->efficiency);
         cli_buf_str(out, i + 1 < r->npts ? "},\n" : "}\n");
@@ -92,7 +106,7 @@ static void scaling_json(const est_run *r, cli_buf *out)
 
 static void write_json(const est_run *r, cli_buf *out)
 {
-    field f[32];
+    field f[40];
     size_t n = fields(r, f);
     int first = 1;
     const roof_estimate *e = &r->e;
@@ -126,7 +140,7 @@ static void write_json(const est_run *r, cli_buf *out)
 
 static void write_csv(const est_run *r, cli_buf *out)
 {
-    field f[32];
+    field f[40];
     size_t n = fields(r, f);
     if (r->scaling) {
         cli_buf_str(out, "tensor_parallel,pipeline_parallel,devices,fits,"
@@ -210,6 +224,13 @@ static void write_text(const est_run *r, cli_buf *out)
                     roof_bound_name(e->decode_bound),
                     op_name(e->decode_dominant_op));
     cli_buf_fmt(out, "  end-to-end           %s\n", cli_time(a, e->e2e_seconds));
+    cli_buf_fmt(out, "  expected (calibrated) time to first token %s",
+                cli_time(a, e->expected_ttft_seconds));
+    if (r->req.gen_tokens > 1)
+        cli_buf_fmt(out, ", per token %s", cli_time(b, e->expected_tpot_seconds));
+    cli_buf_fmt(out, ", end-to-end %s, %s tokens/s\n",
+                cli_time(c, e->expected_e2e_seconds),
+                cli_g3(d, e->expected_tokens_per_s));
     cli_buf_fmt(out, "  throughput           %s tokens/s (%s per sequence; "
                 "%s in steady decode)\n", cli_g3(a, e->tokens_per_s),
                 cli_g3(b, e->tokens_per_s_per_seq),

@@ -528,6 +528,8 @@ typedef struct ctx {
     uint32_t micro_batch;
     weights k;
     double p2p_bytes_per_s; /* 0 without pipeline parallelism */
+    const roof_calibration *cal; /* the device's built-in profile */
+    double overhead;        /* its per-step engine time */
 } ctx;
 
 static int run_step(const ctx *c, uint32_t new_tokens, uint32_t cached,
@@ -537,9 +539,8 @@ static int run_step(const ctx *c, uint32_t new_tokens, uint32_t cached,
     w.batch = c->micro_batch;
     w.new_tokens = new_tokens;
     w.cached_tokens = cached;
-    return roof__ops_trusted(c->m, &w, c->hw, &c->r->efficiency,
-                             roof__calibration_for(c->hw), out->ops,
-                             ROOF_MAX_OPS, &out->count, NULL);
+    return roof__ops_trusted(c->m, &w, c->hw, &c->r->efficiency, c->cal,
+                             out->ops, ROOF_MAX_OPS, &out->count, NULL);
 }
 
 static double op_weight(const ctx *c, const roof_op *op)
@@ -813,6 +814,8 @@ static int setup_ctx(const roof_model *m, const roof_hardware *hw,
     c->k.layer = m->layers + (mb - 1.0) * ceil_layers;
     c->k.model = mb;
     c->k.transfer = p > 1 ? mb + p - 2.0 : 0.0;
+    c->cal = roof__calibration_for(hw);
+    c->overhead = c->cal->step_overhead_seconds;
     c->p2p_bytes_per_s = 0.0;
     if (p > 1) {
         if (!(hw->interconnect_bytes_per_s > 0.0))
@@ -835,6 +838,9 @@ static int estimate_finite(const roof_estimate *e)
         e->last_tpot_seconds, e->decode_seconds, e->e2e_seconds,
         e->tokens_per_s_per_seq, e->tokens_per_s, e->decode_tokens_per_s,
         e->allreduce_seconds_per_layer, e->pipeline_bubble_fraction,
+        e->expected_ttft_seconds, e->expected_tpot_seconds,
+        e->expected_e2e_seconds, e->expected_tokens_per_s,
+        e->expected_decode_tokens_per_s,
     };
     for (size_t i = 0; i < ROOF_ARRAY_LEN(v); i++) {
         if (!out_ok(v[i]))
@@ -868,6 +874,59 @@ static void fill_rates(const roof_request *r, roof_estimate *e)
     e->decode_tokens_per_s = e->tpot_seconds > 0.0
                                  ? batch / e->tpot_seconds : 0.0;
     e->pipeline_bubble_fraction = (p - 1.0) / (r->microbatches + p - 1.0);
+    e->expected_e2e_seconds = e->expected_ttft_seconds
+                              + (gen - 1.0) * e->expected_tpot_seconds;
+    e->expected_tokens_per_s = batch * gen / e->expected_e2e_seconds;
+    e->expected_decode_tokens_per_s = e->expected_tpot_seconds > 0.0
+                                          ? batch / e->expected_tpot_seconds
+                                          : 0.0;
+}
+
+/* A step's expected seconds (the calibrated time model), weighted for
+ * the pipeline as profile_step weights the bounds, plus the engine's
+ * overhead. */
+static double expected_step(const ctx *c, const step *s, double new_tokens)
+{
+    double t = c->k.transfer * p2p_seconds(c, new_tokens) + c->overhead;
+    for (uint32_t i = 0; i < s->count; i++)
+        t += op_weight(c, &s->ops[i]) * s->ops[i].expected_seconds;
+    return t;
+}
+
+/* The expected decode steps from context c0 to c1 (> c0): their mean by
+ * Simpson's rule.  An expected step time is a smooth function of the
+ * context (a square root of a quadratic, per operator), so three points
+ * hold it to well under the model's own error. */
+static int expected_decode(const ctx *c, const step *first, uint32_t c0,
+                           uint32_t c1, double *mean)
+{
+    step mid, last;
+    const uint32_t cm = c0 + (c1 - c0) / 2;
+    int rc = run_step(c, 1, cm, &mid);
+    if (rc == ROOF_OK)
+        rc = run_step(c, 1, c1, &last);
+    if (rc != ROOF_OK)
+        return rc;
+    *mean = (expected_step(c, first, 1.0) + 4.0 * expected_step(c, &mid, 1.0)
+             + expected_step(c, &last, 1.0)) / 6.0;
+    return ROOF_OK;
+}
+
+static int expected_times(const ctx *c, const step *pre, const step *dec,
+                          roof_estimate *e)
+{
+    const roof_request *r = c->r;
+    e->overhead_seconds = c->overhead;
+    e->expected_ttft_seconds = expected_step(c, pre, r->prompt_tokens);
+    if (r->gen_tokens == 1)
+        return ROOF_OK;
+    const uint32_t c0 = r->prompt_tokens;
+    const uint32_t c1 = r->prompt_tokens + r->gen_tokens - 2;
+    if (c1 == c0) {
+        e->expected_tpot_seconds = expected_step(c, dec, 1.0);
+        return ROOF_OK;
+    }
+    return expected_decode(c, dec, c0, c1, &e->expected_tpot_seconds);
 }
 
 static int estimate_times(const ctx *c, roof_estimate *e)
@@ -889,8 +948,9 @@ static int estimate_times(const ctx *c, roof_estimate *e)
     e->decode_dominant_op = dp.dominant_op;
     const roof_op *ar = find_op(&dec, ROOF_OP_ALLREDUCE);
     e->allreduce_seconds_per_layer = ar != NULL ? ar->roofline.seconds : 0.0;
-    if (r->gen_tokens == 1)
-        return ROOF_OK;
+    rc = expected_times(c, &pre, &dec, e);
+    if (rc != ROOF_OK || r->gen_tokens == 1)
+        return rc;
     e->first_tpot_seconds = dp.seconds;
     const uint32_t c0 = r->prompt_tokens;
     const uint32_t c1 = r->prompt_tokens + r->gen_tokens - 2;
@@ -952,12 +1012,18 @@ static double step_time_for_speedup(const roof_estimate *e)
     return e->tpot_seconds > 0.0 ? e->tpot_seconds : e->ttft_seconds;
 }
 
+static double expected_for_speedup(const roof_estimate *e)
+{
+    return e->expected_tpot_seconds > 0.0 ? e->expected_tpot_seconds
+                                          : e->expected_ttft_seconds;
+}
+
 static int scaling_points(const roof_model *m, const roof_hardware *hw,
                           const roof_request *r, uint32_t max_devices,
                           roof_scaling_point *pts, uint32_t *n)
 {
     const uint64_t p = r->pipeline_parallel;
-    double base = 0.0;
+    double base = 0.0, base_expected = 0.0;
     *n = 0;
     /* Without a link between devices there is no tensor parallelism. */
     const uint64_t t_max = hw->interconnect_bytes_per_s > 0.0 ? UINT32_MAX : 1;
@@ -983,6 +1049,12 @@ static int scaling_points(const roof_model *m, const roof_hardware *hw,
             base = e.memory.fits ? step_time_for_speedup(&e) : 0.0;
         pt->speedup = base / step_time_for_speedup(&e);
         pt->efficiency = pt->speedup / (double)t;
+        pt->expected_ttft_seconds = e.expected_ttft_seconds;
+        pt->expected_tpot_seconds = e.expected_tpot_seconds;
+        pt->expected_tokens_per_s = e.expected_tokens_per_s;
+        if (t == 1)
+            base_expected = e.memory.fits ? expected_for_speedup(&e) : 0.0;
+        pt->expected_speedup = base_expected / expected_for_speedup(&e);
     }
     return ROOF_OK;
 }

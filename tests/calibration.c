@@ -329,6 +329,49 @@ static void test_ops_with_a_profile(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The estimate's expected times: at or above the bounds on a profile
+ * whose fractions are all <= 1, consistent with each other, and the mean
+ * decode step (Simpson's rule over three contexts) within 0.1% of the
+ * mean of every step's expected time computed one by one. */
+static void test_estimate_expected_times(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_hardware hw = device("a100-80gb-pcie");
+    roof_request r;
+    roof_estimate e;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    assert_int_equal(roof_request_init(4, 700, 300, &r), ROOF_OK);
+    r.workload.attention = ROOF_ATTN_FUSED;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &e), ROOF_OK);
+    assert_true(e.expected_ttft_seconds >= e.ttft_seconds);
+    assert_true(e.expected_tpot_seconds >= e.tpot_seconds);
+    assert_true(fabs(e.expected_e2e_seconds
+                     - (e.expected_ttft_seconds
+                        + 299.0 * e.expected_tpot_seconds))
+                <= 1e-12 * e.expected_e2e_seconds);
+    assert_true(fabs(e.expected_tokens_per_s
+                     - 4.0 * 300.0 / e.expected_e2e_seconds)
+                <= 1e-12 * e.expected_tokens_per_s);
+    double sum = 0.0;
+    for (uint32_t c = 700; c <= 998; c++) {
+        roof_workload w = r.workload;
+        roof_totals t;
+        w.new_tokens = 1;
+        w.cached_tokens = c;
+        assert_int_equal(roof_step(&m, &w, &hw, NULL, &t), ROOF_OK);
+        sum += t.model.expected_seconds;
+    }
+    assert_true(fabs(e.expected_tpot_seconds - sum / 299.0)
+                <= 1e-3 * e.expected_tpot_seconds);
+    roof_workload w = r.workload;
+    roof_totals t;
+    w.new_tokens = 700;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &t), ROOF_OK);
+    assert_true(fabs(e.expected_ttft_seconds - t.model.expected_seconds)
+                <= 1e-12 * e.expected_ttft_seconds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_json_errors),
         cmocka_unit_test(test_ops_expected_times),
         cmocka_unit_test(test_ops_with_a_profile),
+        cmocka_unit_test(test_estimate_expected_times),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

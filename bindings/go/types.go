@@ -479,6 +479,14 @@ type Estimate struct {
 	DecodeBound              Bound
 	PrefillDominantOp        OpID
 	DecodeDominantOp         OpID
+	// The same answers from the calibrated time model, with the per-step
+	// engine overhead.
+	ExpectedTtftSeconds      float64
+	ExpectedTpotSeconds      float64
+	ExpectedE2eSeconds       float64
+	ExpectedTokensPerS       float64
+	ExpectedDecodeTokensPerS float64
+	OverheadSeconds          float64
 }
 
 func estimateFromC(r *C.roof_estimate) (Estimate, error) {
@@ -498,7 +506,13 @@ func estimateFromC(r *C.roof_estimate) (Estimate, error) {
 		PipelineBubbleFraction:   float64(r.pipeline_bubble_fraction),
 		Memory:                   memoryFromC(&r.memory), MaxBatch: uint32(r.max_batch),
 		MaxContext: uint32(r.max_context), PrefillBound: Bound(pb), DecodeBound: Bound(db),
-		PrefillDominantOp: OpID(po), DecodeDominantOp: OpID(do)}, nil
+		PrefillDominantOp: OpID(po), DecodeDominantOp: OpID(do),
+		ExpectedTtftSeconds:      float64(r.expected_ttft_seconds),
+		ExpectedTpotSeconds:      float64(r.expected_tpot_seconds),
+		ExpectedE2eSeconds:       float64(r.expected_e2e_seconds),
+		ExpectedTokensPerS:       float64(r.expected_tokens_per_s),
+		ExpectedDecodeTokensPerS: float64(r.expected_decode_tokens_per_s),
+		OverheadSeconds:          float64(r.overhead_seconds)}, nil
 }
 
 // ScalingPoint is one point of a tensor-parallel sweep
@@ -513,6 +527,11 @@ type ScalingPoint struct {
 	TokensPerS       float64
 	Speedup          float64 // tpot on 1 device / tpot; 0 if 1 does not fit
 	Efficiency       float64 // speedup / devices
+	// The calibrated counterparts (see Estimate).
+	ExpectedTtftSeconds float64
+	ExpectedTpotSeconds float64
+	ExpectedTokensPerS  float64
+	ExpectedSpeedup     float64
 }
 
 func scalingPointFromC(r *C.roof_scaling_point) ScalingPoint {
@@ -520,7 +539,10 @@ func scalingPointFromC(r *C.roof_scaling_point) ScalingPoint {
 		PipelineParallel: uint32(r.pipeline_parallel), Devices: uint32(r.devices),
 		Fits: r.fits != 0, TtftSeconds: float64(r.ttft_seconds), TpotSeconds: float64(r.tpot_seconds),
 		TokensPerS: float64(r.tokens_per_s), Speedup: float64(r.speedup),
-		Efficiency: float64(r.efficiency)}
+		Efficiency: float64(r.efficiency), ExpectedTtftSeconds: float64(r.expected_ttft_seconds),
+		ExpectedTpotSeconds: float64(r.expected_tpot_seconds),
+		ExpectedTokensPerS:  float64(r.expected_tokens_per_s),
+		ExpectedSpeedup:     float64(r.expected_speedup)}
 }
 
 // Kernel is one measured kernel (roof_kernel).

@@ -76,6 +76,18 @@ typedef struct roof_estimate {
                                   even when gen_tokens == 1) */
     uint32_t prefill_dominant_op; /* roof_op_id taking the most time */
     uint32_t decode_dominant_op;
+    /* The same answers from the calibrated time model (the device's
+     * built-in profile, docs/calibration.md), each step's engine overhead
+     * included: what a serving engine should see, where the fields above
+     * are bounds it cannot beat. */
+    double expected_ttft_seconds;
+    double expected_tpot_seconds;  /* mean decode step (Simpson's rule over
+                                      the context); 0 when gen_tokens == 1 */
+    double expected_e2e_seconds;
+    double expected_tokens_per_s;  /* batch x gen_tokens / expected e2e */
+    double expected_decode_tokens_per_s; /* batch / expected tpot */
+    double overhead_seconds;       /* per step, in the expected times */
+    double reserved[4];            /* 0 */
 } roof_estimate;
 
 /* The cost does not grow with gen_tokens: decode step times are sums of
@@ -102,6 +114,11 @@ typedef struct roof_scaling_point {
     double tokens_per_s;
     double speedup;            /* tpot(1 device) / tpot; 0 if 1 doesn't fit */
     double efficiency;         /* speedup / devices */
+    double expected_ttft_seconds;  /* the calibrated times (roof_estimate) */
+    double expected_tpot_seconds;
+    double expected_tokens_per_s;
+    double expected_speedup;   /* as speedup, from the expected times */
+    double reserved[4];        /* 0 */
 } roof_scaling_point;
 
 /* Tensor-parallel sweep t = 1, 2, 4, ... with t x pipeline_parallel <=

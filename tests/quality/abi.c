@@ -297,7 +297,8 @@ static void test_estimate_structs(void **state)
     OFF(roof_memory, fits, 40);
     OFF(roof_memory, reserved, 44);
 
-    SIZE(roof_estimate, 160); /* 11 doubles = 88, memory 48, 6 uint32 */
+    SIZE(roof_estimate, 240); /* 11 doubles = 88, memory 48, 6 uint32,
+                                 6 expected doubles, 4 reserved */
     OFF(roof_estimate, ttft_seconds, 0);
     OFF(roof_estimate, tpot_seconds, 8);
     OFF(roof_estimate, first_tpot_seconds, 16);
@@ -316,8 +317,16 @@ static void test_estimate_structs(void **state)
     OFF(roof_estimate, decode_bound, 148);
     OFF(roof_estimate, prefill_dominant_op, 152);
     OFF(roof_estimate, decode_dominant_op, 156);
+    OFF(roof_estimate, expected_ttft_seconds, 160);
+    OFF(roof_estimate, expected_tpot_seconds, 168);
+    OFF(roof_estimate, expected_e2e_seconds, 176);
+    OFF(roof_estimate, expected_tokens_per_s, 184);
+    OFF(roof_estimate, expected_decode_tokens_per_s, 192);
+    OFF(roof_estimate, overhead_seconds, 200);
+    OFF(roof_estimate, reserved, 208);
+    ELEMS(roof_estimate, reserved, 4);
 
-    SIZE(roof_scaling_point, 56);
+    SIZE(roof_scaling_point, 120);
     OFF(roof_scaling_point, tensor_parallel, 0);
     OFF(roof_scaling_point, pipeline_parallel, 4);
     OFF(roof_scaling_point, devices, 8);
@@ -327,6 +336,12 @@ static void test_estimate_structs(void **state)
     OFF(roof_scaling_point, tokens_per_s, 32);
     OFF(roof_scaling_point, speedup, 40);
     OFF(roof_scaling_point, efficiency, 48);
+    OFF(roof_scaling_point, expected_ttft_seconds, 56);
+    OFF(roof_scaling_point, expected_tpot_seconds, 64);
+    OFF(roof_scaling_point, expected_tokens_per_s, 72);
+    OFF(roof_scaling_point, expected_speedup, 80);
+    OFF(roof_scaling_point, reserved, 88);
+    ELEMS(roof_scaling_point, reserved, 4);
 }
 
 static void test_plot_structs(void **state)

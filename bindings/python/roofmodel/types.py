@@ -383,6 +383,13 @@ class roof_estimate(Structure):
         ("decode_bound", c_uint32),
         ("prefill_dominant_op", c_uint32),
         ("decode_dominant_op", c_uint32),
+        ("expected_ttft_seconds", c_double),
+        ("expected_tpot_seconds", c_double),
+        ("expected_e2e_seconds", c_double),
+        ("expected_tokens_per_s", c_double),
+        ("expected_decode_tokens_per_s", c_double),
+        ("overhead_seconds", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -397,6 +404,11 @@ class roof_scaling_point(Structure):
         ("tokens_per_s", c_double),
         ("speedup", c_double),
         ("efficiency", c_double),
+        ("expected_ttft_seconds", c_double),
+        ("expected_tpot_seconds", c_double),
+        ("expected_tokens_per_s", c_double),
+        ("expected_speedup", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -810,6 +822,12 @@ class Estimate:
     decode_bound: Bound
     prefill_dominant_op: OpId
     decode_dominant_op: OpId
+    expected_ttft_seconds: float
+    expected_tpot_seconds: float
+    expected_e2e_seconds: float
+    expected_tokens_per_s: float
+    expected_decode_tokens_per_s: float
+    overhead_seconds: float
 
 
 @dataclass(frozen=True)
@@ -823,6 +841,10 @@ class ScalingPoint:
     tokens_per_s: float
     speedup: float
     efficiency: float
+    expected_ttft_seconds: float
+    expected_tpot_seconds: float
+    expected_tokens_per_s: float
+    expected_speedup: float
 
 
 @dataclass(frozen=True)

@@ -642,6 +642,20 @@ pub struct roof_estimate {
     pub prefill_dominant_op: u32,
     /// `roof_op_id` taking the most time in the decode step.
     pub decode_dominant_op: u32,
+    /// calibrated time to first token
+    pub expected_ttft_seconds: f64,
+    /// calibrated mean time per output token
+    pub expected_tpot_seconds: f64,
+    /// calibrated end-to-end time
+    pub expected_e2e_seconds: f64,
+    /// calibrated throughput
+    pub expected_tokens_per_s: f64,
+    /// calibrated steady decode throughput
+    pub expected_decode_tokens_per_s: f64,
+    /// per-step engine overhead in the expected times
+    pub overhead_seconds: f64,
+    /// must be 0
+    pub reserved: [f64; 4],
 }
 
 /// One point of a parallelism sweep.
@@ -666,6 +680,16 @@ pub struct roof_scaling_point {
     pub speedup: f64,
     /// speedup / devices
     pub efficiency: f64,
+    /// calibrated time to first token
+    pub expected_ttft_seconds: f64,
+    /// calibrated time per output token
+    pub expected_tpot_seconds: f64,
+    /// calibrated throughput
+    pub expected_tokens_per_s: f64,
+    /// speedup from the calibrated times
+    pub expected_speedup: f64,
+    /// must be 0
+    pub reserved: [f64; 4],
 }
 
 // ---- plot.h ---------------------------------------------------------------

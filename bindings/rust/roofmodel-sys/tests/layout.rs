@@ -384,7 +384,14 @@ fn rust_layouts() -> Vec<RustLayout> {
             prefill_bound,
             decode_bound,
             prefill_dominant_op,
-            decode_dominant_op
+            decode_dominant_op,
+            expected_ttft_seconds,
+            expected_tpot_seconds,
+            expected_e2e_seconds,
+            expected_tokens_per_s,
+            expected_decode_tokens_per_s,
+            overhead_seconds,
+            reserved
         }),
         rust_layout!(roof_scaling_point {
             tensor_parallel,
@@ -395,7 +402,12 @@ fn rust_layouts() -> Vec<RustLayout> {
             tpot_seconds,
             tokens_per_s,
             speedup,
-            efficiency
+            efficiency,
+            expected_ttft_seconds,
+            expected_tpot_seconds,
+            expected_tokens_per_s,
+            expected_speedup,
+            reserved
         }),
         rust_layout!(roof_series {
             label,

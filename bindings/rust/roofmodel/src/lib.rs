@@ -1512,6 +1512,18 @@ pub struct Estimate {
     pub prefill_dominant_op: OpId,
     /// The operator taking the most time in the decode step.
     pub decode_dominant_op: OpId,
+    /// Calibrated time to first token (with the step overhead), seconds.
+    pub expected_ttft_seconds: f64,
+    /// Calibrated mean time per output token, seconds.
+    pub expected_tpot_seconds: f64,
+    /// Calibrated end-to-end time, seconds.
+    pub expected_e2e_seconds: f64,
+    /// Calibrated throughput, tokens per second.
+    pub expected_tokens_per_s: f64,
+    /// Calibrated steady decode throughput, tokens per second.
+    pub expected_decode_tokens_per_s: f64,
+    /// Per-step engine overhead included in the expected times, seconds.
+    pub overhead_seconds: f64,
 }
 
 /// Time to first token, time per output token, throughput and memory.
@@ -1542,6 +1554,12 @@ pub fn estimate(model: &Model, hw: &Hardware, req: &Request) -> Result<Estimate>
         decode_bound: Bound::decode(e.decode_bound)?,
         prefill_dominant_op: OpId::decode(e.prefill_dominant_op)?,
         decode_dominant_op: OpId::decode(e.decode_dominant_op)?,
+        expected_ttft_seconds: e.expected_ttft_seconds,
+        expected_tpot_seconds: e.expected_tpot_seconds,
+        expected_e2e_seconds: e.expected_e2e_seconds,
+        expected_tokens_per_s: e.expected_tokens_per_s,
+        expected_decode_tokens_per_s: e.expected_decode_tokens_per_s,
+        overhead_seconds: e.overhead_seconds,
     })
 }
 
@@ -1578,6 +1596,14 @@ pub struct ScalingPoint {
     pub speedup: f64,
     /// speedup / devices.
     pub efficiency: f64,
+    /// Calibrated time to first token, seconds.
+    pub expected_ttft_seconds: f64,
+    /// Calibrated time per output token, seconds.
+    pub expected_tpot_seconds: f64,
+    /// Calibrated throughput, tokens per second.
+    pub expected_tokens_per_s: f64,
+    /// Speedup from the calibrated times.
+    pub expected_speedup: f64,
 }
 
 /// Tensor-parallel sweep t = 1, 2, 4, ... up to max_devices.
@@ -1603,6 +1629,10 @@ pub fn scaling(model: &Model, hw: &Hardware, req: &Request, max_devices: u32) ->
             tokens_per_s: p.tokens_per_s,
             speedup: p.speedup,
             efficiency: p.efficiency,
+            expected_ttft_seconds: p.expected_ttft_seconds,
+            expected_tpot_seconds: p.expected_tpot_seconds,
+            expected_tokens_per_s: p.expected_tokens_per_s,
+            expected_speedup: p.expected_speedup,
         })
         .collect())
 }
