@@ -41,6 +41,8 @@ typedef struct plot_run {
     roof_kernel *kernels;
     uint32_t nk;
     char title[160];
+    roof_calibration cal;
+    int bound_points; /* --bound: points on the roof, not at expected time */
     char peak_label[CLI_NUM_MAX], bw_label[CLI_NUM_MAX];
     double ridge;
     double x_min, x_max, y_min, y_max;
@@ -145,7 +147,8 @@ static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
                           decode ? 1 : seq, decode ? seq : 0, &w);
     if (rc != CLI_OK)
         return rc;
-    rc = roof_ops(&r->m, &w, &r->hw, &eff, ops, ROOF_MAX_OPS, &n, NULL);
+    rc = roof_ops_calibrated(&r->m, &w, &r->hw, &eff, &r->cal, ops,
+                             ROOF_MAX_OPS, &n, NULL);
     if (rc != ROOF_OK)
         return cli_usage_error("plot", "batch %u, seq %u: %s", (unsigned)batch,
                                (unsigned)seq, roof_status_str(rc));
@@ -156,9 +159,13 @@ static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
             const roof_op *op = &ops[i];
             if (op->op_class != r->s[s].op_class || op->flops <= 0)
                 continue;
-            point p = {op->flops, op->bytes, op->roofline.flops_per_byte,
-                       op->roofline.attainable_flops_per_s, batch, seq,
-                       op->roofline.bound, roof_op_name(op->id)};
+            /* The performance the expected time implies (below the
+             * roof, as measured kernels are), or the roof itself. */
+            const double y = r->bound_points
+                                 ? op->roofline.attainable_flops_per_s
+                                 : op->flops / op->expected_seconds;
+            point p = {op->flops, op->bytes, op->roofline.flops_per_byte, y,
+                       batch, seq, op->roofline.bound, roof_op_name(op->id)};
             push(&r->s[s], &p);
         }
     }
@@ -460,6 +467,8 @@ static int setup(plot_run *r, const char *model, const char *hw,
         rc = cli_precision("plot", "--precision",
                            wo->precision ? wo->precision : "fp16", &r->hw,
                            &r->precision);
+    if (rc == CLI_OK)
+        rc = cli_load_calibration("plot", wo, &r->hw, &r->cal);
     if (rc != CLI_OK)
         return rc;
     rc = roof_ceiling_from_hardware(&r->hw, r->precision, &eff, &r->ceil);
@@ -480,6 +489,7 @@ typedef struct plot_args {
     uint32_t width, height;
     int json, csv;
     cli_wl wo;
+    int bound;
 } plot_args;
 
 static void declare(cli_cmd *cmd, plot_args *a)
@@ -510,6 +520,9 @@ static void declare(cli_cmd *cmd, plot_args *a)
                 "height (default 640)");
     o->min = 200, o->max = 20000;
     cli_add_workload_opts(cmd, &a->wo);
+    cli_add(cmd, "--bound", CLI_FLAG, &a->bound, NULL,
+            "place operators on the roof (their bound) instead of at the "
+            "performance their expected time implies");
     cli_add(cmd, "--json", CLI_FLAG, &a->json, NULL,
             "print the summary as JSON");
     cli_add(cmd, "--csv", CLI_FLAG, &a->csv, NULL,
@@ -528,8 +541,10 @@ static int prepare(plot_run *r, const cli_cmd *cmd, plot_args *a)
                                  MAX_SWEEP, &r->nbatch)) != CLI_OK
         || (rc = cli_parse_u32_list("plot", "--seq", a->seq, r->seq,
                                     MAX_SWEEP, &r->nseq)) != CLI_OK
-        || (rc = parse_series(r, a->series)) != CLI_OK
-        || (rc = setup(r, a->model, a->hw, &a->wo)) != CLI_OK
+        || (rc = parse_series(r, a->series)) != CLI_OK)
+        return rc;
+    r->bound_points = a->bound;
+    if ((rc = setup(r, a->model, a->hw, &a->wo)) != CLI_OK
         || (rc = sweep(r, &a->wo)) != CLI_OK)
         return rc;
     if (a->measured && (rc = load_measured(r, a->measured)) != CLI_OK)
@@ -548,7 +563,7 @@ int cli_cmd_plot(int argc, char **argv, cli_buf *out)
     static plot_run r;
     plot_args a = {DEFAULT_MODEL, DEFAULT_HW, "1..64", "128..8192",
                    DEFAULT_SERIES, NULL, NULL, "roofline.svg", 0, 0, 0, 0,
-                   {0}};
+                   {0}, 0};
     cli_cmd cmd = {
         .name = "plot",
         .usage = "roofmodel plot [--model M] [--hw H] [--batch LIST] "
@@ -558,7 +573,9 @@ int cli_cmd_plot(int argc, char **argv, cli_buf *out)
                  "classes at every batch x sequence\nsetting, placed at its "
                  "operational intensity and the performance the roofline\n"
                  "allows it (init = prefill of seq tokens; ar = one decode "
-                 "step with seq tokens cached).\nWithout options it draws the "
+                 "step with seq tokens cached), at the performance its "
+                 "expected (calibrated)\ntime implies; --bound puts them on "
+                 "the roof.\nWithout options it draws the "
                  "seed figure: Llama 13B on the A6000 at its 2100 MHz\nmax "
                  "clock (181 TFLOP/s, 768 GB/s), batch 1..64 x seq "
                  "128..8192.  Prints what it drew."};

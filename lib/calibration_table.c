@@ -92,7 +92,7 @@
 
 enum {
     P_A100_PCIE, P_A100_SXM, P_A100_40, P_H100_SXM, P_H100_NVL, P_H100_PCIE,
-    P_A40, P_A6000, P_GENERIC_HBM, P_GENERIC_GDDR, P_COUNT
+    P_A40, P_A6000, P_A6000_2100, P_GENERIC_HBM, P_GENERIC_GDDR, P_COUNT
 };
 
 static const roof_calibration profiles[P_COUNT] = {
@@ -111,6 +111,8 @@ static const roof_calibration profiles[P_COUNT] = {
     [P_A40] = PROFILE("a40-vidur", "a40", ROOF_CAL_FITTED, A40_KINDS),
     [P_A6000] = PROFILE("a6000-from-a40", "a6000", ROOF_CAL_DERIVED,
                         A40_KINDS),
+    [P_A6000_2100] = PROFILE("a6000-2100-from-a40", "a6000-2100",
+                             ROOF_CAL_DERIVED, A40_KINDS),
     [P_GENERIC_HBM] = PROFILE("generic-hbm", "", ROOF_CAL_GENERIC,
                               H100_KINDS(COMM_NVSWITCH)),
     [P_GENERIC_GDDR] = PROFILE("generic-gddr", "", ROOF_CAL_GENERIC,

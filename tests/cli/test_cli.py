@@ -173,11 +173,21 @@ def test_default_run():
                   "sweep %r %r" % (summary["batch"], summary["seq"]))
             got = {s["label"]: s["points"] for s in summary["series"]}
             check(got == want, "series %r" % got)
-        rows = ok_csv("plot", "-o", "again.svg", cwd=d)
+        # By default each operator sits at the performance its expected
+        # (calibrated) time implies: below its roof, as measured kernels do,
+        # and not absurdly far below it.
+        for r in ok_csv("plot", "-o", "expected.svg", cwd=d):
+            x, y = float(r["flops_per_byte"]), float(r["flops_per_s"])
+            roof = min(A6000_MAX_PEAK, A6000_BW * x)
+            if not 0.05 * roof < y < roof:
+                check(False, "expected point not below its roof: %r" % r)
+                break
+        rows = ok_csv("plot", "--bound", "-o", "again.svg", cwd=d)
         check(len(rows) == sum(want.values()), "csv rows %d" % len(rows))
         for r in rows:
             x, y = float(r["flops_per_byte"]), float(r["flops_per_s"])
-            # Every point sits on the roofline: min(peak, bandwidth x I).
+            # With --bound every point sits on the roofline:
+            # min(peak, bandwidth x I).
             if not close(y, min(A6000_MAX_PEAK, A6000_BW * x), 1e-9):
                 check(False, "point off the roofline: %r" % r)
                 break
