@@ -135,26 +135,59 @@ static int fit(const char *cmd, const roof_hardware *hw,
     return CLI_OK;
 }
 
+/* calibrate --builtin: the built-in profile as JSON, to stdout or -o. */
+static int builtin(const char *cmd, const char *hw_name, const char *output,
+                   uint32_t npos, cli_buf *out)
+{
+    roof_hardware hw;
+    roof_calibration cal;
+    char buf[8192];
+    size_t len;
+    if (npos != 0)
+        return cli_usage_error(cmd, "--builtin takes no samples file");
+    int rc = cli_load_hw(cmd, "--hw", hw_name, &hw);
+    if (rc != CLI_OK)
+        return rc;
+    if ((rc = roof_calibration_builtin(&hw, &cal)) != ROOF_OK
+        || (rc = roof_calibration_to_json(&cal, buf, sizeof buf, &len))
+               != ROOF_OK)
+        return cli_lib_error(cmd, hw.name, rc);
+    if (output != NULL)
+        return cli_write_file(cmd, output, buf, len);
+    cli_buf_mem(out, buf, len);
+    return CLI_OK;
+}
+
 int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
 {
     cli_cmd cmd = {
         .name = "calibrate",
-        .usage = "roofmodel calibrate --hw H FILE.csv [-o PROFILE.json]",
+        .usage = "roofmodel calibrate --hw H FILE.csv [-o PROFILE.json]\n"
+                 "       roofmodel calibrate --hw H --builtin [-o PROFILE.json]",
         .about = "Fits the time model's coefficients (docs/calibration.md) "
                  "to measured kernels:\na CSV with columns kind, flops, "
                  "bytes, seconds (and optionally precision, rows,\n"
                  "masked_extra, launches).  Prints each coefficient with its "
-                 "fit quality;\n-o writes the profile, for --calibration.",
-        .pos_min = 1, .pos_max = 1};
+                 "fit quality;\n-o writes the profile, for --calibration.  "
+                 "--builtin prints (or writes) the device's\nbuilt-in profile "
+                 "instead, a starting point to edit.",
+        .pos_min = 0, .pos_max = 1};
     const char *hw_name = NULL, *output = NULL;
+    int show_builtin = 0;
     cli_add(&cmd, "--hw", CLI_STR, &hw_name, "H",
             "device name or hardware .json path")->required = 1;
     cli_add(&cmd, "-o", CLI_STR, &output, "FILE", "write the profile here");
+    cli_add(&cmd, "--builtin", CLI_FLAG, &show_builtin, NULL,
+            "the device's built-in profile, no fit");
     int rc = cli_parse(&cmd, argc, argv, out);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
-    const char *path = cmd.pos[0];
     roof_hardware hw;
+    if (show_builtin)
+        return builtin(cmd.name, hw_name, output, cmd.npos, out);
+    if (cmd.npos != 1)
+        return cli_usage_error(cmd.name, "give one samples file, or --builtin");
+    const char *path = cmd.pos[0];
     roof_kernel_sample *samples = NULL;
     uint32_t n = 0;
     roof_calibration cal;

@@ -12,6 +12,7 @@ typedef struct est_run {
     roof_hardware hw;
     roof_request req;
     roof_estimate e;
+    roof_calibration cal;
     roof_scaling_point pts[MAX_POINTS];
     uint32_t npts;
     int scaling;
@@ -276,12 +277,16 @@ static int run(est_run *r, const cli_cmd *cmd, const cli_wl *wo,
     r->req.microbatches = micro;
     r->req.efficiency = cli_efficiency(wo);
     r->req.activation_reserve = reserve;
-    rc = roof_estimate_run(&r->m, &r->hw, &r->req, &r->e);
+    rc = cli_load_calibration(cmd->name, wo, &r->hw, &r->cal);
+    if (rc != CLI_OK)
+        return rc;
+    rc = roof_estimate_run_calibrated(&r->m, &r->hw, &r->req, &r->cal, &r->e);
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "cannot estimate this request", rc);
     if (!r->scaling)
         return CLI_OK;
-    rc = roof_scaling(&r->m, &r->hw, &r->req, max_devices, r->pts, MAX_POINTS,
+    rc = roof_scaling_calibrated(&r->m, &r->hw, &r->req, &r->cal, max_devices,
+                                 r->pts, MAX_POINTS,
                       &r->npts);
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "cannot sweep tensor parallelism", rc);

@@ -801,7 +801,8 @@ static int descriptors_ok(const roof_model *m, const roof_hardware *hw,
 }
 
 static int setup_ctx(const roof_model *m, const roof_hardware *hw,
-                     const roof_request *r, ctx *c)
+                     const roof_request *r, const roof_calibration *cal,
+                     ctx *c)
 {
     const uint32_t p = r->pipeline_parallel;
     const uint32_t mb = r->microbatches;
@@ -814,7 +815,7 @@ static int setup_ctx(const roof_model *m, const roof_hardware *hw,
     c->k.layer = m->layers + (mb - 1.0) * ceil_layers;
     c->k.model = mb;
     c->k.transfer = p > 1 ? mb + p - 2.0 : 0.0;
-    c->cal = roof__calibration_for(hw);
+    c->cal = cal;
     c->overhead = c->cal->step_overhead_seconds;
     c->p2p_bytes_per_s = 0.0;
     if (p > 1) {
@@ -971,13 +972,24 @@ static int estimate_times(const ctx *c, roof_estimate *e)
 int roof_estimate_run(const roof_model *m, const roof_hardware *hw,
                       const roof_request *r, roof_estimate *out)
 {
+    return roof_estimate_run_calibrated(m, hw, r, NULL, out);
+}
+
+int roof_estimate_run_calibrated(const roof_model *m, const roof_hardware *hw,
+                                 const roof_request *r,
+                                 const roof_calibration *cal,
+                                 roof_estimate *out)
+{
     if (m == NULL || hw == NULL || r == NULL || out == NULL)
         return ROOF_E_NULL;
     int rc = descriptors_ok(m, hw, r);
+    const roof_calibration *use = NULL;
+    if (rc == ROOF_OK)
+        rc = roof__calibration_resolve(hw, cal, &use);
     if (rc != ROOF_OK)
         return rc;
     ctx c;
-    rc = setup_ctx(m, hw, r, &c);
+    rc = setup_ctx(m, hw, r, use, &c);
     if (rc != ROOF_OK)
         return rc;
     roof_estimate e;
@@ -1019,8 +1031,9 @@ static double expected_for_speedup(const roof_estimate *e)
 }
 
 static int scaling_points(const roof_model *m, const roof_hardware *hw,
-                          const roof_request *r, uint32_t max_devices,
-                          roof_scaling_point *pts, uint32_t *n)
+                          const roof_request *r, const roof_calibration *cal,
+                          uint32_t max_devices, roof_scaling_point *pts,
+                          uint32_t *n)
 {
     const uint64_t p = r->pipeline_parallel;
     double base = 0.0, base_expected = 0.0;
@@ -1033,7 +1046,7 @@ static int scaling_points(const roof_model *m, const roof_hardware *hw,
         roof_request rt = *r;
         rt.workload.tensor_parallel = (uint32_t)t;
         roof_estimate e;
-        const int rc = roof_estimate_run(m, hw, &rt, &e);
+        const int rc = roof_estimate_run_calibrated(m, hw, &rt, cal, &e);
         if (rc != ROOF_OK)
             return rc;
         roof_scaling_point *pt = &pts[(*n)++];
@@ -1063,6 +1076,16 @@ int roof_scaling(const roof_model *m, const roof_hardware *hw,
                  const roof_request *r, uint32_t max_devices,
                  roof_scaling_point *out, uint32_t cap, uint32_t *count)
 {
+    return roof_scaling_calibrated(m, hw, r, NULL, max_devices, out, cap,
+                                   count);
+}
+
+int roof_scaling_calibrated(const roof_model *m, const roof_hardware *hw,
+                            const roof_request *r,
+                            const roof_calibration *cal, uint32_t max_devices,
+                            roof_scaling_point *out, uint32_t cap,
+                            uint32_t *count)
+{
     if (m == NULL || hw == NULL || r == NULL || count == NULL
         || (out == NULL && cap > 0))
         return ROOF_E_NULL;
@@ -1073,7 +1096,10 @@ int roof_scaling(const roof_model *m, const roof_hardware *hw,
         return ROOF_E_RANGE;
     roof_scaling_point pts[MAX_POINTS];
     uint32_t n = 0;
-    rc = scaling_points(m, hw, r, max_devices, pts, &n);
+    const roof_calibration *use = NULL;
+    rc = roof__calibration_resolve(hw, cal, &use);
+    if (rc == ROOF_OK)
+        rc = scaling_points(m, hw, r, use, max_devices, pts, &n);
     if (rc != ROOF_OK)
         return rc;
     if (n > cap) {

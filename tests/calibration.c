@@ -372,6 +372,48 @@ static void test_estimate_expected_times(void **state)
                 <= 1e-12 * e.expected_ttft_seconds);
 }
 
+/* A profile's step overhead enters every expected step of an estimate
+ * and of the scaling sweep; a profile of another device is refused. */
+static void test_estimate_with_a_profile(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_hardware hw = device("a100-80gb-sxm");
+    roof_calibration cal = builtin("a100-80gb-sxm");
+    roof_request r;
+    roof_estimate a, b;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    assert_int_equal(roof_request_init(2, 256, 65, &r), ROOF_OK);
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &a), ROOF_OK);
+    cal.step_overhead_seconds = 2e-3;
+    assert_int_equal(roof_estimate_run_calibrated(&m, &hw, &r, &cal, &b),
+                     ROOF_OK);
+    assert_true(b.overhead_seconds == 2e-3);
+    assert_true(fabs(b.expected_ttft_seconds - a.expected_ttft_seconds - 2e-3)
+                < 1e-12);
+    assert_true(fabs(b.expected_tpot_seconds - a.expected_tpot_seconds - 2e-3)
+                < 1e-12);
+    assert_true(b.ttft_seconds == a.ttft_seconds);
+    roof_scaling_point pts[8];
+    uint32_t n = 0;
+    assert_int_equal(roof_scaling_calibrated(&m, &hw, &r, &cal, 8, pts, 8, &n),
+                     ROOF_OK);
+    assert_true(n >= 2);
+    assert_true(fabs(pts[0].expected_tpot_seconds - b.expected_tpot_seconds)
+                <= 1e-12 * b.expected_tpot_seconds);
+    assert_true(pts[0].expected_speedup == 1.0);
+    roof_calibration other = builtin("h100-sxm");
+    roof_estimate untouched;
+    memset(&untouched, 0x5A, sizeof untouched);
+    b = untouched;
+    assert_int_equal(roof_estimate_run_calibrated(&m, &hw, &r, &other, &b),
+                     ROOF_E_MISMATCH);
+    assert_memory_equal(&b, &untouched, sizeof b);
+    assert_int_equal(roof_scaling_calibrated(&m, &hw, &r, &other, 8, pts, 8,
+                                             &n),
+                     ROOF_E_MISMATCH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_ops_expected_times),
         cmocka_unit_test(test_ops_with_a_profile),
         cmocka_unit_test(test_estimate_expected_times),
+        cmocka_unit_test(test_estimate_with_a_profile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

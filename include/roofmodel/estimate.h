@@ -10,6 +10,7 @@
 #include "hardware.h"
 #include "model.h"
 #include "ops.h"
+#include "calibration.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,6 +99,16 @@ typedef struct roof_estimate {
 ROOF_API int roof_estimate_run(const roof_model *m, const roof_hardware *hw,
                                const roof_request *r, roof_estimate *out);
 
+/* roof_estimate_run with the calibration profile that prices the expected
+ * times (NULL: the device's built-in one, as roof_estimate_run).  Besides
+ * its statuses: those of roof_calibration_validate, and ROOF_E_MISMATCH
+ * for a profile of another device. */
+ROOF_API int roof_estimate_run_calibrated(const roof_model *m,
+                                          const roof_hardware *hw,
+                                          const roof_request *r,
+                                          const roof_calibration *cal,
+                                          roof_estimate *out);
+
 /* Memory alone (cheaper than roof_estimate_run). */
 ROOF_API int roof_memory_footprint(const roof_model *m,
                                    const roof_hardware *hw,
@@ -135,6 +146,16 @@ ROOF_API int roof_scaling(const roof_model *m, const roof_hardware *hw,
                           const roof_request *r, uint32_t max_devices,
                           roof_scaling_point *out, uint32_t cap,
                           uint32_t *count);
+
+/* roof_scaling with a calibration profile, as
+ * roof_estimate_run_calibrated. */
+ROOF_API int roof_scaling_calibrated(const roof_model *m,
+                                     const roof_hardware *hw,
+                                     const roof_request *r,
+                                     const roof_calibration *cal,
+                                     uint32_t max_devices,
+                                     roof_scaling_point *out, uint32_t cap,
+                                     uint32_t *count);
 
 #ifdef __cplusplus
 }

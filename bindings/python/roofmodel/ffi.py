@@ -149,6 +149,12 @@ FUNCTIONS = (
     ("roof_scaling", STATUS,
      [_P(roof_model), _P(roof_hardware), _P(roof_request), _u32,
       _P(roof_scaling_point), _u32, _P(_u32)]),
+    ("roof_estimate_run_calibrated", STATUS,
+     [_P(roof_model), _P(roof_hardware), _P(roof_request),
+      _P(roof_calibration), _P(roof_estimate)]),
+    ("roof_scaling_calibrated", STATUS,
+     [_P(roof_model), _P(roof_hardware), _P(roof_request),
+      _P(roof_calibration), _u32, _P(roof_scaling_point), _u32, _P(_u32)]),
     # plot.h
     ("roof_chart_svg", STATUS,
      [_P(roof_chart), c_char_p, c_size_t, _P(c_size_t)]),

@@ -1335,6 +1335,25 @@ extern "C" {
         cap: u32,
         count: *mut u32,
     ) -> c_int;
+    /// roof_estimate_run with a calibration profile (NULL = built-in).
+    pub fn roof_estimate_run_calibrated(
+        m: *const roof_model,
+        hw: *const roof_hardware,
+        r: *const roof_request,
+        cal: *const roof_calibration,
+        out: *mut roof_estimate,
+    ) -> c_int;
+    /// roof_scaling with a calibration profile (NULL = built-in).
+    pub fn roof_scaling_calibrated(
+        m: *const roof_model,
+        hw: *const roof_hardware,
+        r: *const roof_request,
+        cal: *const roof_calibration,
+        max_devices: u32,
+        out: *mut roof_scaling_point,
+        cap: u32,
+        count: *mut u32,
+    ) -> c_int;
 
     // plot.h
     /// Renders into buf[0 .. cap).  On success *len is the SVG's length and
