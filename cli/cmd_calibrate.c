@@ -135,6 +135,26 @@ static int fit(const char *cmd, const roof_hardware *hw,
     return CLI_OK;
 }
 
+/* calibrate --score: the quality of a given profile on the samples. */
+static int score_profile(const char *cmd, const roof_hardware *hw,
+                         const char *path, const roof_kernel_sample *s,
+                         uint32_t n, roof_calibration *cal,
+                         roof_fit_report *rep)
+{
+    cli_wl wo;
+    memset(&wo, 0, sizeof wo);
+    wo.calibration = path;
+    int rc = cli_load_calibration(cmd, &wo, hw, cal);
+    if (rc != CLI_OK)
+        return rc;
+    double *ws = calloc(ROOF_FIT_WORKSPACE(n), sizeof *ws);
+    rc = ws == NULL ? ROOF_E_RANGE
+                    : roof_calibration_score(s, n, hw, cal, ws,
+                                             ROOF_FIT_WORKSPACE(n), rep);
+    free(ws);
+    return rc == ROOF_OK ? CLI_OK : cli_lib_error(cmd, "cannot score", rc);
+}
+
 /* calibrate --builtin: the built-in profile as JSON, to stdout or -o. */
 static int builtin(const char *cmd, const char *hw_name, const char *output,
                    uint32_t npos, cli_buf *out)
@@ -172,13 +192,15 @@ int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
                  "--builtin prints (or writes) the device's\nbuilt-in profile "
                  "instead, a starting point to edit.",
         .pos_min = 0, .pos_max = 1};
-    const char *hw_name = NULL, *output = NULL;
+    const char *hw_name = NULL, *output = NULL, *score = NULL;
     int show_builtin = 0;
     cli_add(&cmd, "--hw", CLI_STR, &hw_name, "H",
             "device name or hardware .json path")->required = 1;
     cli_add(&cmd, "-o", CLI_STR, &output, "FILE", "write the profile here");
     cli_add(&cmd, "--builtin", CLI_FLAG, &show_builtin, NULL,
             "the device's built-in profile, no fit");
+    cli_add(&cmd, "--score", CLI_STR, &score, "PROFILE.json",
+            "no fit: how well this profile predicts the samples");
     int rc = cli_parse(&cmd, argc, argv, out);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
@@ -194,7 +216,11 @@ int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
     roof_fit_report rep;
     if ((rc = cli_load_hw(cmd.name, "--hw", hw_name, &hw)) == CLI_OK
         && (rc = read_samples(cmd.name, path, &samples, &n)) == CLI_OK
-        && (rc = fit(cmd.name, &hw, samples, n, &cal, &rep)) == CLI_OK) {
+        && (rc = score != NULL
+                     ? score_profile(cmd.name, &hw, score, samples, n, &cal,
+                                     &rep)
+                     : fit(cmd.name, &hw, samples, n, &cal, &rep))
+               == CLI_OK) {
         report_text(&cal, &rep, out);
         if (output != NULL)
             rc = write_profile(cmd.name, output, &cal);

@@ -374,6 +374,35 @@ int roof_calibration_fit(const roof_kernel_sample *samples, uint32_t count,
     return ROOF_OK;
 }
 
+int roof_calibration_score(const roof_kernel_sample *samples, uint32_t count,
+                           const roof_hardware *hw, const roof_calibration *cal,
+                           double *workspace, size_t workspace_len,
+                           roof_fit_report *report)
+{
+    if (samples == NULL || hw == NULL || cal == NULL || workspace == NULL
+        || report == NULL)
+        return ROOF_E_NULL;
+    int rc = check_inputs(count, hw, cal, workspace_len);
+    fit_set f = {samples, count, 0, 0.0, 0.0, {0}};
+    if (rc == ROOF_OK) {
+        set_roofs(hw, &f);
+        rc = check_all(samples, count, &f);
+    }
+    if (rc != ROOF_OK)
+        return rc;
+    roof_fit_report rep;
+    memset(&rep, 0, sizeof rep);
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
+        quality(&f, cal, k, workspace, &rep.kind[k]);
+    roof_fit_quality all;
+    quality(&f, cal, ROOF_KERNEL_KIND_COUNT, workspace, &all);
+    rep.samples = count;
+    rep.median_error = all.median_error;
+    rep.p90_error = all.p90_error;
+    *report = rep;
+    return ROOF_OK;
+}
+
 /* ---- online ----------------------------------------------------------- */
 
 #define OUTLIER_FACTOR 6.0

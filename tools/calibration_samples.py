@@ -105,6 +105,8 @@ def kernel_rows(args, ops):
     models = {m["model"]: m for m in read(args.data, "models.csv")}
     plan = []
     for r in read(args.data, "mlp_kernels.csv"):
+        if args.device and r["device"] != args.device:
+            continue
         if r["model"] in args.exclude_model or (args.only_model and r["model"] not in args.only_model):
             continue
         which, names, kind = OPS[r["op"]]
@@ -116,7 +118,7 @@ def kernel_rows(args, ops):
         q = (cfg, DEVICES[r["device"]], "prefill", 1, int(r["num_tokens"]), 0, int(r["tp"]), False)
         plan.append((r, q, names, kind, launches, int(r["num_tokens"])))
     for r in read(args.data, "attention.csv"):
-        if "attention" in args.exclude_model:
+        if "attention" in args.exclude_model or (args.device and r["device"] != args.device):
             continue
         h, a, akv = int(r["n_embd"]), int(r["n_q_head"]), int(r["n_kv_head"])
         cfg = ops.config(("attn", h, a, akv), {

@@ -77,6 +77,16 @@ ROOF_API int roof_calibration_fit(const roof_kernel_sample *samples,
                                   roof_calibration *out,
                                   roof_fit_report *report);
 
+/* How well a profile predicts samples it was not fitted to (held-out
+ * models, another engine's kernels): report gets each kind's errors, as
+ * roof_calibration_fit reports them (fitted stays 0).  Statuses as
+ * roof_calibration_fit, without ROOF_E_DEGENERATE. */
+ROOF_API int roof_calibration_score(const roof_kernel_sample *samples,
+                                    uint32_t count, const roof_hardware *hw,
+                                    const roof_calibration *cal,
+                                    double *workspace, size_t workspace_len,
+                                    roof_fit_report *report);
+
 /* Samples from CSV with a header naming the columns kind, flops, bytes and
  * seconds (any order) and optionally precision (default fp16), rows
  * (default 1), masked_extra (0) and launches (1); other columns are

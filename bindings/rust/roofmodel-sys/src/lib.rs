@@ -1272,7 +1272,17 @@ extern "C" {
         out: *mut roof_calibration,
         report: *mut roof_fit_report,
     ) -> c_int;
-    /// See include/roofmodel/calibration.h, fit.h or ops.h for `roof_kernel_samples_from_csv`.
+    /// How well a profile predicts samples (include/roofmodel/fit.h).
+    pub fn roof_calibration_score(
+        samples: *const roof_kernel_sample,
+        count: u32,
+        hw: *const roof_hardware,
+        cal: *const roof_calibration,
+        workspace: *mut f64,
+        workspace_len: usize,
+        report: *mut roof_fit_report,
+    ) -> c_int;
+    /// See include/roofmodel/fit.h.
     pub fn roof_kernel_samples_from_csv(
         text: *const c_char,
         len: usize,
