@@ -230,3 +230,22 @@ int roof__render_to_buf(int (*render)(roof__out *o, const void *arg),
         *len = o.len;
     return ROOF_OK;
 }
+
+int roof__asserts_on(void)
+{
+#if defined(ROOF_TEST_ASSERTS)
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+/* Reached only when an invariant of the library is false: a bug, which the
+ * tests' death test provokes in a child process (no coverage is written
+ * from an abort). */
+void roof__assert_fail(const char *file, int line, const char *cond)
+{                                                     /* LCOV_EXCL_START */
+    fprintf(stderr, "roofmodel: %s:%d: invariant failed: %s\n", file, line,
+            cond);
+    abort();
+}                                                     /* LCOV_EXCL_STOP */
