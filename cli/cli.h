@@ -33,6 +33,12 @@ void cli_buf_fmt(cli_buf *b, const char *fmt, ...)
 #endif
     ;
 void cli_buf_free(cli_buf *b);
+/* Streamed output, for commands whose output may be larger than memory
+ * should hold (label): writes b to stdout and empties it once it holds
+ * 1 MiB or more, or whenever all is 1.  Only after the input has been
+ * checked, so that bad input still leaves stdout empty.  CLI_EFAIL when
+ * stdout cannot be written. */
+int cli_buf_drain(cli_buf *b, int all);
 /* A roof_write_fn that appends to the cli_buf given as ctx. */
 int cli_buf_write(void *ctx, const char *data, size_t len);
 
@@ -105,6 +111,12 @@ void cli_table_cell(cli_table *t, const char *fmt, ...)
 #endif
     ;
 void cli_table_print(const cli_table *t, cli_buf *out, const char *indent);
+/* A table printed as it goes, for any number of rows: widen w[cols] to
+ * fit each row (cli_row_measure, a first pass), then print each row
+ * padded to w (cli_row_print, left[c] = 1 for left-aligned). */
+void cli_row_measure(uint32_t cols, const char *const *cells, size_t *w);
+void cli_row_print(cli_buf *out, const char *indent, uint32_t cols,
+                   const int *left, const char *const *cells, const size_t *w);
 void cli_table_free(cli_table *t);
 
 /* ---- files ---- */

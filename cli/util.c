@@ -79,6 +79,19 @@ void cli_buf_free(cli_buf *b)
     b->len = b->cap = 0;
 }
 
+#define CLI_DRAIN_AT ((size_t)1 << 20)
+
+int cli_buf_drain(cli_buf *b, int all)
+{
+    if (b->len == 0 || (!all && b->len < CLI_DRAIN_AT))
+        return CLI_OK;
+    if (fwrite(b->data, 1, b->len, stdout) != b->len)
+        return CLI_EFAIL;
+    b->len = 0;
+    b->data[0] = '\0';
+    return CLI_OK;
+}
+
 int cli_buf_write(void *ctx, const char *data, size_t len)
 {
     cli_buf_mem(ctx, data, len);
@@ -150,12 +163,37 @@ int cli_write_all(const char *cmd, const char *what, cli_writer w,
 
 /* The program never calls setlocale(), so printf uses the "C" locale and
  * '.' as the decimal point; JSON and CSV depend on it. */
+
+/* Whole numbers below 1e15 (counts of FLOPs and bytes, mostly) written as
+ * %.15g would write them, without printf: label --json/--csv on a large
+ * file spends most of its time in printf and strtod. */
+static int whole_number(char buf[CLI_NUM_MAX], double x)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    if (!(fabs(x) < 1e15 && x == (double)(int64_t)x))
+        return 0;
+    uint64_t v = (uint64_t)(x < 0 ? -x : x);
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (signbit(x))
+        buf[k++] = '-';
+    while (n > 0)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    return 1;
+}
+
 const char *cli_exact(char buf[CLI_NUM_MAX], double x)
 {
     if (!isfinite(x)) {
         snprintf(buf, CLI_NUM_MAX, "null");
         return buf;
     }
+    if (whole_number(buf, x))
+        return buf;
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, CLI_NUM_MAX, "%.*g", digits, x);
         if (strtod(buf, NULL) == x)
@@ -213,14 +251,20 @@ const char *cli_time(char buf[CLI_NUM_MAX], double seconds)
 void cli_json_str(cli_buf *b, const char *s)
 {
     cli_buf_str(b, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            cli_buf_fmt(b, "\\%c", c);
-        else if (c < 0x20)
-            cli_buf_fmt(b, "\\u%04x", c);
+    while (*s) {
+        size_t run = 0;
+        while (s[run] != '\0' && s[run] != '"' && s[run] != '\\'
+               && (unsigned char)s[run] >= 0x20)
+            run++;
+        cli_buf_mem(b, s, run);
+        s += run;
+        if (*s == '\0')
+            break;
+        if (*s == '"' || *s == '\\')
+            cli_buf_fmt(b, "\\%c", *s);
         else
-            cli_buf_mem(b, s, 1);
+            cli_buf_fmt(b, "\\u%04x", (unsigned)(unsigned char)*s);
+        s++;
     }
     cli_buf_str(b, "\"");
 }
@@ -302,23 +346,37 @@ static size_t width(const char *s)
 
 static void pad(cli_buf *out, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        cli_buf_str(out, " ");
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        cli_buf_mem(out, spaces, k);
+        n -= k;
+    }
 }
 
-static void print_row(const cli_table *t, cli_buf *out, const char *indent,
-                      const char *const *cells, const size_t *w)
+void cli_row_measure(uint32_t cols, const char *const *cells, size_t *w)
+{
+    for (uint32_t c = 0; c < cols; c++) {
+        size_t cw = width(cells[c] ? cells[c] : "");
+        if (cw > w[c])
+            w[c] = cw;
+    }
+}
+
+void cli_row_print(cli_buf *out, const char *indent, uint32_t cols,
+                   const int *left, const char *const *cells, const size_t *w)
 {
     cli_buf_str(out, indent);
-    for (uint32_t c = 0; c < t->cols; c++) {
+    for (uint32_t c = 0; c < cols; c++) {
         const char *s = cells[c] ? cells[c] : "";
-        size_t gap = w[c] - width(s);
+        size_t sw = width(s);
+        size_t gap = w[c] > sw ? w[c] - sw : 0;
         if (c > 0)
             cli_buf_str(out, "  ");
-        if (!t->left[c])
+        if (!left[c])
             pad(out, gap);
         cli_buf_str(out, s);
-        if (t->left[c] && c + 1 < t->cols)
+        if (left[c] && c + 1 < cols)
             pad(out, gap);
     }
     cli_buf_str(out, "\n");
@@ -330,20 +388,19 @@ void cli_table_print(const cli_table *t, cli_buf *out, const char *indent)
     const char *row[CLI_TABLE_COLS];
     if (t->cols == 0)
         return;
-    for (uint32_t c = 0; c < t->cols; c++)
-        w[c] = width(t->head[c]);
+    cli_row_measure(t->cols, t->head, w);
     for (size_t i = 0; i < t->filled; i++) {
         size_t cw = width(t->cells[i]);
         if (cw > w[i % t->cols])
             w[i % t->cols] = cw;
     }
-    print_row(t, out, indent, t->head, w);
+    cli_row_print(out, indent, t->cols, t->left, t->head, w);
     for (size_t r = 0; r < t->rows; r++) {
         for (uint32_t c = 0; c < t->cols; c++) {
             size_t i = r * t->cols + c;
             row[c] = i < t->filled ? t->cells[i] : "";
         }
-        print_row(t, out, indent, row, w);
+        cli_row_print(out, indent, t->cols, t->left, row, w);
     }
 }
 
@@ -360,6 +417,22 @@ void cli_table_free(cli_table *t)
 
 #define CLI_FILE_MAX ((size_t)256 << 20)
 
+/* A regular file's buffer is allocated at its size at once, so reading a
+ * large file takes its size in memory, not the next power of two. */
+static void presize(FILE *f, int is_stdin, cli_buf *b)
+{
+    long size;
+    if (is_stdin || fseek(f, 0, SEEK_END) != 0)
+        return;
+    size = ftell(f);
+    rewind(f);
+    if (size > 0 && (size_t)size <= CLI_FILE_MAX) {
+        b->cap = (size_t)size + 1;
+        b->data = cli_xrealloc(NULL, b->cap);
+        b->data[0] = '\0';
+    }
+}
+
 int cli_read_file(const char *cmd, const char *what, const char *path,
                   char **data, size_t *len)
 {
@@ -371,6 +444,7 @@ int cli_read_file(const char *cmd, const char *what, const char *path,
     if (f == NULL)
         return cli_usage_error(cmd, "%s: cannot open '%s': %s", what, path,
                                strerror(errno));
+    presize(f, is_stdin, &b);
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         cli_buf_mem(&b, chunk, n);
         if (b.len > CLI_FILE_MAX)

@@ -569,10 +569,60 @@ def test_label():
     bad(["label", plain], "--hw")
 
 
+def test_label_stream():
+    """label writes as it reads: every format of a file of many kernels,
+    aligned text, rows skipped and counted, and bad input still leaves
+    stdout empty even when the bad row is the last of many."""
+    n = 5000
+    rows = ["name,flops,bytes,seconds"]
+    for i in range(n):
+        # every 500th kernel moved no DRAM bytes: 10 skipped
+        rows.append("k%d,%d,%d,%g" % (i, (i % 97 + 1) * 10**9,
+                                      0 if i % 500 == 0 else (i % 89 + 1) * 10**7,
+                                      (i % 83 + 1) * 1e-5))
+    text = "\n".join(rows) + "\n"
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "many.csv")
+        open(path, "w").write(text)
+        rc, out, err = run("label", "--hw", "a6000", path)
+        lines = out.splitlines()
+        check(rc == 0 and len(lines) == 1 + 1 + (n - 10) + 1,
+              "label many: exit %d, %d lines" % (rc, len(lines)))
+        table = lines[1:-1]
+        check(len(set(len(x) for x in table)) == 1,
+              "label many: table rows of unequal width")
+        check(lines[-1].startswith("%d kernel(s): " % (n - 10)),
+              "label many summary %r" % lines[-1])
+        check("skipped 10 kernel(s)" in err and "'k0'" in err
+              and "and 2 more" in err and err.count("\n") == 1,
+              "label many skipped: %r" % err)
+        j = ok_json("label", "--hw", "a6000", path)
+        check(j is not None and len(j["kernels"]) == n - 10
+              and j["kernels"][0]["name"] == "k1"
+              and j["kernels"][-1]["name"] == "k%d" % (n - 1),
+              "label many --json")
+        c = ok_csv("label", "--hw", "a6000", path)
+        check(len(c) == n - 10 and c[1]["name"] == "k2"
+              and float(c[1]["flops_per_byte"]) == 3e9 / 3e7,
+              "label many --csv")
+        # A bad last row: nothing written, the row named.
+        open(path, "w").write(text + "last,1,1,x\n")
+        for fmt in ([], ["--json"], ["--csv"]):
+            bad(["label", "--hw", "a6000", path] + fmt, "many.csv:%d:" % (n + 2))
+        # A kernel that took no time fails the whole file (docs/cli.md).
+        open(path, "w").write("name,flops,bytes,seconds\na,1,1,1\nb,1,1,0\n")
+        err = bad(["label", "--hw", "a6000", path], "many.csv:3:")
+        check("time must be positive" in err, "zero time: %r" % err)
+        # No kernel left: an empty table, an empty list.
+        open(path, "w").write("name,flops,bytes,seconds\na,1,0,1\n")
+        j = ok_json("label", "--hw", "a6000", path)
+        check(j is not None and j["kernels"] == [], "label none left")
+
+
 def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
-              test_label):
+              test_label, test_label_stream):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass
