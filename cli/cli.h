@@ -178,6 +178,8 @@ void cli_add_formats(cli_cmd *cmd, int *json, int *csv);
  * help was written to out (the caller then returns CLI_OK). */
 int cli_parse(cli_cmd *cmd, int argc, char **argv, cli_buf *out);
 const cli_opt *cli_find_opt(const cli_cmd *cmd, const char *name);
+/* 1 when word ("--width", "--width=640", "-o") is one of cmd's options. */
+int cli_has_opt(cli_cmd *cmd, const char *word);
 void cli_help(const cli_cmd *cmd, cli_buf *out);
 int cli_check_formats(const cli_cmd *cmd, int json, int csv);
 
@@ -218,6 +220,13 @@ const char *cli_class_name(uint32_t op_class);
 /* Parses "prefill"/"init" (0) or "decode"/"ar" (1). */
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode);
 roof_efficiency cli_efficiency(const cli_wl *o);
+/* Asks the library the same question again at other efficiencies. */
+typedef int (*cli_try_fn)(void *ctx, const roof_efficiency *eff);
+/* After the library refused a question: when setting one -eff flag back
+ * to 1 makes try_fn succeed, that flag's value is at fault; says so
+ * naming it and returns CLI_EUSAGE.  Otherwise 0, nothing said. */
+int cli_blame_eff(const char *cmd, const cli_wl *o, cli_try_fn try_fn,
+                  void *ctx);
 /* One line on stderr for a library status, exit status 2. */
 int cli_lib_error(const char *cmd, const char *what, int status);
 
@@ -227,6 +236,8 @@ int cli_cmd_model(int argc, char **argv, cli_buf *out);
 int cli_cmd_ops(int argc, char **argv, cli_buf *out);
 int cli_cmd_estimate(int argc, char **argv, cli_buf *out);
 int cli_cmd_plot(int argc, char **argv, cli_buf *out);
+/* 1 when word is an option of plot (of the default run). */
+int cli_plot_has_opt(const char *word);
 int cli_cmd_classify(int argc, char **argv, cli_buf *out);
 int cli_cmd_label(int argc, char **argv, cli_buf *out);
 

@@ -108,6 +108,35 @@ static void classify_text(const device *d, const roof_roofline *v,
                 100.0 * m->compute_fraction, 100.0 * m->memory_fraction);
 }
 
+/* The library refused the kernel: the flag whose value, set to a plain 1,
+ * lets it answer is the one at fault. */
+static int classify_blame(const cli_cmd *cmd, const device *d, double flops,
+                          double bytes, double seconds, int rc)
+{
+    static const char *const flag[3] = {"--flops", "--bytes", "--seconds"};
+    char num[CLI_NUM_MAX];
+    for (int i = 0; i < 3; i++) {
+        double x[3] = {flops, bytes, seconds};
+        roof_roofline v;
+        roof_measured m;
+        if (x[i] == 1.0 || (i == 2 && seconds == 0.0))
+            continue;
+        x[i] = 1.0;
+        int again = roof_roofline_eval(&d->ceil, x[0], x[1], &v);
+        if (again == ROOF_OK && seconds > 0)
+            again = roof_measured_eval(&d->ceil, x[0], x[1], x[2], &m);
+        if (again == ROOF_OK)
+            return cli_usage_error(cmd->name, "%s: %s gives an intensity "
+                                   "or a rate beyond what the library "
+                                   "represents (%s)", flag[i],
+                                   cli_exact(num, i == 0   ? flops
+                                                  : i == 1 ? bytes
+                                                           : seconds),
+                                   roof_status_str(rc));
+    }
+    return cli_lib_error(cmd->name, "cannot classify this kernel", rc);
+}
+
 int cli_cmd_classify(int argc, char **argv, cli_buf *out)
 {
     cli_cmd cmd = {
@@ -146,7 +175,7 @@ int cli_cmd_classify(int argc, char **argv, cli_buf *out)
     if (rc == ROOF_OK && seconds > 0)
         rc = roof_measured_eval(&d.ceil, flops, bytes, seconds, &m);
     if (rc != ROOF_OK)
-        return cli_lib_error(cmd.name, "cannot classify this kernel", rc);
+        return classify_blame(&cmd, &d, flops, bytes, seconds, rc);
     if (!json) {
         classify_text(&d, &v, seconds > 0 ? &m : NULL, out);
         return CLI_OK;

@@ -133,6 +133,31 @@ static int parse_series(plot_run *r, const char *spec)
     }
 }
 
+/* cli_try_fn: the device's roofs and ridge at other efficiencies. */
+static int try_ceiling(void *ctx, const roof_efficiency *eff)
+{
+    plot_run *r = ctx;
+    roof_ceiling c;
+    double ridge;
+    int rc = roof_ceiling_from_hardware(&r->hw, r->precision, eff, &c);
+    return rc == ROOF_OK ? roof_ridge_flops_per_byte(&c, &ridge) : rc;
+}
+
+typedef struct step_try {
+    plot_run *r;
+    const roof_workload *w;
+} step_try;
+
+/* cli_try_fn: one step's operators at other efficiencies. */
+static int try_step(void *ctx, const roof_efficiency *eff)
+{
+    step_try *t = ctx;
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    return roof_ops(&t->r->m, t->w, &t->r->hw, eff, ops, ROOF_MAX_OPS, &n,
+                    NULL);
+}
+
 /* Every series of one phase gets the operators of one step. */
 static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
                       uint32_t batch, uint32_t seq)
@@ -146,6 +171,9 @@ static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
     if (rc != CLI_OK)
         return rc;
     rc = roof_ops(&r->m, &w, &r->hw, &eff, ops, ROOF_MAX_OPS, &n, NULL);
+    step_try t = {r, &w};
+    if (rc != ROOF_OK && cli_blame_eff("plot", wo, try_step, &t) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_usage_error("plot", "batch %u, seq %u: %s", (unsigned)batch,
                                (unsigned)seq, roof_status_str(rc));
@@ -465,6 +493,8 @@ static int setup(plot_run *r, const char *model, const char *hw,
     rc = roof_ceiling_from_hardware(&r->hw, r->precision, &eff, &r->ceil);
     if (rc == ROOF_OK)
         rc = roof_ridge_flops_per_byte(&r->ceil, &r->ridge);
+    if (rc != ROOF_OK && cli_blame_eff("plot", wo, try_ceiling, r) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_lib_error("plot", r->hw.name, rc);
     cli_si(r->peak_label, r->ceil.peak_flops_per_s, "FLOP/s");
@@ -504,11 +534,13 @@ static void declare(cli_cmd *cmd, plot_args *a)
     cli_add(cmd, "--output", CLI_STR, &a->output, "FILE.svg",
             "where to write the SVG (default roofline.svg; - = stdout)")
         ->alias = "-o";
-    o = cli_add(cmd, "--width", CLI_U32, &a->width, "PX", "width (default 960)");
-    o->min = 200, o->max = 20000;
+    /* The sizes roof_chart_svg draws (include/roofmodel/plot.h). */
+    o = cli_add(cmd, "--width", CLI_U32, &a->width, "PX",
+                "width, 320..16384 (default 960)");
+    o->min = 320, o->max = 16384;
     o = cli_add(cmd, "--height", CLI_U32, &a->height, "PX",
-                "height (default 640)");
-    o->min = 200, o->max = 20000;
+                "height, 240..16384 (default 640)");
+    o->min = 240, o->max = 16384;
     cli_add_workload_opts(cmd, &a->wo);
     cli_add(cmd, "--json", CLI_FLAG, &a->json, NULL,
             "print the summary as JSON");
@@ -541,6 +573,15 @@ static int prepare(plot_run *r, const cli_cmd *cmd, plot_args *a)
         snprintf(r->title, sizeof r->title, "%s", a->title);
     axes(r);
     return CLI_OK;
+}
+
+int cli_plot_has_opt(const char *word)
+{
+    plot_args a;
+    cli_cmd cmd = {.name = "plot"};
+    memset(&a, 0, sizeof a);
+    declare(&cmd, &a);
+    return cli_has_opt(&cmd, word);
 }
 
 int cli_cmd_plot(int argc, char **argv, cli_buf *out)

@@ -243,6 +243,30 @@ int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode)
     return CLI_OK;
 }
 
+int cli_blame_eff(const char *cmd, const cli_wl *o, cli_try_fn try_fn,
+                  void *ctx)
+{
+    static const char *const flag[3] = {"--compute-eff", "--memory-eff",
+                                        "--comm-eff"};
+    static const char *const roof[3] = {"peak FLOP/s", "DRAM bandwidth",
+                                        "interconnect bandwidth"};
+    const double v[3] = {o->eff_compute, o->eff_memory, o->eff_comm};
+    char num[CLI_NUM_MAX];
+    for (int i = 0; i < 3; i++) {
+        roof_efficiency e = cli_efficiency(o);
+        double *f = i == 0 ? &e.compute : i == 1 ? &e.memory : &e.interconnect;
+        if (v[i] == 1.0)
+            continue;
+        *f = 1.0;
+        if (try_fn(ctx, &e) == ROOF_OK)
+            return cli_usage_error(cmd, "%s: %s of the device's %s is too "
+                                   "small: the times it gives are beyond "
+                                   "what the library represents", flag[i],
+                                   cli_exact(num, v[i]), roof[i]);
+    }
+    return 0;
+}
+
 int cli_lib_error(const char *cmd, const char *what, int status)
 {
     return cli_usage_error(cmd, "%s: %s", what, roof_status_str(status));
@@ -286,6 +310,11 @@ int cli_workload(const char *cmd, const cli_wl *o,
     x.precision = precision;
     if ((rc = check_tp(cmd, m, o->tp)) != CLI_OK)
         return rc;
+    if (o->tp > 1 && !(hw->interconnect_bytes_per_s > 0.0))
+        return cli_usage_error(cmd, "--tp: %s has no interconnect between "
+                               "devices (interconnect_bytes_per_s is 0), so "
+                               "it cannot split a layer over %u devices",
+                               hw->name, (unsigned)o->tp);
     rc = roof_workload_validate(&x);
     if (rc != ROOF_OK)
         return cli_usage_error(cmd, "the workload is not valid: %s",

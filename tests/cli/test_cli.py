@@ -619,10 +619,61 @@ def test_label_stream():
         check(j is not None and j["kernels"] == [], "label none left")
 
 
+def test_messages_name_the_fault():
+    """Each refusal names the flag or key at fault (issue 16)."""
+    ops = ["ops", "--model", "llama-13b", "--hw", "a6000", "--phase",
+           "decode", "--seq", "8"]
+    est = ["estimate", "--model", "llama-13b", "--hw", "a6000", "--prompt",
+           "8", "--gen", "8"]
+    for flag in ("--compute-eff", "--memory-eff"):
+        for base in (ops, est, ["plot", "-o", "x.svg"]):
+            bad(base + [flag, "1e-300"], flag)
+    bad(est + ["--tp", "2", "--comm-eff", "1e-300"], "--comm-eff")
+    err = bad(est[:-1] + ["4294967295"], "--gen")
+    check("4294967295" in err, "--gen overflow: %r" % err)
+    err = bad(est + ["--microbatches", "2"], "--microbatches")
+    check("batch of 1" in err, "--microbatches: %r" % err)
+    for flag, v in (("--width", "319"), ("--height", "239"),
+                    ("--width", "16385"), ("--height", "16385")):
+        bad(["plot", "-o", "x.svg", flag, v], flag)
+    for flag, v in (("--width", "320"), ("--height", "240")):
+        with tempfile.TemporaryDirectory() as d:
+            ok("plot", "-o", os.path.join(d, "x.svg"), flag, v)
+    bad(["classify", "--hw", "a6000", "--flops", "1", "--bytes", "1e-300"],
+        "--bytes")
+    err = bad(ops[:4] + ["t4"] + ops[5:] + ["--tp", "2"], "--tp")
+    check("interconnect" in err and "precision" not in err,
+          "t4 --tp 2: %r" % err)
+    err = bad(["--frob"], "'--frob'")
+    check(err.startswith("roofmodel: ") and "plot" not in err,
+          "--frob: %r" % err)
+    out = ok(*(est[:-1] + ["1"]))
+    check("steady decode" not in out and "time per token" not in out,
+          "estimate --gen 1: %r" % out)
+    out = ok(*est)
+    check("in steady decode" in out, "estimate --gen 8: %r" % out)
+    # A hardware file with a required number at 0 names the key.
+    hw = json.loads(ok("hw", "show", "a6000", "--json"))
+    with tempfile.TemporaryDirectory() as d:
+        for key in ("clock_hz", "units", "memory_bytes", "dram_bytes_per_s"):
+            path = os.path.join(d, "hw.json")
+            h = dict(hw)
+            h[key] = 0
+            open(path, "w").write(json.dumps(h))
+            err = bad(["hw", "show", path], '"%s"' % key)
+            check("positive" in err, "%s 0: %r" % (key, err))
+    # model show --json: the nested object one level deeper.
+    out = ok("model", "show", "llama-13b", "--json")
+    lines = out.splitlines()
+    i = lines.index('  "roofmodel": {')
+    check(lines[i + 1].startswith('    "name": ') and lines[-2] == "  }",
+          "model show --json nesting: %r" % lines[i:])
+
+
 def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
-              test_label, test_label_stream):
+              test_label, test_label_stream, test_messages_name_the_fault):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass
