@@ -215,7 +215,8 @@ int cli_workload(const char *cmd, const cli_wl *o,
                  uint32_t batch, uint32_t new_tokens, uint32_t cached,
                  roof_workload *w);
 
-/* "attn-proj", "mlp-proj", ... for enum roof_op_class; "?" if unknown. */
+/* The library's name of an enum roof_op_class ("attn_proj", ...; see
+ * roof_op_class_name); "?" if unknown. */
 const char *cli_class_name(uint32_t op_class);
 /* Parses "prefill"/"init" (0) or "decode"/"ar" (1). */
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode);

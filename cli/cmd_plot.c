@@ -12,7 +12,7 @@
 #define MAX_SWEEP 64
 #define DEFAULT_MODEL "llama-13b"
 #define DEFAULT_HW "a6000-2100"
-#define DEFAULT_SERIES "attn-proj,mlp-proj,attn-matmul"
+#define DEFAULT_SERIES "attn_proj,mlp_proj,attn_matmul"
 
 typedef struct point {
     double flops, bytes, x, y;
@@ -46,17 +46,19 @@ typedef struct plot_run {
     double x_min, x_max, y_min, y_max;
 } plot_run;
 
+/* A series is named by its class's library name (roof_op_class_name:
+ * attn_proj, ...; roof_op_class_from_name also reads attn-proj) or by a
+ * short alias; the label is the seed figure's own for the first three. */
 static const struct {
-    const char *key, *alias, *label;
+    const char *alias, *label;
     uint32_t op_class;
 } classes[] = {
-    /* The seed figure's own names for the first three. */
-    {"attn-proj", "qkv", "qkv mlp", ROOF_CLASS_ATTN_PROJ},
-    {"mlp-proj", "mlp", "up/gate/down", ROOF_CLASS_MLP_PROJ},
-    {"attn-matmul", "qkpv", "qk/pv", ROOF_CLASS_ATTN_MATMUL},
-    {"elementwise", "elem", "elementwise", ROOF_CLASS_ELEMENTWISE},
-    {"comm", "allreduce", "all-reduce", ROOF_CLASS_COMM},
-    {"embed", "lm-head", "embed/lm_head", ROOF_CLASS_EMBED},
+    {"qkv", "qkv mlp", ROOF_CLASS_ATTN_PROJ},
+    {"mlp", "up/gate/down", ROOF_CLASS_MLP_PROJ},
+    {"qkpv", "qk/pv", ROOF_CLASS_ATTN_MATMUL},
+    {"elem", "elementwise", ROOF_CLASS_ELEMENTWISE},
+    {"allreduce", "all-reduce", ROOF_CLASS_COMM},
+    {"lm-head", "embed/lm_head", ROOF_CLASS_EMBED},
 };
 
 static void push(pseries *s, const point *p)
@@ -101,8 +103,11 @@ static int parse_item(plot_run *r, const char *item, size_t len)
     if (colon && (rc = cli_phase("plot", "--series", word + klen + 1,
                                  &decode)) != CLI_OK)
         return rc;
+    uint32_t cls = UINT32_MAX;
+    if (roof_op_class_from_name(word, &cls) != ROOF_OK)
+        cls = UINT32_MAX;
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        if (strcmp(word, classes[i].key) != 0
+        if (classes[i].op_class != cls
             && strcmp(word, classes[i].alias) != 0)
             continue;
         if (colon)
@@ -112,8 +117,8 @@ static int parse_item(plot_run *r, const char *item, size_t len)
         return add_series(r, i, 1);
     }
 bad:
-    return cli_usage_error("plot", "--series: unknown series '%.*s' (attn-proj, "
-                           "mlp-proj, attn-matmul, elementwise, comm, embed, "
+    return cli_usage_error("plot", "--series: unknown series '%.*s' (attn_proj, "
+                           "mlp_proj, attn_matmul, elementwise, comm, embed, "
                            "each optionally :prefill or :decode; or none)",
                            (int)len, item);
 }

@@ -225,10 +225,8 @@ roof_efficiency cli_efficiency(const cli_wl *o)
 
 const char *cli_class_name(uint32_t op_class)
 {
-    static const char *const names[] = {"attn-proj", "mlp-proj",
-                                        "attn-matmul", "elementwise", "comm",
-                                        "embed"};
-    return op_class < sizeof names / sizeof names[0] ? names[op_class] : "?";
+    const char *s = roof_op_class_name(op_class);
+    return s ? s : "?";
 }
 
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode)

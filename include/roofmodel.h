@@ -16,5 +16,6 @@
 #include "roofmodel/estimate.h"
 #include "roofmodel/plot.h"
 #include "roofmodel/parse.h"
+#include "roofmodel/names.h"
 
 #endif
