@@ -55,6 +55,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
     ;
 /* The same, returning CLI_EFAIL. */
+int cli_fail(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* A library writer with roof_chart_svg's buffer rules (count, then write),
  * on an object of its own type. */
 typedef int (*cli_writer)(const void *obj, char *buf, size_t cap, size_t *len);
@@ -63,12 +69,6 @@ typedef int (*cli_writer)(const void *obj, char *buf, size_t cap, size_t *len);
  * failure says so on stderr, naming cmd and what, and returns CLI_EFAIL. */
 int cli_write_all(const char *cmd, const char *what, cli_writer w,
                   const void *obj, cli_buf *out);
-
-int cli_fail(const char *cmd, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 /* ---- number formatting (util.c) ---- */
 #define CLI_NUM_MAX 48

@@ -1,10 +1,12 @@
 /* Models and devices by name or by file, display names, workload flags. */
+#define _POSIX_C_SOURCE 200809L /* getcwd: a config.json's folder name */
 #include "cli.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A path rather than a name: contains '/' or ends with ".json". */
 static int is_path(const char *arg)
@@ -40,6 +42,58 @@ static int parse_failed(const char *cmd, const char *flag, const char *path,
                            (unsigned)err->line, (unsigned)err->column, why);
 }
 
+/* The name a config.json's file gives its model: "X" for X.json or
+ * X.config.json, else the folder holding config.json ("Llama-2-13b-hf"
+ * for ~/models/Llama-2-13b-hf/config.json).  "" when there is none. */
+static void name_from_path(const char *path, char *buf, size_t cap)
+{
+    char dir[4096];
+    const char *base = strrchr(path, '/');
+    size_t n;
+    base = base ? base + 1 : path;
+    n = strlen(base);
+    if (n >= 5 && strcmp(base + n - 5, ".json") == 0)
+        n -= 5;
+    if (n >= 7 && strncmp(base + n - 7, ".config", 7) == 0)
+        n -= 7;
+    buf[0] = '\0';
+    if (n > 0 && !(n == 6 && strncmp(base, "config", 6) == 0)) {
+        snprintf(buf, cap, "%.*s", (int)n, base);
+        return;
+    }
+    /* The folder: the path's, else the working directory's. */
+    if (base > path)
+        snprintf(dir, sizeof dir, "%.*s", (int)(base - 1 - path), path);
+    if ((base == path || strcmp(dir, ".") == 0)
+        && getcwd(dir, sizeof dir) == NULL)
+        return;
+    while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+        dir[strlen(dir) - 1] = '\0';
+    const char *last = strrchr(dir, '/');
+    last = last ? last + 1 : dir;
+    n = strlen(last);
+    if (n < cap && strcmp(last, ".") != 0 && strcmp(last, "..") != 0)
+        memcpy(buf, last, n + 1);
+}
+
+/* A config.json without "_name_or_path" gets from the library the name of
+ * its family ("llama"), which says nothing of which model it is: name it
+ * after its file or folder instead, so that tables and a chart's title
+ * say which model it is. */
+static void name_generic(const char *path, const char *text, roof_model *m)
+{
+    char name[sizeof m->name];
+    roof_model named = *m;
+    if (strstr(text, "\"_name_or_path\"") != NULL)
+        return;
+    name_from_path(path, name, sizeof name);
+    if (name[0] == '\0')
+        return;
+    memcpy(named.name, name, sizeof named.name);
+    if (roof_model_validate(&named) == ROOF_OK)
+        *m = named;
+}
+
 int cli_load_model(const char *cmd, const char *flag, const char *arg,
                    roof_model *m)
 {
@@ -52,6 +106,8 @@ int cli_load_model(const char *cmd, const char *flag, const char *arg,
         if (rc != CLI_OK)
             return rc;
         rc = roof_model_from_json(text, len, m, &err);
+        if (rc == ROOF_OK)
+            name_generic(arg, text, m);
         free(text);
         return rc == ROOF_OK ? CLI_OK : parse_failed(cmd, flag, arg, rc, &err);
     }

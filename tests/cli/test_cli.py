@@ -670,10 +670,40 @@ def test_messages_name_the_fault():
           "model show --json nesting: %r" % lines[i:])
 
 
+def test_config_named_after_file():
+    """A config.json without _name_or_path is named after its folder (or
+    its file, X.config.json), not its family, so titles say which model."""
+    if not DATA:
+        return
+    text = open(os.path.join(DATA, "llama-3.1-8b.config.json")).read()
+    check('"_name_or_path"' not in text, "fixture has _name_or_path")
+    with tempfile.TemporaryDirectory() as d:
+        folder = os.path.join(d, "Llama-3.1-8B")
+        os.mkdir(folder)
+        open(os.path.join(folder, "config.json"), "w").write(text)
+        j = ok_json("model", "show", os.path.join(folder, "config.json"))
+        check(j is not None and j["_name_or_path"] == "Llama-3.1-8B",
+              "named after folder: %r" % (j or {}).get("_name_or_path"))
+        out = ok("plot", "--model", "./config.json", "-o", "x.svg",
+                 cwd=folder)
+        check('"Roofline Model (Llama 3.1 8B, A6000)"' in out,
+              "chart title: %r" % out[:120])
+        named = os.path.join(d, "my-llama.config.json")
+        open(named, "w").write(text)
+        j = ok_json("model", "show", named)
+        check(j is not None and j["_name_or_path"] == "my-llama",
+              "named after file: %r" % (j or {}).get("_name_or_path"))
+    # With _name_or_path, that name stays.
+    j = ok_json("model", "show", os.path.join(DATA, "llama-2-13b-hf.config.json"))
+    check(j is not None and j["_name_or_path"] == "meta-llama/Llama-2-13b-hf",
+          "kept _name_or_path: %r" % (j or {}).get("_name_or_path"))
+
+
 def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
-              test_label, test_label_stream, test_messages_name_the_fault):
+              test_label, test_label_stream, test_messages_name_the_fault,
+              test_config_named_after_file):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass
