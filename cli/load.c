@@ -1,5 +1,4 @@
 /* Models and devices by name or by file, display names, workload flags. */
-#define _POSIX_C_SOURCE 200809L /* getcwd: a config.json's folder name */
 #include "cli.h"
 
 #include <ctype.h>
