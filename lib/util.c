@@ -110,6 +110,7 @@ void roof__out_mem(roof__out *o, const char *data, size_t n)
     } else if (o->buf != NULL && o->len + n <= o->cap) {
         memcpy(o->buf + o->len, data, n);
     }
+    ROOF__ASSERT(o->len + n >= o->len); /* lengths never wrap */
     o->len += n;
 }
 
@@ -136,6 +137,7 @@ size_t roof__fmt_double(char *buf, size_t cap, double x, int digits)
     if (n < 0 || cap == 0)
         return 0;
     size_t len = (size_t)n < cap ? (size_t)n : cap - 1;
+    ROOF__ASSERT(len < cap && buf[len] == '\0');
     /* A locale may print a decimal comma: JSON and SVG need '.'. */
     for (size_t i = 0; i < len; i++) {
         char c = buf[i];
