@@ -186,6 +186,142 @@ static int whole_number(char buf[CLI_NUM_MAX], double x)
     return 1;
 }
 
+/* Shortest round trip without a printf per candidate length: x is printed
+ * once with 17 significant digits (which always read back), the 15- and
+ * 16-digit candidates are that text rounded (printf again only when the
+ * cut falls exactly on a tie, where rounding twice could differ from
+ * rounding once), and a candidate is checked by one exact IEEE operation
+ * (an integer below 2^53 times or over a power of ten up to 1e22, which is
+ * exactly rounded) or else by strtod.  The text is written as %.Pg writes
+ * it, P the digits that read back, so the output is printf's own. */
+typedef struct digits {
+    char d[24]; /* significant digits */
+    int n;      /* how many */
+    int exp;    /* decimal exponent of d[0] */
+    int neg;
+} digits;
+
+static digits digits_of(double x, int n)
+{
+    char s[CLI_NUM_MAX];
+    digits r;
+    const char *p = s;
+    memset(&r, 0, sizeof r);
+    snprintf(s, sizeof s, "%.*e", n - 1, x); /* [-]d.ddde[+-]X */
+    r.neg = *p == '-';
+    p += r.neg;
+    r.d[r.n++] = *p++;
+    if (*p == '.')
+        p++;
+    while (*p >= '0' && *p <= '9' && r.n < (int)sizeof r.d)
+        r.d[r.n++] = *p++;
+    r.exp = atoi(p + 1);
+    return r;
+}
+
+/* all (17 digits) rounded to n; *tie when the dropped digits are exactly
+ * a 5 and zeros. */
+static digits round_to(const digits *all, int n, int *tie)
+{
+    digits r = *all;
+    int up = all->d[n] > '5', rest = 0;
+    for (int i = n + 1; i < all->n; i++)
+        rest |= all->d[i] != '0';
+    *tie = all->d[n] == '5' && !rest;
+    up |= all->d[n] == '5' && rest;
+    r.n = n;
+    if (!up)
+        return r;
+    int i = n - 1;
+    while (i >= 0 && r.d[i] == '9')
+        r.d[i--] = '0';
+    if (i >= 0) {
+        r.d[i]++;
+    } else {
+        r.d[0] = '1';
+        r.exp++;
+    }
+    return r;
+}
+
+static size_t put_exp(char *p, int e)
+{
+    char tmp[8];
+    size_t n = 0, k = 0;
+    unsigned v = (unsigned)(e < 0 ? -e : e);
+    p[k++] = 'e';
+    p[k++] = e < 0 ? '-' : '+';
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (n < 2)
+        tmp[n++] = '0';
+    while (n > 0)
+        p[k++] = tmp[--n];
+    p[k] = '\0';
+    return k;
+}
+
+static int reads_back(const digits *c, double x)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                                   1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                                   1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    for (int i = 0; i < c->n; i++)
+        m = m * 10 + (uint64_t)(c->d[i] - '0');
+    int k = c->exp - (c->n - 1);
+    double ax = fabs(x);
+    if (m < ((uint64_t)1 << 53) && k >= -22 && k <= 22) {
+        volatile double y = k >= 0 ? (double)m * pow10[k]
+                                   : (double)m / pow10[-k];
+        return y == ax;
+    }
+    char s[40];
+    size_t j = 0;
+    s[j++] = c->d[0];
+    s[j++] = '.';
+    for (int i = 1; i < c->n; i++)
+        s[j++] = c->d[i];
+    put_exp(s + j, c->exp);
+    return strtod(s, NULL) == ax;
+}
+
+/* c as %.Pg writes it: trailing zeros dropped, exponent form when the
+ * exponent is below -4 or at least P. */
+static void g_style(char *buf, const digits *c, int P)
+{
+    int n = c->n, e = c->exp;
+    size_t k = 0;
+    while (n > 1 && c->d[n - 1] == '0')
+        n--;
+    if (c->neg)
+        buf[k++] = '-';
+    if (e < -4 || e >= P) {
+        buf[k++] = c->d[0];
+        if (n > 1)
+            buf[k++] = '.';
+        for (int i = 1; i < n; i++)
+            buf[k++] = c->d[i];
+        put_exp(buf + k, e);
+        return;
+    }
+    if (e < 0) {
+        buf[k++] = '0';
+        buf[k++] = '.';
+        for (int i = -1; i > e; i--)
+            buf[k++] = '0';
+    }
+    for (int i = 0; i < n || i <= e; i++) {
+        if (i == e + 1 && i > 0)
+            buf[k++] = '.';
+        buf[k++] = i < n ? c->d[i] : '0';
+    }
+    buf[k] = '\0';
+}
+
 const char *cli_exact(char buf[CLI_NUM_MAX], double x)
 {
     if (!isfinite(x)) {
@@ -194,11 +330,18 @@ const char *cli_exact(char buf[CLI_NUM_MAX], double x)
     }
     if (whole_number(buf, x))
         return buf;
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, CLI_NUM_MAX, "%.*g", digits, x);
-        if (strtod(buf, NULL) == x)
-            break;
+    digits all = digits_of(x, 17);
+    for (int P = 15; P <= 16; P++) {
+        int tie = 0;
+        digits c = round_to(&all, P, &tie);
+        if (tie)
+            c = digits_of(x, P);
+        if (reads_back(&c, x)) {
+            g_style(buf, &c, P);
+            return buf;
+        }
     }
+    g_style(buf, &all, 17);
     return buf;
 }
 
