@@ -215,7 +215,7 @@ static digits digits_of(double x, int n)
         p++;
     while (*p >= '0' && *p <= '9' && r.n < (int)sizeof r.d)
         r.d[r.n++] = *p++;
-    r.exp = atoi(p + 1);
+    r.exp = (int)strtol(p + 1, NULL, 10);
     return r;
 }
 
@@ -317,7 +317,10 @@ static void g_style(char *buf, const digits *c, int P)
     for (int i = 0; i < n || i <= e; i++) {
         if (i == e + 1 && i > 0)
             buf[k++] = '.';
-        buf[k++] = i < n ? c->d[i] : '0';
+        if (i < n)
+            buf[k++] = c->d[i];
+        else
+            buf[k++] = '0';
     }
     buf[k] = '\0';
 }
