@@ -382,6 +382,10 @@ const char *cli_si(char buf[CLI_NUM_MAX], double x, const char *unit)
 
 const char *cli_time(char buf[CLI_NUM_MAX], double seconds)
 {
+    /* Below 59.9 s three digits cannot round up to a minute: no need to
+     * round (a printf and a strtod per cell of label's large tables). */
+    if (!(seconds >= 59.9))
+        return cli_si(buf, seconds, "s");
     double r = round3(seconds);
     if (r >= 3600.0)
         snprintf(buf, CLI_NUM_MAX, "%.3g h", seconds / 3600.0);
