@@ -7,9 +7,13 @@
 #                              sanitizers, valgrind, fuzzing, coverage, ...)
 # Each installs the Debian packages it needs when they are missing.
 set -euo pipefail
-cd "$(dirname "$0")"
+# The repository; the caller's folder stays the working directory, so that
+# `./build.sh run model show ./cfg.json -o here.svg` reads and writes
+# relative paths where the caller is.
+ROOT=$(cd "$(dirname "$0")" && pwd)
 
 BUILD=${ROOF_BUILD_DIR:-build}
+case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 
 # Debian packages: to build, to test, and the --full extras.
 RUN_PKGS="gcc meson ninja-build pkg-config libcmocka-dev"
@@ -37,7 +41,7 @@ ensure_pkgs() {
 
 build() {
     if [ ! -f "$BUILD/build.ninja" ]; then
-        meson setup "$BUILD" >/dev/null
+        (cd "$ROOT" && meson setup "$BUILD" >/dev/null)
     fi
     ninja -C "$BUILD" >/dev/null
 }
@@ -57,7 +61,7 @@ test)
     build
     meson test -C "$BUILD" --print-errorlogs "$@"
     if [ $full -eq 1 ]; then
-        bash .ci/gates.sh
+        (cd "$ROOT" && bash .ci/gates.sh)
     fi
     ;;
 *)

@@ -131,6 +131,13 @@ static int set_value(const cli_cmd *cmd, cli_opt *o, const char *text)
     }
 }
 
+int cli_has_opt(cli_cmd *cmd, const char *word)
+{
+    const char *eq = strchr(word, '=');
+    size_t len = eq && word[1] == '-' ? (size_t)(eq - word) : strlen(word);
+    return match(cmd, word, len) != NULL;
+}
+
 static int option(cli_cmd *cmd, int argc, char **argv, int *i)
 {
     const char *word = argv[*i];

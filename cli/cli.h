@@ -33,6 +33,12 @@ void cli_buf_fmt(cli_buf *b, const char *fmt, ...)
 #endif
     ;
 void cli_buf_free(cli_buf *b);
+/* Streamed output, for commands whose output may be larger than memory
+ * should hold (label): writes b to stdout and empties it once it holds
+ * 1 MiB or more, or whenever all is 1.  Only after the input has been
+ * checked, so that bad input still leaves stdout empty.  CLI_EFAIL when
+ * stdout cannot be written. */
+int cli_buf_drain(cli_buf *b, int all);
 /* A roof_write_fn that appends to the cli_buf given as ctx. */
 int cli_buf_write(void *ctx, const char *data, size_t len);
 
@@ -49,6 +55,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
     ;
 /* The same, returning CLI_EFAIL. */
+int cli_fail(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* A library writer with roof_chart_svg's buffer rules (count, then write),
  * on an object of its own type. */
 typedef int (*cli_writer)(const void *obj, char *buf, size_t cap, size_t *len);
@@ -57,12 +69,6 @@ typedef int (*cli_writer)(const void *obj, char *buf, size_t cap, size_t *len);
  * failure says so on stderr, naming cmd and what, and returns CLI_EFAIL. */
 int cli_write_all(const char *cmd, const char *what, cli_writer w,
                   const void *obj, cli_buf *out);
-
-int cli_fail(const char *cmd, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 /* ---- number formatting (util.c) ---- */
 #define CLI_NUM_MAX 48
@@ -105,6 +111,12 @@ void cli_table_cell(cli_table *t, const char *fmt, ...)
 #endif
     ;
 void cli_table_print(const cli_table *t, cli_buf *out, const char *indent);
+/* A table printed as it goes, for any number of rows: widen w[cols] to
+ * fit each row (cli_row_measure, a first pass), then print each row
+ * padded to w (cli_row_print, left[c] = 1 for left-aligned). */
+void cli_row_measure(uint32_t cols, const char *const *cells, size_t *w);
+void cli_row_print(cli_buf *out, const char *indent, uint32_t cols,
+                   const int *left, const char *const *cells, const size_t *w);
 void cli_table_free(cli_table *t);
 
 /* ---- files ---- */
@@ -166,6 +178,8 @@ void cli_add_formats(cli_cmd *cmd, int *json, int *csv);
  * help was written to out (the caller then returns CLI_OK). */
 int cli_parse(cli_cmd *cmd, int argc, char **argv, cli_buf *out);
 const cli_opt *cli_find_opt(const cli_cmd *cmd, const char *name);
+/* 1 when word ("--width", "--width=640", "-o") is one of cmd's options. */
+int cli_has_opt(cli_cmd *cmd, const char *word);
 void cli_help(const cli_cmd *cmd, cli_buf *out);
 int cli_check_formats(const cli_cmd *cmd, int json, int csv);
 
@@ -202,7 +216,8 @@ int cli_workload(const char *cmd, const cli_wl *o,
                  uint32_t batch, uint32_t new_tokens, uint32_t cached,
                  roof_workload *w);
 
-/* "attn-proj", "mlp-proj", ... for enum roof_op_class; "?" if unknown. */
+/* The library's name of an enum roof_op_class ("attn_proj", ...; see
+ * roof_op_class_name); "?" if unknown. */
 const char *cli_class_name(uint32_t op_class);
 /* Parses "prefill"/"init" (0) or "decode"/"ar" (1). */
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode);
@@ -213,6 +228,13 @@ int cli_load_calibration(const char *cmd, const cli_wl *o,
                          const roof_hardware *hw, roof_calibration *out);
 /* The profile's name, device, origin and source as a JSON object. */
 void cli_calibration_json(const roof_calibration *cal, cli_buf *out);
+/* Asks the library the same question again at other efficiencies. */
+typedef int (*cli_try_fn)(void *ctx, const roof_efficiency *eff);
+/* After the library refused a question: when setting one -eff flag back
+ * to 1 makes try_fn succeed, that flag's value is at fault; says so
+ * naming it and returns CLI_EUSAGE.  Otherwise 0, nothing said. */
+int cli_blame_eff(const char *cmd, const cli_wl *o, cli_try_fn try_fn,
+                  void *ctx);
 /* One line on stderr for a library status, exit status 2. */
 int cli_lib_error(const char *cmd, const char *what, int status);
 
@@ -222,6 +244,8 @@ int cli_cmd_model(int argc, char **argv, cli_buf *out);
 int cli_cmd_ops(int argc, char **argv, cli_buf *out);
 int cli_cmd_estimate(int argc, char **argv, cli_buf *out);
 int cli_cmd_plot(int argc, char **argv, cli_buf *out);
+/* 1 when word is an option of plot (of the default run). */
+int cli_plot_has_opt(const char *word);
 int cli_cmd_classify(int argc, char **argv, cli_buf *out);
 int cli_cmd_label(int argc, char **argv, cli_buf *out);
 int cli_cmd_calibrate(int argc, char **argv, cli_buf *out);

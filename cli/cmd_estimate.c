@@ -232,10 +232,13 @@ static void write_text(const est_run *r, cli_buf *out)
     cli_buf_fmt(out, ", end-to-end %s, %s tokens/s\n",
                 cli_time(c, e->expected_e2e_seconds),
                 cli_g3(d, e->expected_tokens_per_s));
-    cli_buf_fmt(out, "  throughput           %s tokens/s (%s per sequence; "
-                "%s in steady decode)\n", cli_g3(a, e->tokens_per_s),
-                cli_g3(b, e->tokens_per_s_per_seq),
-                cli_g3(c, e->decode_tokens_per_s));
+    cli_buf_fmt(out, "  throughput           %s tokens/s (%s per sequence",
+                cli_g3(a, e->tokens_per_s), cli_g3(b, e->tokens_per_s_per_seq));
+    /* One generated token is the prefill's: there is no decode step. */
+    if (r->req.gen_tokens > 1)
+        cli_buf_fmt(out, "; %s in steady decode",
+                    cli_g3(c, e->decode_tokens_per_s));
+    cli_buf_str(out, ")\n");
     cli_buf_fmt(out, "  memory per device    %s weights + %s KV cache + %s "
                 "activations = %s", cli_si(a, mem->weight_bytes, "B"),
                 cli_si(b, mem->kv_bytes, "B"),
@@ -258,11 +261,31 @@ static void write_text(const est_run *r, cli_buf *out)
         scaling_text(r, out);
 }
 
+/* cli_try_fn: the request again at other efficiencies. */
+static int try_estimate(void *ctx, const roof_efficiency *eff)
+{
+    est_run *r = ctx;
+    roof_request q = r->req;
+    roof_estimate e;
+    q.efficiency = *eff;
+    return roof_estimate_run(&r->m, &r->hw, &q, &e);
+}
+
 static int run(est_run *r, const cli_cmd *cmd, const cli_wl *wo,
                const uint32_t *sizes, uint32_t pp, uint32_t micro,
                double reserve, uint32_t max_devices)
 {
     /* sizes: batch, prompt, gen. */
+    if ((uint64_t)sizes[1] + sizes[2] > UINT32_MAX)
+        return cli_usage_error(cmd->name, "--gen: %u generated after a prompt "
+                               "of %u tokens exceeds %u tokens of context",
+                               (unsigned)sizes[2], (unsigned)sizes[1],
+                               (unsigned)UINT32_MAX);
+    if (micro > sizes[0])
+        return cli_usage_error(cmd->name, "--microbatches: %u micro-batches "
+                               "of a batch of %u sequences (at most %u)",
+                               (unsigned)micro, (unsigned)sizes[0],
+                               (unsigned)sizes[0]);
     int rc = roof_request_init(sizes[0], sizes[1], sizes[2], &r->req);
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "bad request", rc);
@@ -281,6 +304,8 @@ static int run(est_run *r, const cli_cmd *cmd, const cli_wl *wo,
     if (rc != CLI_OK)
         return rc;
     rc = roof_estimate_run_calibrated(&r->m, &r->hw, &r->req, &r->cal, &r->e);
+    if (rc != ROOF_OK && cli_blame_eff(cmd->name, wo, try_estimate, r) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "cannot estimate this request", rc);
     if (!r->scaling)

@@ -108,6 +108,35 @@ static void classify_text(const device *d, const roof_roofline *v,
                 100.0 * m->compute_fraction, 100.0 * m->memory_fraction);
 }
 
+/* The library refused the kernel: the flag whose value, set to a plain 1,
+ * lets it answer is the one at fault. */
+static int classify_blame(const cli_cmd *cmd, const device *d, double flops,
+                          double bytes, double seconds, int rc)
+{
+    static const char *const flag[3] = {"--flops", "--bytes", "--seconds"};
+    char num[CLI_NUM_MAX];
+    for (int i = 0; i < 3; i++) {
+        double x[3] = {flops, bytes, seconds};
+        roof_roofline v;
+        roof_measured m;
+        if (x[i] == 1.0 || (i == 2 && seconds == 0.0))
+            continue;
+        x[i] = 1.0;
+        int again = roof_roofline_eval(&d->ceil, x[0], x[1], &v);
+        if (again == ROOF_OK && seconds > 0)
+            again = roof_measured_eval(&d->ceil, x[0], x[1], x[2], &m);
+        if (again == ROOF_OK)
+            return cli_usage_error(cmd->name, "%s: %s gives an intensity "
+                                   "or a rate beyond what the library "
+                                   "represents (%s)", flag[i],
+                                   cli_exact(num, i == 0   ? flops
+                                                  : i == 1 ? bytes
+                                                           : seconds),
+                                   roof_status_str(rc));
+    }
+    return cli_lib_error(cmd->name, "cannot classify this kernel", rc);
+}
+
 int cli_cmd_classify(int argc, char **argv, cli_buf *out)
 {
     cli_cmd cmd = {
@@ -146,7 +175,7 @@ int cli_cmd_classify(int argc, char **argv, cli_buf *out)
     if (rc == ROOF_OK && seconds > 0)
         rc = roof_measured_eval(&d.ceil, flops, bytes, seconds, &m);
     if (rc != ROOF_OK)
-        return cli_lib_error(cmd.name, "cannot classify this kernel", rc);
+        return classify_blame(&cmd, &d, flops, bytes, seconds, rc);
     if (!json) {
         classify_text(&d, &v, seconds > 0 ? &m : NULL, out);
         return CLI_OK;
@@ -163,60 +192,65 @@ int cli_cmd_classify(int argc, char **argv, cli_buf *out)
 
 /* ---- label ---- */
 
-static int read_kernels(const char *cmd, const char *path, roof_kernel **ks,
-                        uint32_t *n)
-{
-    char *text;
-    size_t len;
-    uint32_t need = 0;
-    roof_parse_error err;
-    int rc = cli_read_file(cmd, "kernels", path, &text, &len);
-    if (rc != CLI_OK)
-        return rc;
-    memset(&err, 0, sizeof err);
-    *ks = NULL;
-    *n = 0;
-    rc = roof_kernels_from_csv(text, len, NULL, 0, &need, &err);
-    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
-        *ks = cli_xrealloc(NULL, (need ? need : 1) * sizeof **ks);
-        rc = roof_kernels_from_csv(text, len, *ks, need, n, &err);
-    }
-    free(text);
-    if (rc == ROOF_OK)
-        return CLI_OK;
-    free(*ks);
-    *ks = NULL;
-    if (err.line == 0)
-        return cli_usage_error(cmd, "%s: %s", path,
-                               err.message[0] ? err.message
-                                              : roof_status_str(rc));
-    return cli_usage_error(cmd, "%s:%u:%u: %s", path, (unsigned)err.line,
-                           (unsigned)err.column,
-                           err.message[0] ? err.message : roof_status_str(rc));
-}
+/* label streams: the library checks the whole file, then hands over the
+ * kernels one at a time; each is written as it comes (the text table
+ * takes one pass more, to measure its columns), so memory holds the file
+ * and a bounded output buffer whatever the number of kernels. */
 
-static void label_row(cli_table *t, const roof_kernel *k,
-                      const roof_measured *m)
+#define LABEL_COLS 9
+#define LABEL_SKIP_NAMES 8 /* skipped kernels named on stderr; then counted */
+
+static const char *const label_head[LABEL_COLS] = {
+    "kernel", "FLOPs", "bytes", "time", "FLOP/B", "bound", "achieved",
+    "attainable", "efficiency"};
+static const int label_left[LABEL_COLS] = {1, 0, 0, 0, 0, 1, 0, 0, 0};
+
+typedef struct label_run {
+    const device *d;
+    int json, csv;
+    int measuring;              /* text: the pass that sizes the columns */
+    size_t w[LABEL_COLS];
+    uint32_t kept, mem, skipped;
+    cli_buf skipped_names;
+    cli_buf *out;
+    int failed;                 /* standard output could not be written */
+} label_run;
+
+/* The text cells of one kernel, in cells[LABEL_COLS][CLI_NUM_MAX]; the
+ * name with control characters (a quoted CSV field's line break) blanked,
+ * so the table keeps its rows. */
+static void label_cells(const roof_kernel *k, const roof_measured *m,
+                        char cells[LABEL_COLS][ROOF_KERNEL_NAME_MAX])
 {
-    char a[CLI_NUM_MAX], name[ROOF_KERNEL_NAME_MAX];
-    /* A quoted CSV field may hold a line break: keep the table's rows. */
-    for (size_t i = 0; i < sizeof name; i++) {
+    for (size_t i = 0; i < ROOF_KERNEL_NAME_MAX; i++) {
         unsigned char c = (unsigned char)k->name[i];
-        name[i] = (char)(c != '\0' && c < 0x20 ? ' ' : c);
+        cells[0][i] = (char)(c != '\0' && c < 0x20 ? ' ' : c);
         if (c == '\0')
             break;
     }
-    name[sizeof name - 1] = '\0';
-    cli_table_cell(t, "%s", name);
-    cli_table_cell(t, "%s", cli_si(a, k->flops, "FLOP"));
-    cli_table_cell(t, "%s", cli_si(a, k->bytes, "B"));
-    cli_table_cell(t, "%s", cli_time(a, k->seconds));
-    cli_table_cell(t, "%s", cli_g3(a, m->roof.flops_per_byte));
-    cli_table_cell(t, "%s", roof_bound_name(m->bound));
-    cli_table_cell(t, "%s", cli_si(a, m->achieved_flops_per_s, "FLOP/s"));
-    cli_table_cell(t, "%s", cli_si(a, m->roof.attainable_flops_per_s,
-                                   "FLOP/s"));
-    cli_table_cell(t, "%.1f%%", 100.0 * m->efficiency);
+    cells[0][ROOF_KERNEL_NAME_MAX - 1] = '\0';
+    cli_si(cells[1], k->flops, "FLOP");
+    cli_si(cells[2], k->bytes, "B");
+    cli_time(cells[3], k->seconds);
+    cli_g3(cells[4], m->roof.flops_per_byte);
+    snprintf(cells[5], CLI_NUM_MAX, "%s", roof_bound_name(m->bound));
+    cli_si(cells[6], m->achieved_flops_per_s, "FLOP/s");
+    cli_si(cells[7], m->roof.attainable_flops_per_s, "FLOP/s");
+    snprintf(cells[8], CLI_NUM_MAX, "%.1f%%", 100.0 * m->efficiency);
+}
+
+static void label_text_row(label_run *r, const roof_kernel *k,
+                           const roof_measured *m)
+{
+    char cells[LABEL_COLS][ROOF_KERNEL_NAME_MAX];
+    const char *row[LABEL_COLS];
+    label_cells(k, m, cells);
+    for (size_t c = 0; c < LABEL_COLS; c++)
+        row[c] = cells[c];
+    if (r->measuring)
+        cli_row_measure(LABEL_COLS, row, r->w);
+    else
+        cli_row_print(r->out, "  ", LABEL_COLS, label_left, row, r->w);
 }
 
 static void label_csv_row(cli_buf *out, const roof_kernel *k,
@@ -237,72 +271,126 @@ static void label_csv_row(cli_buf *out, const roof_kernel *k,
     cli_buf_str(out, "\n");
 }
 
-static void label_write(const device *d, const roof_kernel *ks,
-                        const roof_measured *ms, uint32_t n, int json,
-                        int csv, cli_buf *out)
+static void label_json_row(label_run *r, const roof_kernel *k,
+                           const roof_measured *m)
 {
-    static const char *const head[] = {"kernel", "FLOPs", "bytes", "time",
-                                       "FLOP/B", "bound", "achieved",
-                                       "attainable", "efficiency"};
-    static const int left[] = {1, 0, 0, 0, 0, 1, 0, 0, 0};
-    uint32_t mem = 0;
-    cli_table t;
     int first = 1;
-    if (csv)
-        cli_buf_str(out, "name,flops,bytes,seconds,flops_per_byte,bound,"
-                         "achieved_flops_per_s,attainable_flops_per_s,"
-                         "efficiency,compute_fraction,memory_fraction,"
-                         "roofline_seconds\n");
-    if (json) {
-        cli_buf_str(out, "{");
-        device_json(d, out, &first);
-        cli_buf_str(out, ",\n  \"kernels\": [\n");
-    }
-    cli_table_init(&t, 9, head, left);
-    for (uint32_t i = 0; i < n; i++) {
-        mem += ms[i].bound == ROOF_BOUND_MEMORY;
-        if (csv) {
-            label_csv_row(out, &ks[i], &ms[i]);
-        } else if (json) {
-            first = 1;
-            cli_buf_str(out, "    {");
-            cli_json_key(out, "name", &first), cli_json_str(out, ks[i].name);
-            roof_json(&ms[i].roof, out, &first);
-            measured_json(&ms[i], out, &first);
-            cli_buf_str(out, i + 1 < n ? "},\n" : "}\n");
-        } else {
-            label_row(&t, &ks[i], &ms[i]);
-        }
-    }
-    if (json)
-        cli_buf_str(out, "  ]\n}\n");
-    if (!json && !csv) {
-        device_line(d, out);
-        cli_table_print(&t, out, "  ");
-        cli_buf_fmt(out, "%u kernel(s): %u memory-bound, %u compute-bound\n",
-                    (unsigned)n, (unsigned)mem, (unsigned)(n - mem));
-    }
-    cli_table_free(&t);
+    cli_buf_str(r->out, r->kept > 0 ? ",\n    {" : "    {");
+    cli_json_key(r->out, "name", &first), cli_json_str(r->out, k->name);
+    roof_json(&m->roof, r->out, &first);
+    measured_json(m, r->out, &first);
+    cli_buf_str(r->out, "}");
 }
 
-/* Evaluates every kernel, keeping in place those with a place on the
- * roofline; a kernel that moved no DRAM bytes (it ran from cache) or took
- * no time is named in *skipped instead.  Returns how many were kept. */
-static uint32_t evaluate(const device *d, roof_kernel *ks, roof_measured *ms,
-                         uint32_t n, cli_buf *skipped)
+/* A kernel that moved no DRAM bytes (it ran from cache) has no place on a
+ * roofline: counted, and the first few named, on the first pass only. */
+static void label_skip(label_run *r, const roof_kernel *k)
 {
-    uint32_t kept = 0;
-    if (ks == NULL)
+    if (r->skipped < LABEL_SKIP_NAMES)
+        cli_buf_fmt(&r->skipped_names, " '%s'", k->name);
+    if (r->skipped < UINT32_MAX)
+        r->skipped++;
+}
+
+/* roof_kernel_fn: one kernel, evaluated and written (or measured). */
+static int label_one(void *ctx, const roof_kernel *k)
+{
+    label_run *r = ctx;
+    roof_measured m;
+    if (roof_measured_eval(&r->d->ceil, k->flops, k->bytes, k->seconds, &m)
+        != ROOF_OK) {
+        if (r->measuring || r->json || r->csv)
+            label_skip(r, k);
         return 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (roof_measured_eval(&d->ceil, ks[i].flops, ks[i].bytes,
-                               ks[i].seconds, &ms[kept]) != ROOF_OK) {
-            cli_buf_fmt(skipped, " '%s'", ks[i].name);
-            continue;
-        }
-        ks[kept++] = ks[i];
     }
-    return kept;
+    if (r->csv)
+        label_csv_row(r->out, k, &m);
+    else if (r->json)
+        label_json_row(r, k, &m);
+    else
+        label_text_row(r, k, &m);
+    r->kept++;
+    r->mem += m.bound == ROOF_BOUND_MEMORY;
+    if (!r->measuring && cli_buf_drain(r->out, 0) != CLI_OK) {
+        r->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* One visit of the file's kernels; the library has checked the whole
+ * file before the first call, so a parse error leaves stdout empty. */
+static int label_visit(const char *cmd, const char *path, const char *text,
+                       size_t len, label_run *r)
+{
+    uint32_t n = 0;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    r->kept = r->mem = 0;
+    int rc = roof_kernels_visit_csv(text, len, label_one, r, &n, &err);
+    if (rc == ROOF_OK)
+        return CLI_OK;
+    if (r->failed)
+        return cli_fail(cmd, "cannot write to standard output");
+    if (err.line == 0)
+        return cli_usage_error(cmd, "%s: %s", path,
+                               err.message[0] ? err.message
+                                              : roof_status_str(rc));
+    return cli_usage_error(cmd, "%s:%u:%u: %s", path, (unsigned)err.line,
+                           (unsigned)err.column,
+                           err.message[0] ? err.message : roof_status_str(rc));
+}
+
+static int label_stream(const char *cmd, const char *path, const char *text,
+                        size_t len, label_run *r)
+{
+    int first = 1, rc;
+    if (!r->json && !r->csv) {
+        r->measuring = 1;
+        for (size_t c = 0; c < LABEL_COLS; c++)
+            r->w[c] = 0;
+        cli_row_measure(LABEL_COLS, label_head, r->w);
+        if ((rc = label_visit(cmd, path, text, len, r)) != CLI_OK)
+            return rc;
+        r->measuring = 0;
+        device_line(r->d, r->out);
+        cli_row_print(r->out, "  ", LABEL_COLS, label_left, label_head, r->w);
+    } else if (r->csv) {
+        cli_buf_str(r->out, "name,flops,bytes,seconds,flops_per_byte,bound,"
+                            "achieved_flops_per_s,attainable_flops_per_s,"
+                            "efficiency,compute_fraction,memory_fraction,"
+                            "roofline_seconds\n");
+    } else {
+        cli_buf_str(r->out, "{");
+        device_json(r->d, r->out, &first);
+        cli_buf_str(r->out, ",\n  \"kernels\": [\n");
+    }
+    if ((rc = label_visit(cmd, path, text, len, r)) != CLI_OK)
+        return rc;
+    if (r->json)
+        cli_buf_str(r->out, r->kept > 0 ? "\n  ]\n}\n" : "  ]\n}\n");
+    if (!r->json && !r->csv)
+        cli_buf_fmt(r->out, "%u kernel(s): %u memory-bound, %u compute-bound\n",
+                    (unsigned)r->kept, (unsigned)r->mem,
+                    (unsigned)(r->kept - r->mem));
+    return CLI_OK;
+}
+
+static void label_skipped_line(label_run *r)
+{
+    cli_buf *b = &r->skipped_names;
+    if (r->skipped == 0)
+        return;
+    for (size_t i = 0; i < b->len; i++)
+        if ((unsigned char)b->data[i] < 0x20)
+            b->data[i] = ' ';
+    fprintf(stderr, "roofmodel label: skipped %u kernel(s) with no DRAM "
+            "bytes (no place on a roofline):%s", (unsigned)r->skipped,
+            b->data);
+    if (r->skipped > LABEL_SKIP_NAMES)
+        fprintf(stderr, " and %u more",
+                (unsigned)(r->skipped - LABEL_SKIP_NAMES));
+    fputs("\n", stderr);
 }
 
 int cli_cmd_label(int argc, char **argv, cli_buf *out)
@@ -320,10 +408,9 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
     const char *hw = NULL, *prec = NULL;
     int json = 0, csv = 0;
     device d;
-    roof_kernel *ks = NULL;
-    roof_measured *ms = NULL;
-    cli_buf skipped = {0};
-    uint32_t n = 0;
+    label_run r;
+    char *text = NULL;
+    size_t len = 0;
     cli_add(&cmd, "--hw", CLI_STR, &hw, "H",
             "device name or hardware .json path")->required = 1;
     cli_add(&cmd, "--precision", CLI_STR, &prec, "P",
@@ -334,19 +421,15 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = cli_check_formats(&cmd, json, csv)) != CLI_OK
         || (rc = load_device(cmd.name, hw, prec, &d)) != CLI_OK
-        || (rc = read_kernels(cmd.name, cmd.pos[0], &ks, &n)) != CLI_OK)
+        || (rc = cli_read_file(cmd.name, "kernels", cmd.pos[0], &text, &len))
+               != CLI_OK)
         return rc;
-    ms = cli_xrealloc(NULL, (n + 1) * sizeof *ms);
-    n = evaluate(&d, ks, ms, n, &skipped);
-    label_write(&d, ks, ms, n, json, csv, out);
-    for (size_t i = 0; i < skipped.len; i++)
-        if ((unsigned char)skipped.data[i] < 0x20)
-            skipped.data[i] = ' ';
-    if (skipped.len > 0)
-        fprintf(stderr, "roofmodel label: skipped (no DRAM bytes or no time, "
-                "no place on a roofline):%s\n", skipped.data);
-    cli_buf_free(&skipped);
-    free(ks);
-    free(ms);
+    memset(&r, 0, sizeof r);
+    r.d = &d, r.json = json, r.csv = csv, r.out = out;
+    rc = label_stream(cmd.name, cmd.pos[0], text, len, &r);
+    free(text);
+    if (rc == CLI_OK)
+        label_skipped_line(&r);
+    cli_buf_free(&r.skipped_names);
     return rc;
 }

@@ -4,22 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The library's names of the enums; "?" never shows for a valid model. */
 static const char *mlp_name(uint32_t k)
 {
-    return k == ROOF_MLP_GATED ? "gated" : k == ROOF_MLP_PLAIN ? "plain" : "?";
+    const char *s = roof_mlp_kind_name(k);
+    return s ? s : "?";
 }
 
 static const char *norm_name(uint32_t k)
 {
-    return k == ROOF_NORM_RMS ? "rms" : k == ROOF_NORM_LAYER ? "layer" : "?";
+    const char *s = roof_norm_kind_name(k);
+    return s ? s : "?";
 }
 
 static const char *pos_name(uint32_t k)
 {
-    return k == ROOF_POS_ROPE      ? "rope"
-           : k == ROOF_POS_LEARNED ? "learned"
-           : k == ROOF_POS_NONE    ? "none"
-                                   : "?";
+    const char *s = roof_position_kind_name(k);
+    return s ? s : "?";
 }
 
 /* The integer fields, in one table so JSON, CSV and text agree. */

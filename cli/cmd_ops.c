@@ -227,6 +227,15 @@ static void write_text(const ops_run *r, cli_buf *out)
                 roof_bound_name(M->bound), op_name(M->dominant_op));
 }
 
+/* cli_try_fn: the step again at other efficiencies. */
+static int try_ops(void *ctx, const roof_efficiency *eff)
+{
+    ops_run *r = ctx;
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    return roof_ops(&r->m, &r->w, &r->hw, eff, ops, ROOF_MAX_OPS, &n, NULL);
+}
+
 static int run(ops_run *r, const cli_cmd *cmd, const cli_wl *wo,
                uint32_t batch, uint32_t new_tokens)
 {
@@ -242,6 +251,8 @@ static int run(ops_run *r, const cli_cmd *cmd, const cli_wl *wo,
         return rc;
     rc = roof_ops_calibrated(&r->m, &r->w, &r->hw, &eff, &r->cal, r->ops,
                              ROOF_MAX_OPS, &r->n, &r->tot);
+    if (rc != ROOF_OK && cli_blame_eff(cmd->name, wo, try_ops, r) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_lib_error(cmd->name, "cannot evaluate this step", rc);
     return CLI_OK;

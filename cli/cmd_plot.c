@@ -12,7 +12,7 @@
 #define MAX_SWEEP 64
 #define DEFAULT_MODEL "llama-13b"
 #define DEFAULT_HW "a6000-2100"
-#define DEFAULT_SERIES "attn-proj,mlp-proj,attn-matmul"
+#define DEFAULT_SERIES "attn_proj,mlp_proj,attn_matmul"
 
 typedef struct point {
     double flops, bytes, x, y;
@@ -48,17 +48,19 @@ typedef struct plot_run {
     double x_min, x_max, y_min, y_max;
 } plot_run;
 
+/* A series is named by its class's library name (roof_op_class_name:
+ * attn_proj, ...; roof_op_class_from_name also reads attn-proj) or by a
+ * short alias; the label is the seed figure's own for the first three. */
 static const struct {
-    const char *key, *alias, *label;
+    const char *alias, *label;
     uint32_t op_class;
 } classes[] = {
-    /* The seed figure's own names for the first three. */
-    {"attn-proj", "qkv", "qkv mlp", ROOF_CLASS_ATTN_PROJ},
-    {"mlp-proj", "mlp", "up/gate/down", ROOF_CLASS_MLP_PROJ},
-    {"attn-matmul", "qkpv", "qk/pv", ROOF_CLASS_ATTN_MATMUL},
-    {"elementwise", "elem", "elementwise", ROOF_CLASS_ELEMENTWISE},
-    {"comm", "allreduce", "all-reduce", ROOF_CLASS_COMM},
-    {"embed", "lm-head", "embed/lm_head", ROOF_CLASS_EMBED},
+    {"qkv", "qkv mlp", ROOF_CLASS_ATTN_PROJ},
+    {"mlp", "up/gate/down", ROOF_CLASS_MLP_PROJ},
+    {"qkpv", "qk/pv", ROOF_CLASS_ATTN_MATMUL},
+    {"elem", "elementwise", ROOF_CLASS_ELEMENTWISE},
+    {"allreduce", "all-reduce", ROOF_CLASS_COMM},
+    {"lm-head", "embed/lm_head", ROOF_CLASS_EMBED},
 };
 
 static void push(pseries *s, const point *p)
@@ -103,8 +105,11 @@ static int parse_item(plot_run *r, const char *item, size_t len)
     if (colon && (rc = cli_phase("plot", "--series", word + klen + 1,
                                  &decode)) != CLI_OK)
         return rc;
+    uint32_t cls = UINT32_MAX;
+    if (roof_op_class_from_name(word, &cls) != ROOF_OK)
+        cls = UINT32_MAX;
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        if (strcmp(word, classes[i].key) != 0
+        if (classes[i].op_class != cls
             && strcmp(word, classes[i].alias) != 0)
             continue;
         if (colon)
@@ -114,8 +119,8 @@ static int parse_item(plot_run *r, const char *item, size_t len)
         return add_series(r, i, 1);
     }
 bad:
-    return cli_usage_error("plot", "--series: unknown series '%.*s' (attn-proj, "
-                           "mlp-proj, attn-matmul, elementwise, comm, embed, "
+    return cli_usage_error("plot", "--series: unknown series '%.*s' (attn_proj, "
+                           "mlp_proj, attn_matmul, elementwise, comm, embed, "
                            "each optionally :prefill or :decode; or none)",
                            (int)len, item);
 }
@@ -135,6 +140,31 @@ static int parse_series(plot_run *r, const char *spec)
     }
 }
 
+/* cli_try_fn: the device's roofs and ridge at other efficiencies. */
+static int try_ceiling(void *ctx, const roof_efficiency *eff)
+{
+    plot_run *r = ctx;
+    roof_ceiling c;
+    double ridge;
+    int rc = roof_ceiling_from_hardware(&r->hw, r->precision, eff, &c);
+    return rc == ROOF_OK ? roof_ridge_flops_per_byte(&c, &ridge) : rc;
+}
+
+typedef struct step_try {
+    plot_run *r;
+    const roof_workload *w;
+} step_try;
+
+/* cli_try_fn: one step's operators at other efficiencies. */
+static int try_step(void *ctx, const roof_efficiency *eff)
+{
+    step_try *t = ctx;
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    return roof_ops(&t->r->m, t->w, &t->r->hw, eff, ops, ROOF_MAX_OPS, &n,
+                    NULL);
+}
+
 /* Every series of one phase gets the operators of one step. */
 static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
                       uint32_t batch, uint32_t seq)
@@ -149,6 +179,9 @@ static int sweep_step(plot_run *r, const cli_wl *wo, int decode,
         return rc;
     rc = roof_ops_calibrated(&r->m, &w, &r->hw, &eff, &r->cal, ops,
                              ROOF_MAX_OPS, &n, NULL);
+    step_try t = {r, &w};
+    if (rc != ROOF_OK && cli_blame_eff("plot", wo, try_step, &t) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_usage_error("plot", "batch %u, seq %u: %s", (unsigned)batch,
                                (unsigned)seq, roof_status_str(rc));
@@ -474,6 +507,8 @@ static int setup(plot_run *r, const char *model, const char *hw,
     rc = roof_ceiling_from_hardware(&r->hw, r->precision, &eff, &r->ceil);
     if (rc == ROOF_OK)
         rc = roof_ridge_flops_per_byte(&r->ceil, &r->ridge);
+    if (rc != ROOF_OK && cli_blame_eff("plot", wo, try_ceiling, r) != 0)
+        return CLI_EUSAGE;
     if (rc != ROOF_OK)
         return cli_lib_error("plot", r->hw.name, rc);
     cli_si(r->peak_label, r->ceil.peak_flops_per_s, "FLOP/s");
@@ -514,11 +549,13 @@ static void declare(cli_cmd *cmd, plot_args *a)
     cli_add(cmd, "--output", CLI_STR, &a->output, "FILE.svg",
             "where to write the SVG (default roofline.svg; - = stdout)")
         ->alias = "-o";
-    o = cli_add(cmd, "--width", CLI_U32, &a->width, "PX", "width (default 960)");
-    o->min = 200, o->max = 20000;
+    /* The sizes roof_chart_svg draws (include/roofmodel/plot.h). */
+    o = cli_add(cmd, "--width", CLI_U32, &a->width, "PX",
+                "width, 320..16384 (default 960)");
+    o->min = 320, o->max = 16384;
     o = cli_add(cmd, "--height", CLI_U32, &a->height, "PX",
-                "height (default 640)");
-    o->min = 200, o->max = 20000;
+                "height, 240..16384 (default 640)");
+    o->min = 240, o->max = 16384;
     cli_add_workload_opts(cmd, &a->wo);
     cli_add(cmd, "--bound", CLI_FLAG, &a->bound, NULL,
             "place operators on the roof (their bound) instead of at the "
@@ -556,6 +593,15 @@ static int prepare(plot_run *r, const cli_cmd *cmd, plot_args *a)
         snprintf(r->title, sizeof r->title, "%s", a->title);
     axes(r);
     return CLI_OK;
+}
+
+int cli_plot_has_opt(const char *word)
+{
+    plot_args a;
+    cli_cmd cmd = {.name = "plot"};
+    memset(&a, 0, sizeof a);
+    declare(&cmd, &a);
+    return cli_has_opt(&cmd, word);
 }
 
 int cli_cmd_plot(int argc, char **argv, cli_buf *out)

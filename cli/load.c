@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A path rather than a name: contains '/' or ends with ".json". */
 static int is_path(const char *arg)
@@ -40,6 +41,58 @@ static int parse_failed(const char *cmd, const char *flag, const char *path,
                            (unsigned)err->line, (unsigned)err->column, why);
 }
 
+/* The name a config.json's file gives its model: "X" for X.json or
+ * X.config.json, else the folder holding config.json ("Llama-2-13b-hf"
+ * for ~/models/Llama-2-13b-hf/config.json).  "" when there is none. */
+static void name_from_path(const char *path, char *buf, size_t cap)
+{
+    char dir[4096];
+    const char *base = strrchr(path, '/');
+    size_t n;
+    base = base ? base + 1 : path;
+    n = strlen(base);
+    if (n >= 5 && strcmp(base + n - 5, ".json") == 0)
+        n -= 5;
+    if (n >= 7 && strncmp(base + n - 7, ".config", 7) == 0)
+        n -= 7;
+    buf[0] = '\0';
+    if (n > 0 && !(n == 6 && strncmp(base, "config", 6) == 0)) {
+        snprintf(buf, cap, "%.*s", (int)n, base);
+        return;
+    }
+    /* The folder: the path's, else the working directory's. */
+    if (base > path)
+        snprintf(dir, sizeof dir, "%.*s", (int)(base - 1 - path), path);
+    if ((base == path || strcmp(dir, ".") == 0)
+        && getcwd(dir, sizeof dir) == NULL)
+        return;
+    while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+        dir[strlen(dir) - 1] = '\0';
+    const char *last = strrchr(dir, '/');
+    last = last ? last + 1 : dir;
+    n = strlen(last);
+    if (n < cap && strcmp(last, ".") != 0 && strcmp(last, "..") != 0)
+        memcpy(buf, last, n + 1);
+}
+
+/* A config.json without "_name_or_path" gets from the library the name of
+ * its family ("llama"), which says nothing of which model it is: name it
+ * after its file or folder instead, so that tables and a chart's title
+ * say which model it is. */
+static void name_generic(const char *path, const char *text, roof_model *m)
+{
+    char name[sizeof m->name];
+    roof_model named = *m;
+    if (strstr(text, "\"_name_or_path\"") != NULL)
+        return;
+    name_from_path(path, name, sizeof name);
+    if (name[0] == '\0')
+        return;
+    memcpy(named.name, name, sizeof named.name);
+    if (roof_model_validate(&named) == ROOF_OK)
+        *m = named;
+}
+
 int cli_load_model(const char *cmd, const char *flag, const char *arg,
                    roof_model *m)
 {
@@ -52,6 +105,8 @@ int cli_load_model(const char *cmd, const char *flag, const char *arg,
         if (rc != CLI_OK)
             return rc;
         rc = roof_model_from_json(text, len, m, &err);
+        if (rc == ROOF_OK)
+            name_generic(arg, text, m);
         free(text);
         return rc == ROOF_OK ? CLI_OK : parse_failed(cmd, flag, arg, rc, &err);
     }
@@ -229,10 +284,8 @@ roof_efficiency cli_efficiency(const cli_wl *o)
 
 const char *cli_class_name(uint32_t op_class)
 {
-    static const char *const names[] = {"attn-proj", "mlp-proj",
-                                        "attn-matmul", "elementwise", "comm",
-                                        "embed"};
-    return op_class < sizeof names / sizeof names[0] ? names[op_class] : "?";
+    const char *s = roof_op_class_name(op_class);
+    return s ? s : "?";
 }
 
 int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode)
@@ -245,6 +298,30 @@ int cli_phase(const char *cmd, const char *flag, const char *arg, int *decode)
         return cli_usage_error(cmd, "%s: expected prefill (init) or decode "
                                "(ar), got '%s'", flag, arg);
     return CLI_OK;
+}
+
+int cli_blame_eff(const char *cmd, const cli_wl *o, cli_try_fn try_fn,
+                  void *ctx)
+{
+    static const char *const flag[3] = {"--compute-eff", "--memory-eff",
+                                        "--comm-eff"};
+    static const char *const roof[3] = {"peak FLOP/s", "DRAM bandwidth",
+                                        "interconnect bandwidth"};
+    const double v[3] = {o->eff_compute, o->eff_memory, o->eff_comm};
+    char num[CLI_NUM_MAX];
+    for (int i = 0; i < 3; i++) {
+        roof_efficiency e = cli_efficiency(o);
+        double *f = i == 0 ? &e.compute : i == 1 ? &e.memory : &e.interconnect;
+        if (v[i] == 1.0)
+            continue;
+        *f = 1.0;
+        if (try_fn(ctx, &e) == ROOF_OK)
+            return cli_usage_error(cmd, "%s: %s of the device's %s is too "
+                                   "small: the times it gives are beyond "
+                                   "what the library represents", flag[i],
+                                   cli_exact(num, v[i]), roof[i]);
+    }
+    return 0;
 }
 
 int cli_lib_error(const char *cmd, const char *what, int status)
@@ -290,6 +367,11 @@ int cli_workload(const char *cmd, const cli_wl *o,
     x.precision = precision;
     if ((rc = check_tp(cmd, m, o->tp)) != CLI_OK)
         return rc;
+    if (o->tp > 1 && !(hw->interconnect_bytes_per_s > 0.0))
+        return cli_usage_error(cmd, "--tp: %s has no interconnect between "
+                               "devices (interconnect_bytes_per_s is 0), so "
+                               "it cannot split a layer over %u devices",
+                               hw->name, (unsigned)o->tp);
     rc = roof_workload_validate(&x);
     if (rc != ROOF_OK)
         return cli_usage_error(cmd, "the workload is not valid: %s",

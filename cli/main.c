@@ -63,9 +63,13 @@ static int dispatch(int argc, char **argv, cli_buf *out)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].fn(argc - 2, argv + 2, out);
     }
-    /* Options of the default run ("roofmodel -o x.svg") go to plot. */
-    if (cmd[0] == '-')
+    /* Options of the default run ("roofmodel -o x.svg") go to plot; any
+     * other is the command's own error, not plot's. */
+    if (cmd[0] == '-' && cli_plot_has_opt(cmd))
         return cli_cmd_plot(argc - 1, argv + 1, out);
+    if (cmd[0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s' (see 'roofmodel "
+                               "--help')", cmd);
     return cli_usage_error(NULL, "unknown command '%s' (see 'roofmodel "
                            "--help')", cmd);
 }

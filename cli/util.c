@@ -79,6 +79,19 @@ void cli_buf_free(cli_buf *b)
     b->len = b->cap = 0;
 }
 
+#define CLI_DRAIN_AT ((size_t)1 << 20)
+
+int cli_buf_drain(cli_buf *b, int all)
+{
+    if (b->len == 0 || (!all && b->len < CLI_DRAIN_AT))
+        return CLI_OK;
+    if (fwrite(b->data, 1, b->len, stdout) != b->len)
+        return CLI_EFAIL;
+    b->len = 0;
+    b->data[0] = '\0';
+    return CLI_OK;
+}
+
 int cli_buf_write(void *ctx, const char *data, size_t len)
 {
     cli_buf_mem(ctx, data, len);
@@ -150,17 +163,188 @@ int cli_write_all(const char *cmd, const char *what, cli_writer w,
 
 /* The program never calls setlocale(), so printf uses the "C" locale and
  * '.' as the decimal point; JSON and CSV depend on it. */
+
+/* Whole numbers below 1e15 (counts of FLOPs and bytes, mostly) written as
+ * %.15g would write them, without printf: label --json/--csv on a large
+ * file spends most of its time in printf and strtod. */
+static int whole_number(char buf[CLI_NUM_MAX], double x)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    if (!(fabs(x) < 1e15 && x == (double)(int64_t)x))
+        return 0;
+    uint64_t v = (uint64_t)(x < 0 ? -x : x);
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (signbit(x))
+        buf[k++] = '-';
+    while (n > 0)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    return 1;
+}
+
+/* Shortest round trip without a printf per candidate length: x is printed
+ * once with 17 significant digits (which always read back), the 15- and
+ * 16-digit candidates are that text rounded (printf again only when the
+ * cut falls exactly on a tie, where rounding twice could differ from
+ * rounding once), and a candidate is checked by one exact IEEE operation
+ * (an integer below 2^53 times or over a power of ten up to 1e22, which is
+ * exactly rounded) or else by strtod.  The text is written as %.Pg writes
+ * it, P the digits that read back, so the output is printf's own. */
+typedef struct digits {
+    char d[24]; /* significant digits */
+    int n;      /* how many */
+    int exp;    /* decimal exponent of d[0] */
+    int neg;
+} digits;
+
+static digits digits_of(double x, int n)
+{
+    char s[CLI_NUM_MAX];
+    digits r;
+    const char *p = s;
+    memset(&r, 0, sizeof r);
+    snprintf(s, sizeof s, "%.*e", n - 1, x); /* [-]d.ddde[+-]X */
+    r.neg = *p == '-';
+    p += r.neg;
+    r.d[r.n++] = *p++;
+    if (*p == '.')
+        p++;
+    while (*p >= '0' && *p <= '9' && r.n < (int)sizeof r.d)
+        r.d[r.n++] = *p++;
+    r.exp = (int)strtol(p + 1, NULL, 10);
+    return r;
+}
+
+/* all (17 digits) rounded to n; *tie when the dropped digits are exactly
+ * a 5 and zeros. */
+static digits round_to(const digits *all, int n, int *tie)
+{
+    digits r = *all;
+    int up = all->d[n] > '5', rest = 0;
+    for (int i = n + 1; i < all->n; i++)
+        rest |= all->d[i] != '0';
+    *tie = all->d[n] == '5' && !rest;
+    up |= all->d[n] == '5' && rest;
+    r.n = n;
+    if (!up)
+        return r;
+    int i = n - 1;
+    while (i >= 0 && r.d[i] == '9')
+        r.d[i--] = '0';
+    if (i >= 0) {
+        r.d[i]++;
+    } else {
+        r.d[0] = '1';
+        r.exp++;
+    }
+    return r;
+}
+
+static size_t put_exp(char *p, int e)
+{
+    char tmp[8];
+    size_t n = 0, k = 0;
+    unsigned v = (unsigned)(e < 0 ? -e : e);
+    p[k++] = 'e';
+    p[k++] = e < 0 ? '-' : '+';
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (n < 2)
+        tmp[n++] = '0';
+    while (n > 0)
+        p[k++] = tmp[--n];
+    p[k] = '\0';
+    return k;
+}
+
+static int reads_back(const digits *c, double x)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                                   1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                                   1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    for (int i = 0; i < c->n; i++)
+        m = m * 10 + (uint64_t)(c->d[i] - '0');
+    int k = c->exp - (c->n - 1);
+    double ax = fabs(x);
+    if (m < ((uint64_t)1 << 53) && k >= -22 && k <= 22) {
+        volatile double y = k >= 0 ? (double)m * pow10[k]
+                                   : (double)m / pow10[-k];
+        return y == ax;
+    }
+    char s[40];
+    size_t j = 0;
+    s[j++] = c->d[0];
+    s[j++] = '.';
+    for (int i = 1; i < c->n; i++)
+        s[j++] = c->d[i];
+    put_exp(s + j, c->exp);
+    return strtod(s, NULL) == ax;
+}
+
+/* c as %.Pg writes it: trailing zeros dropped, exponent form when the
+ * exponent is below -4 or at least P. */
+static void g_style(char *buf, const digits *c, int P)
+{
+    int n = c->n, e = c->exp;
+    size_t k = 0;
+    while (n > 1 && c->d[n - 1] == '0')
+        n--;
+    if (c->neg)
+        buf[k++] = '-';
+    if (e < -4 || e >= P) {
+        buf[k++] = c->d[0];
+        if (n > 1)
+            buf[k++] = '.';
+        for (int i = 1; i < n; i++)
+            buf[k++] = c->d[i];
+        put_exp(buf + k, e);
+        return;
+    }
+    if (e < 0) {
+        buf[k++] = '0';
+        buf[k++] = '.';
+        for (int i = -1; i > e; i--)
+            buf[k++] = '0';
+    }
+    for (int i = 0; i < n || i <= e; i++) {
+        if (i == e + 1 && i > 0)
+            buf[k++] = '.';
+        if (i < n)
+            buf[k++] = c->d[i];
+        else
+            buf[k++] = '0';
+    }
+    buf[k] = '\0';
+}
+
 const char *cli_exact(char buf[CLI_NUM_MAX], double x)
 {
     if (!isfinite(x)) {
         snprintf(buf, CLI_NUM_MAX, "null");
         return buf;
     }
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, CLI_NUM_MAX, "%.*g", digits, x);
-        if (strtod(buf, NULL) == x)
-            break;
+    if (whole_number(buf, x))
+        return buf;
+    digits all = digits_of(x, 17);
+    for (int P = 15; P <= 16; P++) {
+        int tie = 0;
+        digits c = round_to(&all, P, &tie);
+        if (tie)
+            c = digits_of(x, P);
+        if (reads_back(&c, x)) {
+            g_style(buf, &c, P);
+            return buf;
+        }
     }
+    g_style(buf, &all, 17);
     return buf;
 }
 
@@ -198,6 +382,10 @@ const char *cli_si(char buf[CLI_NUM_MAX], double x, const char *unit)
 
 const char *cli_time(char buf[CLI_NUM_MAX], double seconds)
 {
+    /* Below 59.9 s three digits cannot round up to a minute: no need to
+     * round (a printf and a strtod per cell of label's large tables). */
+    if (!(seconds >= 59.9))
+        return cli_si(buf, seconds, "s");
     double r = round3(seconds);
     if (r >= 3600.0)
         snprintf(buf, CLI_NUM_MAX, "%.3g h", seconds / 3600.0);
@@ -213,14 +401,20 @@ const char *cli_time(char buf[CLI_NUM_MAX], double seconds)
 void cli_json_str(cli_buf *b, const char *s)
 {
     cli_buf_str(b, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            cli_buf_fmt(b, "\\%c", c);
-        else if (c < 0x20)
-            cli_buf_fmt(b, "\\u%04x", c);
+    while (*s) {
+        size_t run = 0;
+        while (s[run] != '\0' && s[run] != '"' && s[run] != '\\'
+               && (unsigned char)s[run] >= 0x20)
+            run++;
+        cli_buf_mem(b, s, run);
+        s += run;
+        if (*s == '\0')
+            break;
+        if (*s == '"' || *s == '\\')
+            cli_buf_fmt(b, "\\%c", *s);
         else
-            cli_buf_mem(b, s, 1);
+            cli_buf_fmt(b, "\\u%04x", (unsigned)(unsigned char)*s);
+        s++;
     }
     cli_buf_str(b, "\"");
 }
@@ -302,23 +496,37 @@ static size_t width(const char *s)
 
 static void pad(cli_buf *out, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        cli_buf_str(out, " ");
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        cli_buf_mem(out, spaces, k);
+        n -= k;
+    }
 }
 
-static void print_row(const cli_table *t, cli_buf *out, const char *indent,
-                      const char *const *cells, const size_t *w)
+void cli_row_measure(uint32_t cols, const char *const *cells, size_t *w)
+{
+    for (uint32_t c = 0; c < cols; c++) {
+        size_t cw = width(cells[c] ? cells[c] : "");
+        if (cw > w[c])
+            w[c] = cw;
+    }
+}
+
+void cli_row_print(cli_buf *out, const char *indent, uint32_t cols,
+                   const int *left, const char *const *cells, const size_t *w)
 {
     cli_buf_str(out, indent);
-    for (uint32_t c = 0; c < t->cols; c++) {
+    for (uint32_t c = 0; c < cols; c++) {
         const char *s = cells[c] ? cells[c] : "";
-        size_t gap = w[c] - width(s);
+        size_t sw = width(s);
+        size_t gap = w[c] > sw ? w[c] - sw : 0;
         if (c > 0)
             cli_buf_str(out, "  ");
-        if (!t->left[c])
+        if (!left[c])
             pad(out, gap);
         cli_buf_str(out, s);
-        if (t->left[c] && c + 1 < t->cols)
+        if (left[c] && c + 1 < cols)
             pad(out, gap);
     }
     cli_buf_str(out, "\n");
@@ -330,20 +538,19 @@ void cli_table_print(const cli_table *t, cli_buf *out, const char *indent)
     const char *row[CLI_TABLE_COLS];
     if (t->cols == 0)
         return;
-    for (uint32_t c = 0; c < t->cols; c++)
-        w[c] = width(t->head[c]);
+    cli_row_measure(t->cols, t->head, w);
     for (size_t i = 0; i < t->filled; i++) {
         size_t cw = width(t->cells[i]);
         if (cw > w[i % t->cols])
             w[i % t->cols] = cw;
     }
-    print_row(t, out, indent, t->head, w);
+    cli_row_print(out, indent, t->cols, t->left, t->head, w);
     for (size_t r = 0; r < t->rows; r++) {
         for (uint32_t c = 0; c < t->cols; c++) {
             size_t i = r * t->cols + c;
             row[c] = i < t->filled ? t->cells[i] : "";
         }
-        print_row(t, out, indent, row, w);
+        cli_row_print(out, indent, t->cols, t->left, row, w);
     }
 }
 
@@ -360,6 +567,22 @@ void cli_table_free(cli_table *t)
 
 #define CLI_FILE_MAX ((size_t)256 << 20)
 
+/* A regular file's buffer is allocated at its size at once, so reading a
+ * large file takes its size in memory, not the next power of two. */
+static void presize(FILE *f, int is_stdin, cli_buf *b)
+{
+    long size;
+    if (is_stdin || fseek(f, 0, SEEK_END) != 0)
+        return;
+    size = ftell(f);
+    rewind(f);
+    if (size > 0 && (size_t)size <= CLI_FILE_MAX) {
+        b->cap = (size_t)size + 1;
+        b->data = cli_xrealloc(NULL, b->cap);
+        b->data[0] = '\0';
+    }
+}
+
 int cli_read_file(const char *cmd, const char *what, const char *path,
                   char **data, size_t *len)
 {
@@ -371,6 +594,7 @@ int cli_read_file(const char *cmd, const char *what, const char *path,
     if (f == NULL)
         return cli_usage_error(cmd, "%s: cannot open '%s': %s", what, path,
                                strerror(errno));
+    presize(f, is_stdin, &b);
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         cli_buf_mem(&b, chunk, n);
         if (b.len > CLI_FILE_MAX)

@@ -47,12 +47,7 @@ int roof_precision_from_name(const char *name, uint32_t *precision)
     return ROOF_E_NOT_FOUND;
 }
 
-const char *roof_bound_name(uint32_t bound)
-{
-    static const char *const names[] = {"none", "memory", "compute",
-                                        "interconnect"};
-    return bound < ROOF_ARRAY_LEN(names) ? names[bound] : NULL;
-}
+/* roof_bound_name: lib/names.c, with the other enum names. */
 
 static int fraction_ok(double f)
 {

@@ -536,16 +536,26 @@ static void write_moe(roof__out *o, const roof_model *m)
     }
 }
 
+/* The "roofmodel" object's members, one level deeper than the top's. */
+static void put_inner_str(roof__out *o, const char *key, const char *v,
+                          int first)
+{
+    roof__out_str(o, first ? "\n    " : ",\n    ");
+    roof__out_json_str(o, key);
+    roof__out_str(o, ": ");
+    roof__out_json_str(o, v);
+}
+
 static void write_roofmodel(roof__out *o, const roof_model *m)
 {
     roof__out_str(o, ",\n  \"roofmodel\": {");
-    put_str(o, "name", m->name, 1);
-    put_str(o, "source", m->source, 0);
-    put_str(o, "mlp", mlp_names[m->mlp], 0);
-    put_str(o, "norm", norm_names[m->norm], 0);
-    put_str(o, "position", position_names[m->position], 0);
-    put_u32(o, "native_bits", m->native_bits);
-    put_u32(o, "intermediate", m->intermediate);
+    put_inner_str(o, "name", m->name, 1);
+    put_inner_str(o, "source", m->source, 0);
+    put_inner_str(o, "mlp", mlp_names[m->mlp], 0);
+    put_inner_str(o, "norm", norm_names[m->norm], 0);
+    put_inner_str(o, "position", position_names[m->position], 0);
+    roof__out_fmt(o, ",\n    \"native_bits\": %lu,\n    \"intermediate\": %lu",
+                  (unsigned long)m->native_bits, (unsigned long)m->intermediate);
     roof__out_str(o, "\n  }");
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "util.h"
 
 void roof__csv_init(roof__csv *c, const char *text, size_t len)
 {
@@ -49,6 +50,7 @@ static int end_field(roof__csv *c, size_t p, roof__csv_field *f,
     } else {
         return csv_fail(c, p, "text after a closing quote", err);
     }
+    ROOF__ASSERT(c->pos <= c->len);
     return ROOF_OK;
 }
 

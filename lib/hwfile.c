@@ -86,17 +86,36 @@ static int read_rates(const roof__json *j, size_t obj, double *rates,
     return ROOF_OK;
 }
 
+/* The required numbers (units, clock_hz, memory_bytes, dram_bytes_per_s)
+ * must be positive: a 0 is refused here, naming its key, rather than by
+ * the validator, which cannot say which field it was. */
+static int required_positive(const roof__json *j, const hw_field *f,
+                             size_t val, double x, roof_parse_error *err)
+{
+    if (!f->required || x > 0.0)
+        return ROOF_OK;
+    roof__parse_error_at(err, j->text, val, "must be positive:", f->key);
+    return ROOF_E_RANGE;
+}
+
 static int read_field(const roof__json *j, const hw_field *f, size_t val,
                       roof_hardware *hw, roof_parse_error *err)
 {
     char *dst = (char *)hw + f->offset;
+    int rc;
     switch (f->type) {
     case F_STR:
         return roof__json_get_str(j, val, f->key, dst, f->size, err);
     case F_U32:
-        return roof__json_get_u32(j, val, f->key, (uint32_t *)(void *)dst, err);
+        rc = roof__json_get_u32(j, val, f->key, (uint32_t *)(void *)dst, err);
+        if (rc == ROOF_OK)
+            rc = required_positive(j, f, val, *(uint32_t *)(void *)dst, err);
+        return rc;
     case F_F64:
-        return read_nonneg(j, val, f->key, (double *)(void *)dst, err);
+        rc = read_nonneg(j, val, f->key, (double *)(void *)dst, err);
+        if (rc == ROOF_OK)
+            rc = required_positive(j, f, val, *(double *)(void *)dst, err);
+        return rc;
     default:
         return read_rates(j, val, (double *)(void *)dst, err);
     }

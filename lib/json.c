@@ -97,6 +97,7 @@ size_t roof__copy_utf8(char *dst, size_t cap, const char *src, size_t n)
         while (k > 0 && ((unsigned char)src[k] & 0xC0) == 0x80)
             k--;
     }
+    ROOF__ASSERT(k < cap && k <= n);
     memcpy(dst, src, k);
     dst[k] = '\0';
     return k;
@@ -502,6 +503,7 @@ int roof__json_member(const roof__json *j, size_t *it, size_t *key,
         return 0;
     *key = p;
     p = ws_at(j, skip_string(j, p)); /* at ':' */
+    ROOF__ASSERT(j->text[p] == ':'); /* the document was checked */
     p = ws_at(j, p + 1);
     *val = p;
     *it = ws_at(j, skip_value(j, p));

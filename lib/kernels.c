@@ -485,8 +485,16 @@ static int read_row(roof__csv *c, layout *L, row *r, int *blank,
     return finish_row(c, at, L, r, err);
 }
 
-/* Reads every row; writes them to out[] when out is not NULL. */
-static int read_rows(roof__csv *c, layout *L, roof_kernel *out,
+/* Where read_rows puts each kernel: nowhere (counting), into an array, or
+ * to a caller's function. */
+typedef struct sink {
+    roof_kernel *out;
+    roof_kernel_fn fn;
+    void *ctx;
+} sink;
+
+/* Reads every row, handing each kernel to s (NULL: count only). */
+static int read_rows(roof__csv *c, layout *L, const sink *s,
                      uint32_t *count, roof_parse_error *err)
 {
     uint32_t n = 0;
@@ -500,8 +508,10 @@ static int read_rows(roof__csv *c, layout *L, roof_kernel *out,
             continue;
         if (n == UINT32_MAX)
             return cell_error(c, c->pos, "too many rows", NULL, ROOF_E_RANGE, err);
-        if (out != NULL)
-            out[n] = r.k;
+        if (s != NULL && s->out != NULL)
+            s->out[n] = r.k;
+        if (s != NULL && s->fn != NULL && s->fn(s->ctx, &r.k) != 0)
+            return ROOF_E_WRITE;
         n++;
     }
     *count = n;
@@ -577,6 +587,22 @@ static int read_layout(roof__csv *c, layout *L, roof_parse_error *err)
     return rc;
 }
 
+/* The header, units row and every row checked; *body is where rows begin
+ * and *n how many there are. */
+static int check_all(const char *text, size_t len, roof__csv *body,
+                     layout *L, uint32_t *n, roof_parse_error *err)
+{
+    int rc = roof__csv_check_text(text, len, err);
+    if (rc != ROOF_OK)
+        return rc;
+    roof__csv c;
+    roof__csv_init(&c, text, len);
+    if ((rc = read_layout(&c, L, err)) != ROOF_OK)
+        return rc;
+    *body = c;
+    return read_rows(&c, L, NULL, n, err);
+}
+
 int roof_kernels_from_csv(const char *text, size_t len, roof_kernel *out,
                           uint32_t cap, uint32_t *count,
                           roof_parse_error *err)
@@ -585,24 +611,40 @@ int roof_kernels_from_csv(const char *text, size_t len, roof_kernel *out,
         roof__parse_error_at(err, NULL, 0, "a required argument is NULL", NULL);
         return ROOF_E_NULL;
     }
-    int rc = roof__csv_check_text(text, len, err);
-    if (rc != ROOF_OK)
-        return rc;
-    roof__csv c;
+    roof__csv body;
     layout L;
-    roof__csv_init(&c, text, len);
-    if ((rc = read_layout(&c, &L, err)) != ROOF_OK)
-        return rc;
-    roof__csv body = c;
     uint32_t n = 0;
-    if ((rc = read_rows(&c, &L, NULL, &n, err)) != ROOF_OK)
+    int rc = check_all(text, len, &body, &L, &n, err);
+    if (rc != ROOF_OK)
         return rc;
     if (n > cap) {
         *count = n;
         return ROOF_E_BUFFER_TOO_SMALL;
     }
+    sink s = {out, NULL, NULL};
     if (n > 0)
-        rc = read_rows(&body, &L, out, &n, err);
+        rc = read_rows(&body, &L, &s, &n, err);
+    ROOF__ASSERT(rc == ROOF_OK); /* the same rows passed check_all */
     *count = n;
+    return rc;
+}
+
+int roof_kernels_visit_csv(const char *text, size_t len, roof_kernel_fn fn,
+                           void *ctx, uint32_t *count,
+                           roof_parse_error *err)
+{
+    if (text == NULL || fn == NULL || count == NULL) {
+        roof__parse_error_at(err, NULL, 0, "a required argument is NULL", NULL);
+        return ROOF_E_NULL;
+    }
+    roof__csv body;
+    layout L;
+    uint32_t n = 0;
+    int rc = check_all(text, len, &body, &L, &n, err);
+    if (rc != ROOF_OK)
+        return rc;
+    sink s = {NULL, fn, ctx};
+    if ((rc = read_rows(&body, &L, &s, &n, err)) == ROOF_OK)
+        *count = n;
     return rc;
 }

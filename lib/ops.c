@@ -5,35 +5,15 @@
  * validated once, every shared quantity is computed once (struct step),
  * the roofs are built once per call, and no strings are touched. */
 #include "hardware_table.h"
+#include "names-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
 
 #include <math.h>
 #include <string.h>
 
-static const char *const op_names[ROOF_OP_COUNT] = {
-    "embed",          "attn_norm",        "q_proj",
-    "k_proj",         "v_proj",           "rope",
-    "qk_matmul",      "softmax",          "pv_matmul",
-    "attention",      "o_proj",           "attn_add",
-    "mlp_norm",       "router",           "gate_proj",
-    "up_proj",        "act",              "down_proj",
-    "expert_gate_proj", "expert_up_proj", "expert_act",
-    "expert_down_proj", "mlp_add",        "allreduce",
-    "final_norm",     "lm_head",
-};
-
-static const uint8_t op_classes[ROOF_OP_COUNT] = {
-    ROOF_CLASS_EMBED,       ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_ATTN_PROJ,
-    ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ELEMENTWISE,
-    ROOF_CLASS_ATTN_MATMUL, ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_ATTN_MATMUL,
-    ROOF_CLASS_ATTN_MATMUL, ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ELEMENTWISE,
-    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_MLP_PROJ,
-    ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_MLP_PROJ,
-    ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE,
-    ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_COMM,
-    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_EMBED,
-};
+/* The operators' names and classes: roof__op_names, roof__op_classes
+ * (lib/names.c). */
 
 /* Ops that run at the workload's matmul precision; the rest use FP32. */
 static const uint8_t op_matmul[ROOF_OP_COUNT] = {
@@ -93,11 +73,6 @@ ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(op_kinds) == ROOF_OP_COUNT,
 /* The most any op can be relative to the coarse size bound of
  * overflow_ok(): a generous multiple of the ~25 ops x 3 terms x 8 bytes. */
 #define OVERFLOW_FACTOR 4096.0
-
-const char *roof_op_name(uint32_t id)
-{
-    return id < ROOF_OP_COUNT ? op_names[id] : NULL;
-}
 
 int roof_workload_prefill(uint32_t batch, uint32_t seq_tokens,
                           roof_workload *out)
@@ -502,7 +477,7 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     const double peak = l->peak, bw_roof = s->bw * intensity;
     roof_op *op = e->op++;
     op->id = id;
-    op->op_class = op_classes[id];
+    op->op_class = roof__op_classes[id];
     op->scope = e->scope;
     op->precision = l->precision;
     op->flops = flops;

@@ -222,6 +222,7 @@ static double px_at(const axis *a, double log_v)
 
 static double px_of(const axis *a, double v)
 {
+    ROOF__ASSERT(v > 0.0); /* callers place positive values only */
     return px_at(a, log10(v));
 }
 
@@ -246,6 +247,8 @@ static int point_px(const plan *ax, const roof_series *s, uint32_t j,
         return 0;
     *px = px_at(&ax->x, lx);
     *py = px_at(&ax->y, ly);
+    /* inside its axes, a point is a finite pixel */
+    ROOF__ASSERT(roof__is_num(*px) && roof__is_num(*py));
     return 1;
 }
 

@@ -110,6 +110,7 @@ void roof__out_mem(roof__out *o, const char *data, size_t n)
     } else if (o->buf != NULL && o->len + n <= o->cap) {
         memcpy(o->buf + o->len, data, n);
     }
+    ROOF__ASSERT(o->len + n >= o->len); /* lengths never wrap */
     o->len += n;
 }
 
@@ -136,6 +137,7 @@ size_t roof__fmt_double(char *buf, size_t cap, double x, int digits)
     if (n < 0 || cap == 0)
         return 0;
     size_t len = (size_t)n < cap ? (size_t)n : cap - 1;
+    ROOF__ASSERT(len < cap && buf[len] == '\0');
     /* A locale may print a decimal comma: JSON and SVG need '.'. */
     for (size_t i = 0; i < len; i++) {
         char c = buf[i];
@@ -230,3 +232,22 @@ int roof__render_to_buf(int (*render)(roof__out *o, const void *arg),
         *len = o.len;
     return ROOF_OK;
 }
+
+int roof__asserts_on(void)
+{
+#if defined(ROOF_TEST_ASSERTS)
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+/* Reached only when an invariant of the library is false: a bug, which the
+ * tests' death test provokes in a child process (no coverage is written
+ * from an abort). */
+void roof__assert_fail(const char *file, int line, const char *cond)
+{                                                     /* LCOV_EXCL_START */
+    fprintf(stderr, "roofmodel: %s:%d: invariant failed: %s\n", file, line,
+            cond);
+    abort();
+}                                                     /* LCOV_EXCL_STOP */

@@ -11,6 +11,35 @@
 
 #define ROOF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ROOF__ASSERT(cond): an invariant of the code itself, never a check of the
+ * caller's input (that is validation, with a status).  Compiled in when
+ * ROOF_TEST_ASSERTS is defined: meson's `asserts` option, on by default in
+ * the debug and debugoptimized builds that run the tests, off in release
+ * builds.  A false invariant prints file, line and condition on stderr and
+ * aborts; compiled out, the condition is not evaluated. */
+#if defined(ROOF_TEST_ASSERTS)
+#define ROOF__ASSERT(cond)                                                  \
+    do {                                                                    \
+        if (!(cond))                                                        \
+            roof__assert_fail(__FILE__, __LINE__, #cond);                   \
+    } while (0)
+#else
+#define ROOF__ASSERT(cond)                                                  \
+    do {                                                                    \
+        (void)sizeof(cond);                                                 \
+    } while (0)
+#endif
+
+/* ROOF__STATIC_ASSERT(cond, name): a compile-time check in C99: a false
+ * cond gives an array of negative size.  name makes the typedef unique. */
+#define ROOF__STATIC_ASSERT(cond, name)                                     \
+    typedef char roof__static_assert_##name[(cond) ? 1 : -1]
+
+/* Called by ROOF__ASSERT on a false invariant: never returns. */
+void roof__assert_fail(const char *file, int line, const char *cond);
+/* 1 when the library was compiled with ROOF__ASSERT on. */
+int roof__asserts_on(void);
+
 /* For the few hot-path helpers whose inlining the measurements show to
  * matter (bench/callgrind.sh): a plain inline hint elsewhere. */
 #if defined(__GNUC__)

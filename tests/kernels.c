@@ -293,6 +293,76 @@ static void test_long_names_truncate_on_a_character(void **state)
     assert_int_equal(strlen(k[0].name), 94);
 }
 
+/* roof_kernels_visit_csv: each kernel handed over in order, the file
+ * checked first, a stop from the visitor reported as ROOF_E_WRITE. */
+typedef struct visit_log {
+    uint32_t calls;
+    uint32_t stop_at; /* stop on this call (1-based); 0 = never */
+    double flops_sum;
+    char last[ROOF_KERNEL_NAME_MAX];
+} visit_log;
+
+static int visit(void *ctx, const roof_kernel *k)
+{
+    visit_log *v = ctx;
+    v->calls++;
+    v->flops_sum += k->flops;
+    memcpy(v->last, k->name, sizeof v->last);
+    return v->calls == v->stop_at;
+}
+
+static void test_visit(void **state)
+{
+    (void)state;
+    static const char text[] = "name,flops,bytes,seconds\n"
+                               "a,1,2,3\n\nb,10,20,30\nc,100,200,300\n";
+    size_t len = sizeof text - 1;
+    visit_log v = {0};
+    uint32_t n = 7;
+    roof_parse_error err;
+    assert_int_equal(roof_kernels_visit_csv(text, len, visit, &v, &n, &err),
+                     ROOF_OK);
+    /* three kernels (the blank line is none), flops 1 + 10 + 100 */
+    assert_int_equal(n, 3);
+    assert_int_equal(v.calls, 3);
+    assert_true(v.flops_sum == 111.0);
+    assert_string_equal(v.last, "c");
+    /* the visitor stops on the second: ROOF_E_WRITE, count untouched */
+    memset(&v, 0, sizeof v);
+    v.stop_at = 2;
+    n = 7;
+    assert_int_equal(roof_kernels_visit_csv(text, len, visit, &v, &n, &err),
+                     ROOF_E_WRITE);
+    assert_int_equal(v.calls, 2);
+    assert_int_equal(n, 7);
+}
+
+static void test_visit_checks_first(void **state)
+{
+    (void)state;
+    /* the last row is bad: the visitor is never called */
+    static const char text[] = "name,flops,bytes,seconds\n"
+                               "a,1,2,3\nb,1,2,0\n";
+    visit_log v = {0};
+    uint32_t n = 7;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(roof_kernels_visit_csv(text, sizeof text - 1, visit, &v,
+                                            &n, &err), ROOF_E_RANGE);
+    assert_int_equal(v.calls, 0);
+    assert_int_equal(n, 7);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(roof_kernels_visit_csv("x", 1, visit, &v, &n, NULL),
+                     ROOF_E_MISSING);
+    assert_int_equal(roof_kernels_visit_csv(NULL, 0, visit, &v, &n, &err),
+                     ROOF_E_NULL);
+    assert_int_equal(roof_kernels_visit_csv(text, 1, NULL, &v, &n, &err),
+                     ROOF_E_NULL);
+    assert_int_equal(roof_kernels_visit_csv(text, 1, visit, &v, NULL, NULL),
+                     ROOF_E_NULL);
+    assert_int_equal(v.calls, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +374,8 @@ int main(void)
         cmocka_unit_test(test_embedded_nul),
         cmocka_unit_test(test_counting_and_buffer),
         cmocka_unit_test(test_long_names_truncate_on_a_character),
+        cmocka_unit_test(test_visit),
+        cmocka_unit_test(test_visit_checks_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

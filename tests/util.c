@@ -1,15 +1,22 @@
 /* Tests of lib/util.c: number checks, name matching, suggestions and the
  * output sink every text renderer uses. */
+#define _POSIX_C_SOURCE 200809L /* fork, waitpid: the death test */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -277,9 +284,47 @@ static void test_out_callback(void **state)
     assert_memory_equal(small, "abxx", 4);
 }
 
+/* ROOF__ASSERT is on in the builds that run the tests (debug and
+ * debugoptimized, the default; tests/meson.build says which in
+ * ROOF_EXPECT_ASSERTS): the library says it was compiled with it, and a
+ * false invariant aborts (in a child).  In a release build it is compiled
+ * out: the condition is not even evaluated. */
+static void test_asserts(void **state)
+{
+    (void)state;
+    const char *expect = getenv("ROOF_EXPECT_ASSERTS");
+    assert_non_null(expect);
+    assert_int_equal(roof__asserts_on(), strcmp(expect, "1") == 0);
+#if defined(ROOF_TEST_ASSERTS)
+    assert_int_equal(roof__asserts_on(), 1);
+    ROOF__ASSERT(1 + 1 == 2); /* a true invariant: nothing happens */
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        /* quiet: the expected message would read as a failure in logs */
+        if (freopen("/dev/null", "w", stderr) == NULL)
+            _exit(3);
+        volatile int broken = 0;
+        ROOF__ASSERT(broken == 1);
+        _exit(0); /* not reached when the assert is on */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGABRT);
+#else
+    int evaluated = 0;
+    ROOF__ASSERT(++evaluated == 5);
+    assert_int_equal(evaluated, 0);
+    assert_int_equal(roof__asserts_on(), 0);
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_asserts),
         cmocka_unit_test(test_number_checks),
         cmocka_unit_test(test_name_eq),
         cmocka_unit_test(test_suggest),

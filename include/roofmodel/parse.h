@@ -76,6 +76,21 @@ ROOF_API int roof_kernels_from_csv(const char *text, size_t len,
                                    roof_kernel *out, uint32_t cap,
                                    uint32_t *count, roof_parse_error *err);
 
+/* Called by roof_kernels_visit_csv with each kernel in file order; ctx is
+ * the caller's.  Return 0 to go on, anything else to stop the visit. */
+typedef int (*roof_kernel_fn)(void *ctx, const roof_kernel *k);
+
+/* The kernels of a CSV (the formats of roof_kernels_from_csv), handed to
+ * fn one at a time instead of stored: memory stays constant whatever the
+ * file's length.  Every row is checked first, so on a malformed file fn is
+ * never called and err says where; then fn sees each kernel, and *count
+ * receives how many it saw.  ROOF_E_NULL (text, fn or count NULL),
+ * ROOF_E_PARSE, ROOF_E_MISSING, ROOF_E_RANGE as roof_kernels_from_csv;
+ * ROOF_E_WRITE when fn stopped the visit (*count is then untouched). */
+ROOF_API int roof_kernels_visit_csv(const char *text, size_t len,
+                                    roof_kernel_fn fn, void *ctx,
+                                    uint32_t *count, roof_parse_error *err);
+
 #ifdef __cplusplus
 }
 #endif

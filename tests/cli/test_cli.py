@@ -579,10 +579,141 @@ def test_label():
     bad(["label", plain], "--hw")
 
 
+def test_label_stream():
+    """label writes as it reads: every format of a file of many kernels,
+    aligned text, rows skipped and counted, and bad input still leaves
+    stdout empty even when the bad row is the last of many."""
+    n = 5000
+    rows = ["name,flops,bytes,seconds"]
+    for i in range(n):
+        # every 500th kernel moved no DRAM bytes: 10 skipped
+        rows.append("k%d,%d,%d,%g" % (i, (i % 97 + 1) * 10**9,
+                                      0 if i % 500 == 0 else (i % 89 + 1) * 10**7,
+                                      (i % 83 + 1) * 1e-5))
+    text = "\n".join(rows) + "\n"
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "many.csv")
+        open(path, "w").write(text)
+        rc, out, err = run("label", "--hw", "a6000", path)
+        lines = out.splitlines()
+        check(rc == 0 and len(lines) == 1 + 1 + (n - 10) + 1,
+              "label many: exit %d, %d lines" % (rc, len(lines)))
+        table = lines[1:-1]
+        check(len(set(len(x) for x in table)) == 1,
+              "label many: table rows of unequal width")
+        check(lines[-1].startswith("%d kernel(s): " % (n - 10)),
+              "label many summary %r" % lines[-1])
+        check("skipped 10 kernel(s)" in err and "'k0'" in err
+              and "and 2 more" in err and err.count("\n") == 1,
+              "label many skipped: %r" % err)
+        j = ok_json("label", "--hw", "a6000", path)
+        check(j is not None and len(j["kernels"]) == n - 10
+              and j["kernels"][0]["name"] == "k1"
+              and j["kernels"][-1]["name"] == "k%d" % (n - 1),
+              "label many --json")
+        c = ok_csv("label", "--hw", "a6000", path)
+        check(len(c) == n - 10 and c[1]["name"] == "k2"
+              and float(c[1]["flops_per_byte"]) == 3e9 / 3e7,
+              "label many --csv")
+        # A bad last row: nothing written, the row named.
+        open(path, "w").write(text + "last,1,1,x\n")
+        for fmt in ([], ["--json"], ["--csv"]):
+            bad(["label", "--hw", "a6000", path] + fmt, "many.csv:%d:" % (n + 2))
+        # A kernel that took no time fails the whole file (docs/cli.md).
+        open(path, "w").write("name,flops,bytes,seconds\na,1,1,1\nb,1,1,0\n")
+        err = bad(["label", "--hw", "a6000", path], "many.csv:3:")
+        check("time must be positive" in err, "zero time: %r" % err)
+        # No kernel left: an empty table, an empty list.
+        open(path, "w").write("name,flops,bytes,seconds\na,1,0,1\n")
+        j = ok_json("label", "--hw", "a6000", path)
+        check(j is not None and j["kernels"] == [], "label none left")
+
+
+def test_messages_name_the_fault():
+    """Each refusal names the flag or key at fault (issue 16)."""
+    ops = ["ops", "--model", "llama-13b", "--hw", "a6000", "--phase",
+           "decode", "--seq", "8"]
+    est = ["estimate", "--model", "llama-13b", "--hw", "a6000", "--prompt",
+           "8", "--gen", "8"]
+    for flag in ("--compute-eff", "--memory-eff"):
+        for base in (ops, est, ["plot", "-o", "x.svg"]):
+            bad(base + [flag, "1e-300"], flag)
+    bad(est + ["--tp", "2", "--comm-eff", "1e-300"], "--comm-eff")
+    err = bad(est[:-1] + ["4294967295"], "--gen")
+    check("4294967295" in err, "--gen overflow: %r" % err)
+    err = bad(est + ["--microbatches", "2"], "--microbatches")
+    check("batch of 1" in err, "--microbatches: %r" % err)
+    for flag, v in (("--width", "319"), ("--height", "239"),
+                    ("--width", "16385"), ("--height", "16385")):
+        bad(["plot", "-o", "x.svg", flag, v], flag)
+    for flag, v in (("--width", "320"), ("--height", "240")):
+        with tempfile.TemporaryDirectory() as d:
+            ok("plot", "-o", os.path.join(d, "x.svg"), flag, v)
+    bad(["classify", "--hw", "a6000", "--flops", "1", "--bytes", "1e-300"],
+        "--bytes")
+    err = bad(ops[:4] + ["t4"] + ops[5:] + ["--tp", "2"], "--tp")
+    check("interconnect" in err and "precision" not in err,
+          "t4 --tp 2: %r" % err)
+    err = bad(["--frob"], "'--frob'")
+    check(err.startswith("roofmodel: ") and "plot" not in err,
+          "--frob: %r" % err)
+    out = ok(*(est[:-1] + ["1"]))
+    check("steady decode" not in out and "time per token" not in out,
+          "estimate --gen 1: %r" % out)
+    out = ok(*est)
+    check("in steady decode" in out, "estimate --gen 8: %r" % out)
+    # A hardware file with a required number at 0 names the key.
+    hw = json.loads(ok("hw", "show", "a6000", "--json"))
+    with tempfile.TemporaryDirectory() as d:
+        for key in ("clock_hz", "units", "memory_bytes", "dram_bytes_per_s"):
+            path = os.path.join(d, "hw.json")
+            h = dict(hw)
+            h[key] = 0
+            open(path, "w").write(json.dumps(h))
+            err = bad(["hw", "show", path], '"%s"' % key)
+            check("positive" in err, "%s 0: %r" % (key, err))
+    # model show --json: the nested object one level deeper.
+    out = ok("model", "show", "llama-13b", "--json")
+    lines = out.splitlines()
+    i = lines.index('  "roofmodel": {')
+    check(lines[i + 1].startswith('    "name": ') and lines[-2] == "  }",
+          "model show --json nesting: %r" % lines[i:])
+
+
+def test_config_named_after_file():
+    """A config.json without _name_or_path is named after its folder (or
+    its file, X.config.json), not its family, so titles say which model."""
+    if not DATA:
+        return
+    text = open(os.path.join(DATA, "llama-3.1-8b.config.json")).read()
+    check('"_name_or_path"' not in text, "fixture has _name_or_path")
+    with tempfile.TemporaryDirectory() as d:
+        folder = os.path.join(d, "Llama-3.1-8B")
+        os.mkdir(folder)
+        open(os.path.join(folder, "config.json"), "w").write(text)
+        j = ok_json("model", "show", os.path.join(folder, "config.json"))
+        check(j is not None and j["_name_or_path"] == "Llama-3.1-8B",
+              "named after folder: %r" % (j or {}).get("_name_or_path"))
+        out = ok("plot", "--model", "./config.json", "-o", "x.svg",
+                 cwd=folder)
+        check('"Roofline Model (Llama 3.1 8B, A6000)"' in out,
+              "chart title: %r" % out[:120])
+        named = os.path.join(d, "my-llama.config.json")
+        open(named, "w").write(text)
+        j = ok_json("model", "show", named)
+        check(j is not None and j["_name_or_path"] == "my-llama",
+              "named after file: %r" % (j or {}).get("_name_or_path"))
+    # With _name_or_path, that name stays.
+    j = ok_json("model", "show", os.path.join(DATA, "llama-2-13b-hf.config.json"))
+    check(j is not None and j["_name_or_path"] == "meta-llama/Llama-2-13b-hf",
+          "kept _name_or_path: %r" % (j or {}).get("_name_or_path"))
+
+
 def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
-              test_label):
+              test_label, test_label_stream, test_messages_name_the_fault,
+              test_config_named_after_file):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass

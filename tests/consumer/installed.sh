@@ -3,6 +3,9 @@
 # --destdir), then builds a C or C++ consumer with nothing but
 # `pkg-config --cflags --libs roofmodel` and runs it against the installed
 # shared library.  Exit 77 (meson: skipped) when no C++ compiler exists.
+# The C run also checks the installed command: bin/roofmodel runs from the
+# prefix with no LD_LIBRARY_PATH (its rpath finds the installed library),
+# and the man page and bash completion are in place.
 #
 # usage: installed.sh c|cxx BUILD_ROOT SOURCE_FILE MESON_COMMAND...
 set -eu
@@ -59,6 +62,26 @@ for f in $libs; do
     case "$f" in -L*) libdir=${f#-L} ;; esac
 done
 [ -d "$libdir" ] || { echo "no -L directory in: $libs"; exit 1; }
+
+if [ "$lang" = c ]; then
+    exe=$(find "$root" -path '*/bin/roofmodel' -type f | head -n 1)
+    [ -n "$exe" ] || { echo "bin/roofmodel was not installed"; exit 1; }
+    out=$(env -u LD_LIBRARY_PATH "$exe" --version) \
+        || { echo "installed $exe fails: exit $?"; exit 1; }
+    echo "installed command: $out"
+    (cd "$tmp" && env -u LD_LIBRARY_PATH "$exe" classify --hw a6000 \
+        --flops 1e9 --bytes 1e9 >/dev/null) \
+        || { echo "installed command fails from another folder"; exit 1; }
+    if command -v ldd >/dev/null 2>&1; then
+        env -u LD_LIBRARY_PATH ldd "$exe" | grep libroofmodel | grep -q "$root" \
+            || { echo "installed command not linked to the installed library:"
+                 env -u LD_LIBRARY_PATH ldd "$exe"; exit 1; }
+    fi
+    find "$root" -path '*/man1/roofmodel.1' | grep -q . \
+        || { echo "man page roofmodel.1 was not installed"; exit 1; }
+    find "$root" -path '*/share/bash-completion/completions/roofmodel' \
+        | grep -q . || { echo "bash completion was not installed"; exit 1; }
+fi
 
 for std in $stds; do
     # shellcheck disable=SC2086  # the flags are word lists

@@ -574,6 +574,19 @@ struct api_table {
     int (*hardware_to_json)(const roof_hardware *, char *, size_t, size_t *);
     int (*kernels_from_csv)(const char *, size_t, roof_kernel *, uint32_t,
                             uint32_t *, roof_parse_error *);
+    /* ROOFMODEL_0.2 */
+    int (*kernels_visit_csv)(const char *, size_t, roof_kernel_fn, void *,
+                             uint32_t *, roof_parse_error *);
+    const char *(*op_class_name)(uint32_t);
+    int (*op_class_from_name)(const char *, uint32_t *);
+    const char *(*mlp_kind_name)(uint32_t);
+    int (*mlp_kind_from_name)(const char *, uint32_t *);
+    const char *(*norm_kind_name)(uint32_t);
+    int (*norm_kind_from_name)(const char *, uint32_t *);
+    const char *(*position_kind_name)(uint32_t);
+    int (*position_kind_from_name)(const char *, uint32_t *);
+    int (*bound_from_name)(const char *, uint32_t *);
+    int (*op_from_name)(const char *, uint32_t *);
 };
 
 static const struct api_table api = {
@@ -594,6 +607,10 @@ static const struct api_table api = {
     roof_model_from_json,
     roof_model_to_json, roof_hardware_from_json, roof_hardware_to_json,
     roof_kernels_from_csv,
+    roof_kernels_visit_csv, roof_op_class_name, roof_op_class_from_name,
+    roof_mlp_kind_name, roof_mlp_kind_from_name, roof_norm_kind_name,
+    roof_norm_kind_from_name, roof_position_kind_name,
+    roof_position_kind_from_name, roof_bound_from_name, roof_op_from_name,
 };
 
 static void test_function_signatures(void **state)
@@ -644,6 +661,14 @@ static void test_function_signatures(void **state)
     assert_int_equal(api.hardware_to_json(NULL, NULL, 0, NULL), ROOF_E_NULL);
     assert_int_equal(api.kernels_from_csv(NULL, 0, NULL, 0, NULL, NULL),
                      ROOF_E_NULL);
+    assert_int_equal(api.kernels_visit_csv(NULL, 0, NULL, NULL, NULL, NULL),
+                     ROOF_E_NULL);
+    assert_int_equal(api.op_class_from_name(NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.mlp_kind_from_name(NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.norm_kind_from_name(NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.position_kind_from_name(NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.bound_from_name(NULL, NULL), ROOF_E_NULL);
+    assert_int_equal(api.op_from_name(NULL, NULL), ROOF_E_NULL);
     /* The rest return values, not statuses. */
     assert_string_equal(api.status_str(ROOF_OK), "success");
     assert_string_equal(api.precision_name(ROOF_FP16), "fp16");
@@ -654,6 +679,10 @@ static void test_function_signatures(void **state)
     assert_true(api.model_count() > 0);
     assert_null(api.hardware_alias(api.hardware_count(), 0));
     assert_string_equal(api.op_name(ROOF_OP_Q_PROJ), "q_proj");
+    assert_string_equal(api.op_class_name(ROOF_CLASS_MLP_PROJ), "mlp_proj");
+    assert_string_equal(api.mlp_kind_name(ROOF_MLP_PLAIN), "plain");
+    assert_string_equal(api.norm_kind_name(ROOF_NORM_RMS), "rms");
+    assert_string_equal(api.position_kind_name(ROOF_POS_NONE), "none");
 }
 
 struct align_probe {

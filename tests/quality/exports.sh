@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The shared library exports exactly the API: every function the public
 # headers declare with ROOF_API, nothing else (no private roof__ helpers, no
-# libc or compiler-runtime symbols), each tagged with the version script's
-# node ROOFMODEL_0.1 (lib/roofmodel.map).
+# libc or compiler-runtime symbols).  The version script lib/roofmodel.map
+# lists exactly those functions, each once, by version node (ROOFMODEL_0.1
+# the first release's, ROOFMODEL_0.2 those added since), and each exported
+# symbol carries the node the map gives it.
 #
-# usage: exports.sh LIBROOFMODEL.so INCLUDE_DIR
+# usage: exports.sh LIBROOFMODEL.so INCLUDE_DIR MAP
 # Exit 0 = pass, 1 = fail, 77 = skipped (binutils missing).
 set -euo pipefail
 
-lib=${1:?usage: exports.sh LIB.so INCLUDE_DIR}
-inc=${2:?usage: exports.sh LIB.so INCLUDE_DIR}
-node=ROOFMODEL_0.1
+lib=${1:?usage: exports.sh LIB.so INCLUDE_DIR MAP}
+inc=${2:?usage: exports.sh LIB.so INCLUDE_DIR MAP}
+map=${3:?usage: exports.sh LIB.so INCLUDE_DIR MAP}
 
 for tool in nm objdump; do
     if ! command -v "$tool" >/dev/null; then
@@ -39,12 +41,41 @@ while IFS= read -r line; do
     echo "$name"
 done <"$tmp/api-lines" | sort -u >"$tmp/declared"
 
-# Defined dynamic symbols, without the version node itself (an ABS
-# symbol).  nm prints "name@@NODE" for versioned symbols (binutils >= 2.35)
-# and the bare name before that; the node is checked with objdump below.
-nm -D --defined-only "$lib" | awk '{print $NF}' \
-    | grep -vx "$node" >"$tmp/exported-raw"
-sed 's/@.*//' "$tmp/exported-raw" | sort -u >"$tmp/exported"
+# The map: "NAME NODE" for every name listed under a node's global:
+# (comments dropped; the local: * wildcard is not a name).
+sed 's|/\*.*\*/||; s|^[[:space:]]*\*.*||' "$map" | awk '
+    /^[A-Za-z0-9_.]+[[:space:]]*\{/ { node = $1; global = 0; next }
+    /global:/ { global = 1; next }
+    /local:/ { global = 0; next }
+    /^\}/ { node = ""; next }
+    global && node != "" && match($0, /[A-Za-z_][A-Za-z0-9_]*[[:space:]]*;/) {
+        name = substr($0, RSTART, RLENGTH); sub(/[[:space:]]*;/, "", name)
+        print name " " node
+    }' >"$tmp/map"
+cut -d' ' -f1 "$tmp/map" | sort >"$tmp/map-names"
+if [ "$(uniq -d "$tmp/map-names" | wc -l)" -ne 0 ]; then
+    echo "exports: listed more than once in $map:"
+    uniq -d "$tmp/map-names" | sed 's/^/  /'
+    fail=1
+fi
+sort -u "$tmp/map-names" -o "$tmp/map-names"
+if comm -23 "$tmp/declared" "$tmp/map-names" >"$tmp/unlisted" && [ -s "$tmp/unlisted" ]; then
+    echo "exports: declared with ROOF_API but not in $map (add them to the newest node):"
+    sed 's/^/  /' "$tmp/unlisted"
+    fail=1
+fi
+if comm -13 "$tmp/declared" "$tmp/map-names" >"$tmp/stale" && [ -s "$tmp/stale" ]; then
+    echo "exports: in $map but not declared with ROOF_API:"
+    sed 's/^/  /' "$tmp/stale"
+    fail=1
+fi
+nodes=$(cut -d' ' -f2 "$tmp/map" | sort -u)
+
+# Defined dynamic symbols, without the version nodes themselves (ABS
+# symbols).  nm prints "name@@NODE" for versioned symbols (binutils >= 2.35)
+# and the bare name before that; the nodes are checked with objdump below.
+nm -D --defined-only "$lib" | awk '{print $NF}' | sed 's/@.*//' \
+    | grep -vxF -f <(printf '%s\n' $nodes) | sort -u >"$tmp/exported"
 
 ndecl=$(wc -l <"$tmp/declared")
 nexp=$(wc -l <"$tmp/exported")
@@ -69,24 +100,20 @@ if comm -23 "$tmp/declared" "$tmp/exported" >"$tmp/missing" && [ -s "$tmp/missin
     fail=1
 fi
 
-# Every exported function carries the version node.
-# (Into a file first: grep -q closing the pipe early would fail objdump
-# under pipefail.)
+# Every exported function carries the node the map gives it.  (Into a file
+# first: grep -q closing the pipe early would fail objdump under pipefail.)
 objdump -T "$lib" >"$tmp/objdump"
-if ! grep -q "[[:space:]]$node[[:space:]]" "$tmp/objdump"; then
-    echo "exports: version node $node missing from objdump -T"
-    fail=1
-fi
-awk -v n="$node" \
-    '$4 != "*UND*" && $NF ~ /^roof_/ && $(NF-1) != n {print $NF " " $(NF-1)}' \
-    "$tmp/objdump" >"$tmp/unversioned"
-if [ -s "$tmp/unversioned" ]; then
-    echo "exports: symbols not in version node $node:"
-    sed 's/^/  /' "$tmp/unversioned"
+awk '$4 != "*UND*" && $NF ~ /^roof_/ {print $NF " " $(NF-1)}' "$tmp/objdump" \
+    | sort >"$tmp/versioned"
+sort "$tmp/map" >"$tmp/map-sorted"
+if ! diff "$tmp/map-sorted" "$tmp/versioned" >"$tmp/node-diff"; then
+    echo "exports: version nodes differ from $map (< map, > library):"
+    sed 's/^/  /' "$tmp/node-diff"
     fail=1
 fi
 
 if [ $fail -ne 0 ]; then
     exit 1
 fi
-echo "exports: $nexp symbols, all declared with ROOF_API ($ndecl), all in $node"
+echo "exports: $nexp symbols, all declared with ROOF_API ($ndecl), each in its node of $map:" \
+    $(for n in $nodes; do echo "$n $(grep -c " $n\$" "$tmp/map")"; done)

@@ -47,6 +47,8 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT)
 
 _P = POINTER
+# int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
+roof_kernel_fn = ctypes.CFUNCTYPE(c_int, c_void_p, POINTER(roof_kernel))
 _u32 = c_uint32
 _d = c_double
 STATUS = "status"  # result type marker: an int status, checked
@@ -113,6 +115,20 @@ FUNCTIONS = (
     ("roof_step_calibrated", STATUS,
      [_P(roof_model), _P(roof_workload), _P(roof_hardware),
       _P(roof_efficiency), _P(roof_calibration), _P(roof_totals)]),
+    # names.h
+    ("roof_op_class_name", c_char_p, [_u32]),
+    ("roof_op_class_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_mlp_kind_name", c_char_p, [_u32]),
+    ("roof_mlp_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_norm_kind_name", c_char_p, [_u32]),
+    ("roof_norm_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_position_kind_name", c_char_p, [_u32]),
+    ("roof_position_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_bound_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_op_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_kernels_visit_csv", STATUS,
+     [c_char_p, c_size_t, roof_kernel_fn, c_void_p, _P(_u32),
+      _P(roof_parse_error)]),
     # calibration.h, fit.h
     ("roof_kernel_kind_name", c_char_p, [_u32]),
     ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),

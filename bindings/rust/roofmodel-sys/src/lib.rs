@@ -694,6 +694,9 @@ pub struct roof_scaling_point {
 
 // ---- plot.h ---------------------------------------------------------------
 
+/// Callback of roof_kernels_visit_csv: 0 to go on, anything else stops.
+pub type roof_kernel_fn = Option<unsafe extern "C" fn(ctx: *mut c_void, k: *const roof_kernel) -> c_int>;
+
 /// Receives `len` bytes of output; returns 0 on success, anything else
 /// stops the rendering with ROOF_E_WRITE.
 pub type roof_write_fn = Option<unsafe extern "C" fn(ctx: *mut c_void, data: *const c_char, len: usize) -> c_int>;
@@ -1231,6 +1234,37 @@ extern "C" {
         eff: *const roof_efficiency,
         cal: *const roof_calibration,
         out: *mut roof_totals,
+    ) -> c_int;
+
+    // names.h
+    /// Name of an enum roof_op_class value; NULL if unknown.
+    pub fn roof_op_class_name(op_class: u32) -> *const c_char;
+    /// Inverse of roof_op_class_name.
+    pub fn roof_op_class_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Name of an enum roof_mlp_kind value; NULL if unknown.
+    pub fn roof_mlp_kind_name(kind: u32) -> *const c_char;
+    /// Inverse of roof_mlp_kind_name.
+    pub fn roof_mlp_kind_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Name of an enum roof_norm_kind value; NULL if unknown.
+    pub fn roof_norm_kind_name(kind: u32) -> *const c_char;
+    /// Inverse of roof_norm_kind_name.
+    pub fn roof_norm_kind_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Name of an enum roof_position_kind value; NULL if unknown.
+    pub fn roof_position_kind_name(kind: u32) -> *const c_char;
+    /// Inverse of roof_position_kind_name.
+    pub fn roof_position_kind_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Inverse of roof_bound_name.
+    pub fn roof_bound_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Inverse of roof_op_name.
+    pub fn roof_op_from_name(name: *const c_char, out: *mut u32) -> c_int;
+    /// Kernels of a CSV handed to a callback one at a time (parse.h).
+    pub fn roof_kernels_visit_csv(
+        text: *const c_char,
+        len: usize,
+        f: roof_kernel_fn,
+        ctx: *mut c_void,
+        count: *mut u32,
+        err: *mut roof_parse_error,
     ) -> c_int;
 
     // calibration.h, fit.h
