@@ -197,16 +197,26 @@ int cli_cmd_classify(int argc, char **argv, cli_buf *out)
  * takes one pass more, to measure its columns), so memory holds the file
  * and a bounded output buffer whatever the number of kernels. */
 
-#define LABEL_COLS 9
+#define LABEL_COLS 11
 #define LABEL_SKIP_NAMES 8 /* skipped kernels named on stderr; then counted */
 
 static const char *const label_head[LABEL_COLS] = {
     "kernel", "FLOPs", "bytes", "time", "FLOP/B", "bound", "achieved",
-    "attainable", "efficiency"};
-static const int label_left[LABEL_COLS] = {1, 0, 0, 0, 0, 1, 0, 0, 0};
+    "attainable", "efficiency", "expected", "of expected"};
+static const int label_left[LABEL_COLS] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0};
+
+/* A kernel's expected time: its kind (given, or guessed from its name)
+ * priced by the calibration profile. */
+typedef struct expect {
+    uint32_t kind;
+    double seconds;
+    double efficiency; /* expected / measured: 1 = as the model expects */
+} expect;
 
 typedef struct label_run {
     const device *d;
+    const roof_calibration *cal;
+    int kind;                   /* --kind, or -1: guess from the name */
     int json, csv;
     int measuring;              /* text: the pass that sizes the columns */
     size_t w[LABEL_COLS];
@@ -220,6 +230,7 @@ typedef struct label_run {
  * name with control characters (a quoted CSV field's line break) blanked,
  * so the table keeps its rows. */
 static void label_cells(const roof_kernel *k, const roof_measured *m,
+                        const expect *x,
                         char cells[LABEL_COLS][ROOF_KERNEL_NAME_MAX])
 {
     for (size_t i = 0; i < ROOF_KERNEL_NAME_MAX; i++) {
@@ -237,14 +248,16 @@ static void label_cells(const roof_kernel *k, const roof_measured *m,
     cli_si(cells[6], m->achieved_flops_per_s, "FLOP/s");
     cli_si(cells[7], m->roof.attainable_flops_per_s, "FLOP/s");
     snprintf(cells[8], CLI_NUM_MAX, "%.1f%%", 100.0 * m->efficiency);
+    cli_time(cells[9], x->seconds);
+    snprintf(cells[10], CLI_NUM_MAX, "%.1f%%", 100.0 * x->efficiency);
 }
 
 static void label_text_row(label_run *r, const roof_kernel *k,
-                           const roof_measured *m)
+                           const roof_measured *m, const expect *x)
 {
     char cells[LABEL_COLS][ROOF_KERNEL_NAME_MAX];
     const char *row[LABEL_COLS];
-    label_cells(k, m, cells);
+    label_cells(k, m, x, cells);
     for (size_t c = 0; c < LABEL_COLS; c++)
         row[c] = cells[c];
     if (r->measuring)
@@ -254,7 +267,7 @@ static void label_text_row(label_run *r, const roof_kernel *k,
 }
 
 static void label_csv_row(cli_buf *out, const roof_kernel *k,
-                          const roof_measured *m)
+                          const roof_measured *m, const expect *x)
 {
     const double v[] = {k->flops, k->bytes, k->seconds,
                         m->roof.flops_per_byte};
@@ -268,17 +281,27 @@ static void label_csv_row(cli_buf *out, const roof_kernel *k,
     cli_buf_fmt(out, ",%s", roof_bound_name(m->bound));
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         cli_buf_str(out, ","), cli_csv_num(out, w[i]);
+    cli_buf_fmt(out, ",%s,", roof_kernel_kind_name(x->kind));
+    cli_csv_num(out, x->seconds);
+    cli_buf_str(out, ",");
+    cli_csv_num(out, x->efficiency);
     cli_buf_str(out, "\n");
 }
 
 static void label_json_row(label_run *r, const roof_kernel *k,
-                           const roof_measured *m)
+                           const roof_measured *m, const expect *x)
 {
     int first = 1;
     cli_buf_str(r->out, r->kept > 0 ? ",\n    {" : "    {");
     cli_json_key(r->out, "name", &first), cli_json_str(r->out, k->name);
     roof_json(&m->roof, r->out, &first);
     measured_json(m, r->out, &first);
+    cli_json_key(r->out, "kind", &first);
+    cli_json_str(r->out, roof_kernel_kind_name(x->kind));
+    cli_json_key(r->out, "expected_seconds", &first);
+    cli_json_num(r->out, x->seconds);
+    cli_json_key(r->out, "expected_efficiency", &first);
+    cli_json_num(r->out, x->efficiency);
     cli_buf_str(r->out, "}");
 }
 
@@ -292,23 +315,47 @@ static void label_skip(label_run *r, const roof_kernel *k)
         r->skipped++;
 }
 
+/* The expected time of a kernel already placed on its roofline (its
+ * terms at the device's unscaled roofs; comm kernels over the link). */
+static int label_expect(const label_run *r, const roof_kernel *k,
+                        const roof_measured *m, expect *x)
+{
+    roof_kernel_terms t;
+    memset(&t, 0, sizeof t);
+    if (r->kind >= 0)
+        x->kind = (uint32_t)r->kind;
+    else
+        (void)roof_kernel_kind_guess(k->name, &x->kind);
+    const double link = r->d->hw.interconnect_bytes_per_s;
+    t.kind = x->kind;
+    t.compute_seconds = m->roof.compute_seconds;
+    t.memory_seconds = x->kind == ROOF_KERNEL_COMM && link > 0.0
+                           ? k->bytes / link : m->roof.memory_seconds;
+    t.launches = 1.0;
+    int rc = roof_kernel_expected_seconds(r->cal, &t, &x->seconds);
+    x->efficiency = rc == ROOF_OK ? x->seconds / k->seconds : 0.0;
+    return rc == ROOF_OK && x->seconds > 0.0;
+}
+
 /* roof_kernel_fn: one kernel, evaluated and written (or measured). */
 static int label_one(void *ctx, const roof_kernel *k)
 {
     label_run *r = ctx;
     roof_measured m;
+    expect x;
     if (roof_measured_eval(&r->d->ceil, k->flops, k->bytes, k->seconds, &m)
-        != ROOF_OK) {
+            != ROOF_OK
+        || !label_expect(r, k, &m, &x)) {
         if (r->measuring || r->json || r->csv)
             label_skip(r, k);
         return 0;
     }
     if (r->csv)
-        label_csv_row(r->out, k, &m);
+        label_csv_row(r->out, k, &m, &x);
     else if (r->json)
-        label_json_row(r, k, &m);
+        label_json_row(r, k, &m, &x);
     else
-        label_text_row(r, k, &m);
+        label_text_row(r, k, &m, &x);
     r->kept++;
     r->mem += m.bound == ROOF_BOUND_MEMORY;
     if (!r->measuring && cli_buf_drain(r->out, 0) != CLI_OK) {
@@ -359,7 +406,8 @@ static int label_stream(const char *cmd, const char *path, const char *text,
         cli_buf_str(r->out, "name,flops,bytes,seconds,flops_per_byte,bound,"
                             "achieved_flops_per_s,attainable_flops_per_s,"
                             "efficiency,compute_fraction,memory_fraction,"
-                            "roofline_seconds\n");
+                            "roofline_seconds,kind,expected_seconds,"
+                            "expected_efficiency\n");
     } else {
         cli_buf_str(r->out, "{");
         device_json(r->d, r->out, &first);
@@ -397,17 +445,23 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
 {
     cli_cmd cmd = {
         .name = "label",
-        .usage = "roofmodel label --hw H [--precision P] FILE.csv "
-                 "[--json|--csv]",
+        .usage = "roofmodel label --hw H [--precision P] [--kind K] "
+                 "[--calibration P.json] FILE.csv [--json|--csv]",
         .about = "Labels measured kernels memory- or compute-bound and gives "
                  "their efficiency\n(achieved / attainable FLOP/s).  FILE.csv "
                  "has a header naming the columns name,\nflops, bytes and "
                  "seconds (others ignored), or is Nsight Compute's "
-                 "'--csv --page raw'\nexport.  '-' reads standard input.",
+                 "'--csv --page raw'\nexport.  '-' reads standard input.  "
+                 "Each kernel also gets its expected time (the\ncalibrated "
+                 "model of its kind: --kind, else guessed from its name) and "
+                 "expected / measured.",
         .pos_min = 1, .pos_max = 1};
-    const char *hw = NULL, *prec = NULL;
+    const char *hw = NULL, *prec = NULL, *kind = NULL;
     int json = 0, csv = 0;
     device d;
+    roof_calibration cal;
+    cli_wl wo;
+    memset(&wo, 0, sizeof wo);
     label_run r;
     char *text = NULL;
     size_t len = 0;
@@ -415,17 +469,31 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out)
             "device name or hardware .json path")->required = 1;
     cli_add(&cmd, "--precision", CLI_STR, &prec, "P",
             "precision of the compute roof (default fp16)");
+    cli_add(&cmd, "--kind", CLI_STR, &kind, "K",
+            "kernel kind of every row for the expected time: gemm, "
+            "attn_prefill, norm, ... (default: guessed from each name)");
+    cli_add(&cmd, "--calibration", CLI_STR, &wo.calibration, "FILE",
+            "calibration profile (.json) for the expected times (default: "
+            "the device's built-in one)");
     cli_add_formats(&cmd, &json, &csv);
     int rc = cli_parse(&cmd, argc, argv, out);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = cli_check_formats(&cmd, json, csv)) != CLI_OK
         || (rc = load_device(cmd.name, hw, prec, &d)) != CLI_OK
-        || (rc = cli_read_file(cmd.name, "kernels", cmd.pos[0], &text, &len))
-               != CLI_OK)
+        || (rc = cli_load_calibration(cmd.name, &wo, &d.hw, &cal)) != CLI_OK)
+        return rc;
+    uint32_t k = 0;
+    if (kind != NULL && roof_kernel_kind_from_name(kind, &k) != ROOF_OK)
+        return cli_usage_error(cmd.name, "--kind: unknown kernel kind '%s' "
+                               "(gemm, attn_prefill, attn_decode, norm, rope, "
+                               "act, add, embed, softmax, comm)", kind);
+    if ((rc = cli_read_file(cmd.name, "kernels", cmd.pos[0], &text, &len))
+        != CLI_OK)
         return rc;
     memset(&r, 0, sizeof r);
     r.d = &d, r.json = json, r.csv = csv, r.out = out;
+    r.cal = &cal, r.kind = kind != NULL ? (int)k : -1;
     rc = label_stream(cmd.name, cmd.pos[0], text, len, &r);
     free(text);
     if (rc == CLI_OK)

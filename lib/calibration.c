@@ -45,6 +45,55 @@ int roof_kernel_kind_from_name(const char *name, uint32_t *kind)
     return ROOF_E_NOT_FOUND;
 }
 
+/* 1 when word occurs in s, case-insensitively. */
+static int contains(const char *s, const char *word)
+{
+    const size_t n = strlen(word);
+    for (; *s != '\0'; s++) {
+        size_t i = 0;
+        while (i < n && s[i] != '\0'
+               && (s[i] | 0x20) == word[i]) /* word is lower case */
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Keywords in the order they are tried: the first that occurs wins. */
+static const struct {
+    const char *word;
+    uint32_t kind;
+} kind_words[] = {
+    {"allreduce", ROOF_KERNEL_COMM},     {"all_reduce", ROOF_KERNEL_COMM},
+    {"nccl", ROOF_KERNEL_COMM},          {"softmax", ROOF_KERNEL_SOFTMAX},
+    {"norm", ROOF_KERNEL_NORM},          {"rope", ROOF_KERNEL_ROPE},
+    {"rotary", ROOF_KERNEL_ROPE},        {"silu", ROOF_KERNEL_ACT},
+    {"gelu", ROOF_KERNEL_ACT},           {"act", ROOF_KERNEL_ACT},
+    {"residual", ROOF_KERNEL_ADD},       {"add", ROOF_KERNEL_ADD},
+    {"emb", ROOF_KERNEL_EMBED},          {"gather", ROOF_KERNEL_EMBED},
+};
+
+int roof_kernel_kind_guess(const char *name, uint32_t *kind)
+{
+    if (name == NULL || kind == NULL)
+        return ROOF_E_NULL;
+    if (contains(name, "attn") || contains(name, "flash")
+        || contains(name, "attention")) {
+        *kind = contains(name, "decode") ? ROOF_KERNEL_ATTN_DECODE
+                                         : ROOF_KERNEL_ATTN_PREFILL;
+        return ROOF_OK;
+    }
+    *kind = ROOF_KERNEL_GEMM;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(kind_words); i++) {
+        if (contains(name, kind_words[i].word)) {
+            *kind = kind_words[i].kind;
+            break;
+        }
+    }
+    return ROOF_OK;
+}
+
 const char *roof_calibration_origin_name(uint32_t origin)
 {
     return origin < ROOF_ARRAY_LEN(origin_names) ? origin_names[origin]

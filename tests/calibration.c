@@ -414,6 +414,32 @@ static void test_estimate_with_a_profile(void **state)
                      ROOF_E_MISMATCH);
 }
 
+static void test_kind_guess(void **state)
+{
+    (void)state;
+    static const struct { const char *name; uint32_t kind; } cases[] = {
+        {"ampere_fp16_s16816gemm_fp16_128x128_ldg8_f2f_tn", ROOF_KERNEL_GEMM},
+        {"flash_fwd_splitkv_kernel", ROOF_KERNEL_ATTN_PREFILL},
+        {"paged_attention_v2_decode", ROOF_KERNEL_ATTN_DECODE},
+        {"fused_add_rms_norm_kernel", ROOF_KERNEL_NORM},
+        {"rotary_embedding_kernel", ROOF_KERNEL_ROPE},
+        {"act_and_mul_kernel<silu>", ROOF_KERNEL_ACT},
+        {"vectorized_elementwise_kernel<Add>", ROOF_KERNEL_ADD},
+        {"indexSelectLargeIndex (embedding)", ROOF_KERNEL_EMBED},
+        {"ncclDevKernel_AllReduce_Sum_f16_RING_LL", ROOF_KERNEL_COMM},
+        {"cunn_SoftMaxForward", ROOF_KERNEL_SOFTMAX},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t k = 99;
+        assert_int_equal(roof_kernel_kind_guess(cases[i].name, &k), ROOF_OK);
+        if (k != cases[i].kind)
+            fail_msg("%s: kind %u, want %u", cases[i].name, (unsigned)k,
+                     (unsigned)cases[i].kind);
+    }
+    uint32_t k;
+    assert_int_equal(roof_kernel_kind_guess(NULL, &k), ROOF_E_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_ops_with_a_profile),
         cmocka_unit_test(test_estimate_expected_times),
         cmocka_unit_test(test_estimate_with_a_profile),
+        cmocka_unit_test(test_kind_guess),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,14 @@ ROOF_API const char *roof_kernel_kind_name(uint32_t kind);
 /* Case-insensitive inverse.  ROOF_E_NULL, ROOF_E_NOT_FOUND. */
 ROOF_API int roof_kernel_kind_from_name(const char *name, uint32_t *kind);
 
+/* The kind a kernel's name suggests, for profilers whose measurements
+ * carry only a name: case-insensitive keywords ("attn"/"flash" with
+ * "decode" -> attn_decode, else attn_prefill; "norm"; "rope"/"rotary";
+ * "silu"/"gelu"/"act"; "add"/"residual"; "emb"/"gather"; "softmax";
+ * "allreduce"/"all_reduce"/"nccl" -> comm); anything else is a GEMM.
+ * A heuristic: say the kind when it is known.  ROOF_E_NULL. */
+ROOF_API int roof_kernel_kind_guess(const char *name, uint32_t *kind);
+
 /* One kind's coefficients.  Every number finite and >= 0; a compute
  * fraction in [0.01, 1] where it is used, a memory fraction in [0.01, 1.5]
  * (above 1: caches serve part of the traffic, as for residual adds);

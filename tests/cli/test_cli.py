@@ -563,6 +563,21 @@ def test_label():
         check(close(q["efficiency"], 53687091200 / 1.5e-3 / A6000_PEAK),
               "label efficiency")
         check(len(j["kernels"]) == 2, "label kernels %d" % len(j["kernels"]))
+        # The expected time: q_proj is a GEMM by its name; expected /
+        # measured is its efficiency against the calibrated model, and the
+        # expected time is above the bound (the A6000 profile's fractions
+        # are all below 1).
+        check(q["kind"] == "gemm", "label kind %r" % q.get("kind"))
+        check(q["expected_seconds"] > q["seconds"], "expected above bound")
+        check(close(q["expected_efficiency"], q["expected_seconds"] / 1.5e-3),
+              "expected efficiency %r" % q)
+        j2 = ok_json("label", "--hw", "a6000", "--kind", "norm", plain)
+        if j2:
+            q2 = {x["name"]: x for x in j2["kernels"]}["q_proj"]
+            check(q2["kind"] == "norm"
+                  and q2["expected_seconds"] != q["expected_seconds"],
+                  "label --kind %r" % q2)
+    bad(["label", "--hw", "a6000", "--kind", "matmul", plain], "--kind")
     rows = ok_csv("label", "--hw", "a6000", ncu)
     check(len(rows) >= 1 and all(r["bound"] in ("memory", "compute")
                                  for r in rows), "ncu label %r" % rows[:1])

@@ -132,6 +132,7 @@ FUNCTIONS = (
     # calibration.h, fit.h
     ("roof_kernel_kind_name", c_char_p, [_u32]),
     ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_kernel_kind_guess", STATUS, [c_char_p, _P(_u32)]),
     ("roof_kernel_expected_seconds", STATUS,
      [_P(roof_calibration), _P(roof_kernel_terms), _P(_d)]),
     ("roof_calibration_fit", STATUS,

@@ -1272,6 +1272,8 @@ extern "C" {
     pub fn roof_kernel_kind_name(kind: u32) -> *const c_char;
     /// See include/roofmodel/calibration.h, fit.h or ops.h for `roof_kernel_kind_from_name`.
     pub fn roof_kernel_kind_from_name(name: *const c_char, kind: *mut u32) -> c_int;
+    /// The kernel kind a kernel's name suggests (calibration.h).
+    pub fn roof_kernel_kind_guess(name: *const c_char, kind: *mut u32) -> c_int;
     /// See include/roofmodel/calibration.h, fit.h or ops.h for `roof_calibration_origin_name`.
     pub fn roof_calibration_origin_name(origin: u32) -> *const c_char;
     /// See include/roofmodel/calibration.h, fit.h or ops.h for `roof_calibration_validate`.
