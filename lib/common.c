@@ -52,9 +52,11 @@ const char *roof_bound_name(uint32_t bound)
     return bound < ROOF_ARRAY_LEN(names) ? names[bound] : NULL;
 }
 
+/* In [1e-30, 1]: a smaller fraction (1e-300, a denormal) would scale a
+ * roof below the smallest divisor, and every use would refuse it. */
 static int fraction_ok(double f)
 {
-    return roof__is_num(f) && f > 0.0 && f <= 1.0;
+    return f >= ROOF__MIN_DIVISOR && f <= 1.0;
 }
 
 int roof_efficiency_validate(const roof_efficiency *eff)

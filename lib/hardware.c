@@ -1,5 +1,5 @@
 /* Hardware descriptors: validation, the built-in table, lookup, clocks. */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,13 +23,42 @@ static int reserved_zero(const roof_hardware *hw)
     return zero;
 }
 
-/* ROOF_OK, ROOF_E_RANGE for a bad number, ROOF_E_INVALID when no rate. */
+/* A number the library divides by: in [1e-30, 1e30] (NaN fails). */
+static int divisor_ok(double x)
+{
+    return (x >= ROOF__MIN_DIVISOR) & (x <= ROOF_MAX_VALUE);
+}
+
+/* An optional divisor: 0 (absent, unknown) or a usable one. */
+static int optional_ok(double x)
+{
+    return (x == 0.0) | divisor_ok(x);
+}
+
+/* The clock a precision's peak runs at. */
+static double clock_of(const roof_hardware *hw, size_t precision)
+{
+    int vector = precision == ROOF_FP64 || precision == ROOF_FP32;
+    return vector && hw->vector_clock_hz > 0.0 ? hw->vector_clock_hz
+                                               : hw->clock_hz;
+}
+
+/* A per-clock rate: 0, or one whose peak the library can divide by, so
+ * that every peak, ceiling and time of a valid device is a number. */
+static int rate_ok(const roof_hardware *hw, double rate, size_t precision)
+{
+    double peak = (double)hw->units * rate * clock_of(hw, precision);
+    return roof__is_nonneg(rate) & ((rate == 0.0) | divisor_ok(peak));
+}
+
+/* ROOF_OK, ROOF_E_RANGE for a bad rate or peak, ROOF_E_INVALID when no
+ * rate.  Runs after numbers_ok: units and clocks are valid. */
 static int rates_status(const roof_hardware *hw)
 {
     int ok = 1, any = 0;
     for (size_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
         double r = hw->flops_per_clock_per_unit[p];
-        ok &= roof__is_nonneg(r);
+        ok &= rate_ok(hw, r, p);
         any |= r > 0.0;
     }
     if (!ok)
@@ -42,9 +71,9 @@ static int numbers_ok(const roof_hardware *hw)
     return (hw->units > 0) & roof__is_pos(hw->clock_hz)
          & roof__is_nonneg(hw->vector_clock_hz)
          & roof__is_pos(hw->memory_bytes)
-         & roof__is_pos(hw->dram_bytes_per_s)
+         & divisor_ok(hw->dram_bytes_per_s)
          & roof__is_nonneg(hw->l2_bytes)
-         & roof__is_nonneg(hw->interconnect_bytes_per_s);
+         & optional_ok(hw->interconnect_bytes_per_s);
 }
 
 int roof_hardware_validate(const roof_hardware *hw)
@@ -205,27 +234,24 @@ int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
     r.clock_hz = clock_hz;
     r.vector_clock_hz = 0.0; /* locked: every pipe at clock_hz */
     rename_at_clock(&r, clock_hz);
+    /* A clock at which some peak is no usable number (1e30 Hz) is
+     * refused, as roof_hardware_validate would refuse the result. */
+    rc = roof_hardware_validate(&r);
+    if (rc != ROOF_OK)
+        return rc;
     *out = r;
     return ROOF_OK;
 }
 
-/* Peak without validation, for callers that validated hw already:
- * ROOF_OK, ROOF_E_UNSUPPORTED, or ROOF_E_INVALID when the product of valid
- * fields is no usable number (too large, or so small it would make a
- * time infinite). */
+/* Peak without validation, for callers that validated hw already (which
+ * guarantees a peak in [1e-30, 1e30]): ROOF_OK or ROOF_E_UNSUPPORTED. */
 int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
                         double *flops_per_s)
 {
     double rate = hw->flops_per_clock_per_unit[precision];
     if (rate == 0.0)
         return ROOF_E_UNSUPPORTED;
-    int vector = precision == ROOF_FP64 || precision == ROOF_FP32;
-    double clock = vector && hw->vector_clock_hz > 0.0 ? hw->vector_clock_hz
-                                                       : hw->clock_hz;
-    double peak = (double)hw->units * rate * clock;
-    if (!(peak >= ROOF__MIN_DIVISOR && peak <= ROOF_MAX_VALUE))
-        return ROOF_E_INVALID;
-    *flops_per_s = peak;
+    *flops_per_s = (double)hw->units * rate * clock_of(hw, precision);
     return ROOF_OK;
 }
 
@@ -236,7 +262,8 @@ int roof_hardware_peak_flops_per_s(const roof_hardware *hw,
         return ROOF_E_NULL;
     if (precision >= ROOF_PRECISION_COUNT)
         return ROOF_E_INVALID;
-    if (roof_hardware_validate(hw) != ROOF_OK)
-        return ROOF_E_INVALID;
+    int rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
     return roof__hardware_peak(hw, precision, flops_per_s);
 }

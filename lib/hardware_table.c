@@ -13,7 +13,7 @@
  *  - memory_bytes is the vendor's GB label x 1e9; l2_bytes is in MiB as
  *    the cache is built; interconnect is per direction per device.
  */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 
 #define MHZ 1e6
 #define GB 1e9

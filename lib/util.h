@@ -11,6 +11,11 @@
 
 #define ROOF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The smallest positive roof, byte count, time or fraction the library
+ * divides or scales by: with every such number in [1e-30, 1e30] and every
+ * numerator at most 1e30, no quotient can overflow or underflow to 0. */
+#define ROOF__MIN_DIVISOR (1.0 / ROOF_MAX_VALUE)
+
 /* For the few hot-path helpers whose inlining the measurements show to
  * matter (bench/callgrind.sh): a plain inline hint elsewhere. */
 #if defined(__GNUC__)

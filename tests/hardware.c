@@ -398,24 +398,29 @@ static void test_peak_errors(void **state)
                      ROOF_E_INVALID);
     assert_int_equal(roof_hardware_peak_flops_per_s(&hw, ROOF_FP8, &p),
                      ROOF_E_UNSUPPORTED);
+    /* A bad descriptor gets the status its validator gives. */
     roof_hardware bad = hw;
     bad.dram_bytes_per_s = DNAN;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
+                     ROOF_E_RANGE);
+    bad = hw;
+    bad.reserved0 = 1;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
                      ROOF_E_INVALID);
-    /* Valid fields whose product is no usable peak: 4e9 x 1e30 x 1e30
-     * overflows; 1 x 1e-300 x 1 is below the 1e-30 floor. */
+    /* Fields each in range whose product is no usable peak: 4e9 x 1e30 x
+     * 1e30 overflows; 1 x 1e-300 x 1 is below the 1e-30 floor. */
     bad = hw;
     bad.units = 4000000000u;
     bad.flops_per_clock_per_unit[ROOF_FP16] = 1e30;
     bad.clock_hz = 1e30;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
-                     ROOF_E_INVALID);
+                     ROOF_E_RANGE);
     bad = hw;
     bad.units = 1;
     bad.clock_hz = 1.0;
     bad.flops_per_clock_per_unit[ROOF_FP16] = 1e-300;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
-                     ROOF_E_INVALID);
+                     ROOF_E_RANGE);
     assert_true(p == 7.0);
 }
 
@@ -504,6 +509,81 @@ static void test_validate_strings_and_reserved(void **state)
         hw = good; hw.reserved[i] = DNAN;
         expect_status(&hw, ROOF_E_INVALID, "reserved NaN");
     }
+}
+
+/* One descriptor, one verdict: a device whose fields are each in range
+ * but whose peaks overflow (4294967295 units at 1e30 Hz), or whose
+ * bandwidth is so small that a ridge would be inf (1e-308 B/s), or whose
+ * rate makes a peak below 1e-30 FLOP/s, is refused by its validator with
+ * ROOF_E_RANGE, and peak, ceiling and ops give that same status. */
+static void expect_agreement(const roof_hardware *hw, const char *what)
+{
+    int v = roof_hardware_validate(hw);
+    if (v != ROOF_E_RANGE)
+        fail_msg("%s: validate gave %d, want ROOF_E_RANGE", what, v);
+    double p = 7.0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(hw, ROOF_FP16, &p), v);
+    assert_true(p == 7.0);
+    roof_ceiling c;
+    assert_int_equal(roof_ceiling_from_hardware(hw, ROOF_FP16, NULL, &c), v);
+    roof_model m;
+    roof_workload w;
+    roof_totals t;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    assert_int_equal(roof_workload_decode(1, 16, &w), ROOF_OK);
+    assert_int_equal(roof_step(&m, &w, hw, NULL, &t), v);
+}
+
+static void test_validate_agrees_with_use(void **state)
+{
+    (void)state;
+    const roof_hardware good = get_named("a6000");
+    roof_hardware hw = good;
+    hw.units = 4294967295u;
+    hw.clock_hz = 1e30;
+    expect_agreement(&hw, "peaks overflow");
+    hw = good;
+    hw.dram_bytes_per_s = 1e-308;
+    expect_agreement(&hw, "dram 1e-308");
+    hw = good;
+    hw.dram_bytes_per_s = 5e-324; /* the smallest denormal */
+    expect_agreement(&hw, "dram denormal");
+    hw = good;
+    hw.dram_bytes_per_s = 0.99e-30;
+    expect_agreement(&hw, "dram just below 1e-30");
+    hw = good;
+    hw.interconnect_bytes_per_s = 1e-300;
+    expect_agreement(&hw, "interconnect 1e-300");
+    /* A tiny vector clock makes only the FP32/FP64 peaks unusable:
+     * 84 x 256 x 1e-40 Hz = 2.2e-36 FLOP/s. */
+    hw = good;
+    hw.vector_clock_hz = 1e-40;
+    expect_agreement(&hw, "vector clock 1e-40");
+    hw = good;
+    hw.flops_per_clock_per_unit[ROOF_INT4] = 1e-300;
+    expect_agreement(&hw, "int4 rate 1e-300");
+    /* The edges themselves are usable: 1 unit x 1 x 1e-30 Hz = 1e-30
+     * FLOP/s, DRAM 1e-30 B/s, 1 x 1e30 x 1 = 1e30 FLOP/s. */
+    hw = good;
+    hw.units = 1;
+    memset(hw.flops_per_clock_per_unit, 0, sizeof hw.flops_per_clock_per_unit);
+    hw.flops_per_clock_per_unit[ROOF_FP16] = 1.0;
+    hw.clock_hz = 1e-30;
+    hw.dram_bytes_per_s = 1e-30;
+    expect_status(&hw, ROOF_OK, "peak 1e-30");
+    roof_ceiling c;
+    double ridge = 0.0;
+    assert_int_equal(roof_ceiling_from_hardware(&hw, ROOF_FP16, NULL, &c), ROOF_OK);
+    assert_int_equal(roof_ridge_flops_per_byte(&c, &ridge), ROOF_OK);
+    assert_true(ridge == 1.0);
+    hw.clock_hz = 1.0;
+    hw.flops_per_clock_per_unit[ROOF_FP16] = 1e30;
+    expect_status(&hw, ROOF_OK, "peak 1e30");
+    /* At a clock where a peak leaves the range, at_clock refuses. */
+    roof_hardware out;
+    fill(&out, sizeof out);
+    assert_int_equal(roof_hardware_at_clock(&good, 1e29, &out), ROOF_E_RANGE);
+    assert_true(untouched(&out, sizeof out));
 }
 
 /* ---- docs/hardware.md must show exactly the built-in table ---------- */
@@ -665,6 +745,7 @@ int main(void)
         cmocka_unit_test(test_peak_errors),
         cmocka_unit_test(test_validate_numbers),
         cmocka_unit_test(test_validate_strings_and_reserved),
+        cmocka_unit_test(test_validate_agrees_with_use),
         cmocka_unit_test(test_docs_table_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

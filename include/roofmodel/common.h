@@ -92,7 +92,8 @@ enum roof_bound {
 /* "memory", "compute", "interconnect", "none"; NULL for an unknown value. */
 ROOF_API const char *roof_bound_name(uint32_t bound);
 
-/* Achieved fractions of the peaks, in (0, 1].  {1, 1, 1} is the pure
+/* Achieved fractions of the peaks, in [1e-30, 1] (smaller ones would
+ * scale a roof below what the library divides by).  {1, 1, 1} is the pure
  * roofline bound; wherever a pointer to this struct may be NULL, NULL means
  * that.  Calibrate them against measured kernels. */
 typedef struct roof_efficiency {

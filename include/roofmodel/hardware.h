@@ -42,10 +42,16 @@ typedef struct roof_hardware {
 } roof_hardware;
 
 /* Checks a caller-filled descriptor: units > 0; clock_hz > 0; every
- * per-clock rate >= 0 and at least one > 0; memory and DRAM bandwidth > 0;
- * every number finite and <= ROOF_MAX_VALUE; strings NUL-terminated within
- * their arrays; reserved fields 0.
- * Returns ROOF_OK, ROOF_E_NULL, ROOF_E_RANGE or ROOF_E_INVALID. */
+ * per-clock rate >= 0 and at least one > 0; memory > 0; every number
+ * finite and <= ROOF_MAX_VALUE; strings NUL-terminated within their
+ * arrays; reserved fields 0.  Numbers the library divides by must be
+ * usable divisors, so that a valid descriptor gives a number from every
+ * function it is given to: DRAM bandwidth in [1e-30, 1e30], the
+ * interconnect 0 or in that range, and every peak a rate gives
+ * (units x rate x clock) in [1e-30, 1e30].
+ * Returns ROOF_OK, ROOF_E_NULL, ROOF_E_RANGE (a bad number, a peak or
+ * bandwidth out of range) or ROOF_E_INVALID (strings, reserved fields, no
+ * rate at all). */
 ROOF_API int roof_hardware_validate(const roof_hardware *hw);
 
 /* Number of built-in descriptors (they are indexed 0 .. count-1). */
@@ -75,7 +81,8 @@ ROOF_API int roof_hardware_suggest(const char *name, const char **names,
                                    uint32_t cap, uint32_t *count);
 
 /* The same device with every clock set to clock_hz (all pipes run at a
- * locked clock).  The name gets the suffix "@<MHz>" and the label
+ * locked clock; ROOF_E_RANGE where a peak at that clock leaves
+ * [1e-30, 1e30]).  The name gets the suffix "@<MHz>" and the label
  * " @ <MHz> MHz" where they fit, replacing an earlier one, so
  * roof_hardware_find(out->name) gives the same device back.  ROOF_E_NULL, ROOF_E_RANGE, or the validation status of
  * *hw. */
@@ -83,8 +90,9 @@ ROOF_API int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
                                     roof_hardware *out);
 
 /* Dense peak of a precision: units x FLOP/clock/unit x clock.
- * ROOF_E_NULL, ROOF_E_INVALID (unknown precision or bad descriptor),
- * ROOF_E_UNSUPPORTED when the device has no rate for it. */
+ * ROOF_E_NULL, ROOF_E_INVALID for an unknown precision, the status of
+ * roof_hardware_validate for a bad descriptor, ROOF_E_UNSUPPORTED when the
+ * device has no rate for it. */
 ROOF_API int roof_hardware_peak_flops_per_s(const roof_hardware *hw,
                                             uint32_t precision,
                                             double *flops_per_s);
