@@ -35,7 +35,7 @@ static void common_structs(void)
     F(roof_hardware, arch);
     F(roof_hardware, source);
     F(roof_hardware, units);
-    F(roof_hardware, reserved0);
+    F(roof_hardware, scaleup_domain);
     F(roof_hardware, clock_hz);
     F(roof_hardware, vector_clock_hz);
     F(roof_hardware, flops_per_clock_per_unit);
@@ -43,6 +43,9 @@ static void common_structs(void)
     F(roof_hardware, dram_bytes_per_s);
     F(roof_hardware, l2_bytes);
     F(roof_hardware, interconnect_bytes_per_s);
+    F(roof_hardware, fp16_acc16_flops_per_clock_per_unit);
+    F(roof_hardware, fp8_acc16_flops_per_clock_per_unit);
+    F(roof_hardware, scaleout_bytes_per_s);
     F(roof_hardware, reserved);
 }
 

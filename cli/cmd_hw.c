@@ -90,8 +90,9 @@ static int hw_list(int argc, char **argv, cli_buf *out)
     static const int left[] = {1, 1, 1, 0, 0, 0, 0, 0};
     cli_cmd cmd = {.name = "hw list", .usage = "roofmodel hw list [--json|--csv]",
                    .about = "Lists the built-in devices.  Peaks are dense; "
-                            "16-bit is the fp16 tensor-core rate with FP32 "
-                            "accumulation\n(bf16 where there is no fp16).\nNAME@MHZ asks for a device at "
+                            "16-bit is the fp16 tensor-core roof (FP32 "
+                            "accumulation, FP16 where a GeForce part runs it "
+                            "faster;\nbf16 where there is no fp16).\nNAME@MHZ asks for a device at "
                             "another clock (a6000@2100)."};
     int json = 0, csv = 0;
     cli_add_formats(&cmd, &json, &csv);
@@ -154,13 +155,25 @@ static void show_text(const roof_hardware *hw, cli_buf *out)
     if (hw->interconnect_bytes_per_s > 0)
         cli_buf_fmt(out, ", interconnect %s per direction",
                     cli_si(c, hw->interconnect_bytes_per_s, "B/s"));
+    if (hw->scaleup_domain > 0)
+        cli_buf_fmt(out, "\n  scale-up domain %u devices",
+                    (unsigned)hw->scaleup_domain);
+    if (hw->scaleout_bytes_per_s > 0)
+        cli_buf_fmt(out, "%s scale-out %s per direction",
+                    hw->scaleup_domain > 0 ? "," : "\n ",
+                    cli_si(c, hw->scaleout_bytes_per_s, "B/s"));
     cli_buf_fmt(out, "\n  source: %s\n\n", hw->source[0] ? hw->source : "-");
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
         double peak, ridge;
         if (!peak_of(hw, p, &peak) || !ridge_of(hw, p, &ridge))
             continue;
+        double rate;
+        uint32_t acc;
+        if (roof_hardware_roof_rate(hw, p, &rate, &acc) != ROOF_OK)
+            continue;
         cli_table_cell(&t, "%s", roof_precision_name(p));
-        cli_table_cell(&t, "%.10g", hw->flops_per_clock_per_unit[p]);
+        cli_table_cell(&t, acc == ROOF_ACC_FP16 ? "%.10g (FP16 accumulate)"
+                                                : "%.10g", rate);
         cli_table_cell(&t, "%s", cli_si(b, peak, "FLOP/s"));
         cli_table_cell(&t, "%s", cli_g3(c, ridge));
     }

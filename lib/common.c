@@ -24,7 +24,10 @@ const char *roof_status_str(int status)
 }
 
 static const char *const precision_names[ROOF_PRECISION_COUNT] = {
-    "fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4",
+    [ROOF_FP64] = "fp64", [ROOF_FP32] = "fp32", [ROOF_TF32] = "tf32",
+    [ROOF_FP16] = "fp16", [ROOF_BF16] = "bf16", [ROOF_FP8] = "fp8",
+    [ROOF_INT8] = "int8", [ROOF_INT4] = "int4", [ROOF_FP6] = "fp6",
+    [ROOF_FP4] = "fp4",
 };
 
 const char *roof_precision_name(uint32_t precision)

@@ -17,7 +17,7 @@ static int strings_ok(const roof_hardware *hw)
 
 static int reserved_zero(const roof_hardware *hw)
 {
-    int zero = hw->reserved0 == 0;
+    int zero = 1;
     for (size_t i = 0; i < ROOF_ARRAY_LEN(hw->reserved); i++)
         zero &= hw->reserved[i] == 0.0; /* NaN fails too */
     return zero;
@@ -51,8 +51,22 @@ static int rate_ok(const roof_hardware *hw, double rate, size_t precision)
     return roof__is_nonneg(rate) & ((rate == 0.0) | divisor_ok(peak));
 }
 
+/* An FP16-accumulate rate: 0, or at least the FP32-accumulate rate of
+ * the same precision (which must exist) with a usable peak.  ROOF_OK,
+ * ROOF_E_RANGE or ROOF_E_INVALID. */
+static int acc16_status(const roof_hardware *hw, double acc16,
+                        uint32_t precision)
+{
+    if (!rate_ok(hw, acc16, precision))
+        return ROOF_E_RANGE;
+    double wide = hw->flops_per_clock_per_unit[precision];
+    return acc16 == 0.0 || (wide > 0.0 && acc16 >= wide) ? ROOF_OK
+                                                         : ROOF_E_INVALID;
+}
+
 /* ROOF_OK, ROOF_E_RANGE for a bad rate or peak, ROOF_E_INVALID when no
- * rate.  Runs after numbers_ok: units and clocks are valid. */
+ * rate or a bad FP16-accumulate rate.  Runs after numbers_ok: units and
+ * clocks are valid. */
 static int rates_status(const roof_hardware *hw)
 {
     int ok = 1, any = 0;
@@ -63,7 +77,13 @@ static int rates_status(const roof_hardware *hw)
     }
     if (!ok)
         return ROOF_E_RANGE;
-    return any ? ROOF_OK : ROOF_E_INVALID;
+    if (!any)
+        return ROOF_E_INVALID;
+    int rc = acc16_status(hw, hw->fp16_acc16_flops_per_clock_per_unit,
+                          ROOF_FP16);
+    if (rc != ROOF_OK)
+        return rc;
+    return acc16_status(hw, hw->fp8_acc16_flops_per_clock_per_unit, ROOF_FP8);
 }
 
 static int numbers_ok(const roof_hardware *hw)
@@ -73,7 +93,8 @@ static int numbers_ok(const roof_hardware *hw)
          & roof__is_pos(hw->memory_bytes)
          & divisor_ok(hw->dram_bytes_per_s)
          & roof__is_nonneg(hw->l2_bytes)
-         & optional_ok(hw->interconnect_bytes_per_s);
+         & optional_ok(hw->interconnect_bytes_per_s)
+         & optional_ok(hw->scaleout_bytes_per_s);
 }
 
 int roof_hardware_validate(const roof_hardware *hw)
@@ -243,15 +264,50 @@ int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
     return ROOF_OK;
 }
 
+/* The rate a precision's roof uses: the FP16-accumulate one where it is
+ * set (validation made it the faster), else the FP32-accumulate one. */
+static double roof_rate(const roof_hardware *hw, uint32_t precision,
+                        uint32_t *accumulate)
+{
+    double acc16 = precision == ROOF_FP16
+                       ? hw->fp16_acc16_flops_per_clock_per_unit
+                       : precision == ROOF_FP8
+                             ? hw->fp8_acc16_flops_per_clock_per_unit
+                             : 0.0;
+    *accumulate = acc16 > 0.0 ? ROOF_ACC_FP16 : ROOF_ACC_WIDE;
+    return acc16 > 0.0 ? acc16 : hw->flops_per_clock_per_unit[precision];
+}
+
 /* Peak without validation, for callers that validated hw already (which
  * guarantees a peak in [1e-30, 1e30]): ROOF_OK or ROOF_E_UNSUPPORTED. */
 int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
                         double *flops_per_s)
 {
-    double rate = hw->flops_per_clock_per_unit[precision];
+    uint32_t acc;
+    double rate = roof_rate(hw, precision, &acc);
     if (rate == 0.0)
         return ROOF_E_UNSUPPORTED;
     *flops_per_s = (double)hw->units * rate * clock_of(hw, precision);
+    return ROOF_OK;
+}
+
+int roof_hardware_roof_rate(const roof_hardware *hw, uint32_t precision,
+                            double *flops_per_clock_per_unit,
+                            uint32_t *accumulate)
+{
+    if (hw == NULL || flops_per_clock_per_unit == NULL || accumulate == NULL)
+        return ROOF_E_NULL;
+    if (precision >= ROOF_PRECISION_COUNT)
+        return ROOF_E_INVALID;
+    int rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
+    uint32_t acc;
+    double rate = roof_rate(hw, precision, &acc);
+    if (rate == 0.0)
+        return ROOF_E_UNSUPPORTED;
+    *flops_per_clock_per_unit = rate;
+    *accumulate = acc;
     return ROOF_OK;
 }
 

@@ -41,7 +41,7 @@ static void test_hardware_struct(void **state)
 {
     (void)state;
     /* 48 + 48 + 16 + 16 + 192 = 320 bytes of text, then the numbers. */
-    SIZE(roof_hardware, 472);
+    SIZE(roof_hardware, 512);
     OFF(roof_hardware, name, 0);
     ELEMS(roof_hardware, name, 48);
     OFF(roof_hardware, label, 48);
@@ -53,16 +53,19 @@ static void test_hardware_struct(void **state)
     OFF(roof_hardware, source, 128);
     ELEMS(roof_hardware, source, 192);
     OFF(roof_hardware, units, 320);
-    OFF(roof_hardware, reserved0, 324);
+    OFF(roof_hardware, scaleup_domain, 324); /* was reserved0 */
     OFF(roof_hardware, clock_hz, 328);
     OFF(roof_hardware, vector_clock_hz, 336);
-    OFF(roof_hardware, flops_per_clock_per_unit, 344); /* 8 x 8 = 64 */
-    ELEMS(roof_hardware, flops_per_clock_per_unit, 8);
-    OFF(roof_hardware, memory_bytes, 408);
-    OFF(roof_hardware, dram_bytes_per_s, 416);
-    OFF(roof_hardware, l2_bytes, 424);
-    OFF(roof_hardware, interconnect_bytes_per_s, 432);
-    OFF(roof_hardware, reserved, 440); /* 4 x 8 = 32 -> 472 */
+    OFF(roof_hardware, flops_per_clock_per_unit, 344); /* 10 x 8 = 80 */
+    ELEMS(roof_hardware, flops_per_clock_per_unit, 10);
+    OFF(roof_hardware, memory_bytes, 424);
+    OFF(roof_hardware, dram_bytes_per_s, 432);
+    OFF(roof_hardware, l2_bytes, 440);
+    OFF(roof_hardware, interconnect_bytes_per_s, 448);
+    OFF(roof_hardware, fp16_acc16_flops_per_clock_per_unit, 456);
+    OFF(roof_hardware, fp8_acc16_flops_per_clock_per_unit, 464);
+    OFF(roof_hardware, scaleout_bytes_per_s, 472);
+    OFF(roof_hardware, reserved, 480); /* 4 x 8 = 32 -> 512 */
     ELEMS(roof_hardware, reserved, 4);
 }
 
@@ -343,7 +346,11 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_FP8, 5);
     assert_int_equal(ROOF_INT8, 6);
     assert_int_equal(ROOF_INT4, 7);
-    assert_int_equal(ROOF_PRECISION_COUNT, 8);
+    assert_int_equal(ROOF_FP6, 8);
+    assert_int_equal(ROOF_FP4, 9);
+    assert_int_equal(ROOF_PRECISION_COUNT, 10);
+    assert_int_equal(ROOF_ACC_WIDE, 0);
+    assert_int_equal(ROOF_ACC_FP16, 1);
 
     assert_int_equal(ROOF_BOUND_NONE, 0);
     assert_int_equal(ROOF_BOUND_MEMORY, 1);

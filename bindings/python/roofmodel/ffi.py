@@ -21,7 +21,7 @@ from . import errors
 # the C compiler's values.
 ROOF_HW_NAME_MAX = 48
 ROOF_HW_SOURCE_MAX = 192
-ROOF_PRECISION_COUNT = 8
+ROOF_PRECISION_COUNT = 10
 ROOF_MAX_LEVELS = 8
 ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
@@ -53,7 +53,7 @@ class roof_hardware(Structure):
         ("arch", c_char * 16),
         ("source", c_char * ROOF_HW_SOURCE_MAX),
         ("units", c_uint32),
-        ("reserved0", c_uint32),
+        ("scaleup_domain", c_uint32),
         ("clock_hz", c_double),
         ("vector_clock_hz", c_double),
         ("flops_per_clock_per_unit", c_double * ROOF_PRECISION_COUNT),
@@ -61,6 +61,9 @@ class roof_hardware(Structure):
         ("dram_bytes_per_s", c_double),
         ("l2_bytes", c_double),
         ("interconnect_bytes_per_s", c_double),
+        ("fp16_acc16_flops_per_clock_per_unit", c_double),
+        ("fp8_acc16_flops_per_clock_per_unit", c_double),
+        ("scaleout_bytes_per_s", c_double),
         ("reserved", c_double * 4),
     ]
 
@@ -382,6 +385,8 @@ FUNCTIONS = (
      [_P(roof_hardware), _d, _P(roof_hardware)]),
     ("roof_hardware_peak_flops_per_s", STATUS,
      [_P(roof_hardware), _u32, _P(_d)]),
+    ("roof_hardware_roof_rate", STATUS,
+     [_P(roof_hardware), _u32, _P(_d), _P(_u32)]),
     # roofline.h
     ("roof_ceiling_from_hardware", STATUS,
      [_P(roof_hardware), _u32, _P(roof_efficiency), _P(roof_ceiling)]),

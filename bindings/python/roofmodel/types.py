@@ -32,6 +32,8 @@ class Precision(_Named):
     FP8 = 5
     INT8 = 6
     INT4 = 7
+    FP6 = 8
+    FP4 = 9
 
 
 class Bound(_Named):
@@ -143,6 +145,10 @@ class Hardware:
     dram_bytes_per_s: float
     l2_bytes: float
     interconnect_bytes_per_s: float
+    scaleup_domain: int = 0
+    fp16_acc16_flops_per_clock_per_unit: float = 0.0
+    fp8_acc16_flops_per_clock_per_unit: float = 0.0
+    scaleout_bytes_per_s: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,12 @@ pub const ROOF_BF16: u32 = 4;
 pub const ROOF_FP8: u32 = 5;
 pub const ROOF_INT8: u32 = 6;
 pub const ROOF_INT4: u32 = 7;
-pub const ROOF_PRECISION_COUNT: usize = 8;
+pub const ROOF_FP6: u32 = 8;
+pub const ROOF_FP4: u32 = 9;
+pub const ROOF_PRECISION_COUNT: usize = 10;
+
+pub const ROOF_ACC_WIDE: u32 = 0;
+pub const ROOF_ACC_FP16: u32 = 1;
 
 pub const ROOF_BOUND_NONE: u32 = 0;
 pub const ROOF_BOUND_MEMORY: u32 = 1;
@@ -64,7 +69,7 @@ pub struct roof_hardware {
     pub arch: [c_char; 16],
     pub source: [c_char; ROOF_HW_SOURCE_MAX],
     pub units: u32,
-    pub reserved0: u32,
+    pub scaleup_domain: u32,
     pub clock_hz: f64,
     pub vector_clock_hz: f64,
     pub flops_per_clock_per_unit: [f64; ROOF_PRECISION_COUNT],
@@ -72,6 +77,9 @@ pub struct roof_hardware {
     pub dram_bytes_per_s: f64,
     pub l2_bytes: f64,
     pub interconnect_bytes_per_s: f64,
+    pub fp16_acc16_flops_per_clock_per_unit: f64,
+    pub fp8_acc16_flops_per_clock_per_unit: f64,
+    pub scaleout_bytes_per_s: f64,
     pub reserved: [f64; 4],
 }
 
@@ -420,10 +428,13 @@ zero_default! {
     roof_hardware => roof_hardware {
         name: [0; ROOF_HW_NAME_MAX], label: [0; ROOF_HW_NAME_MAX],
         vendor: [0; 16], arch: [0; 16], source: [0; ROOF_HW_SOURCE_MAX],
-        units: 0, reserved0: 0, clock_hz: 0.0, vector_clock_hz: 0.0,
+        units: 0, scaleup_domain: 0, clock_hz: 0.0, vector_clock_hz: 0.0,
         flops_per_clock_per_unit: [0.0; ROOF_PRECISION_COUNT],
         memory_bytes: 0.0, dram_bytes_per_s: 0.0, l2_bytes: 0.0,
-        interconnect_bytes_per_s: 0.0, reserved: [0.0; 4],
+        interconnect_bytes_per_s: 0.0,
+        fp16_acc16_flops_per_clock_per_unit: 0.0,
+        fp8_acc16_flops_per_clock_per_unit: 0.0, scaleout_bytes_per_s: 0.0,
+        reserved: [0.0; 4],
     };
     roof_model => roof_model {
         name: [0; ROOF_MODEL_NAME_MAX], source: [0; ROOF_MODEL_SOURCE_MAX],
@@ -474,6 +485,12 @@ extern "C" {
     pub fn roof_hardware_suggest(name: *const c_char, names: *mut *const c_char, cap: u32, count: *mut u32) -> c_int;
     pub fn roof_hardware_at_clock(hw: *const roof_hardware, clock_hz: f64, out: *mut roof_hardware) -> c_int;
     pub fn roof_hardware_peak_flops_per_s(hw: *const roof_hardware, precision: u32, flops_per_s: *mut f64) -> c_int;
+    pub fn roof_hardware_roof_rate(
+        hw: *const roof_hardware,
+        precision: u32,
+        flops_per_clock_per_unit: *mut f64,
+        accumulate: *mut u32,
+    ) -> c_int;
 
     // roofline.h
     pub fn roof_ceiling_from_hardware(

@@ -135,7 +135,7 @@ fn rust_layouts() -> Vec<RustLayout> {
             arch,
             source,
             units,
-            reserved0,
+            scaleup_domain,
             clock_hz,
             vector_clock_hz,
             flops_per_clock_per_unit,
@@ -143,6 +143,9 @@ fn rust_layouts() -> Vec<RustLayout> {
             dram_bytes_per_s,
             l2_bytes,
             interconnect_bytes_per_s,
+            fp16_acc16_flops_per_clock_per_unit,
+            fp8_acc16_flops_per_clock_per_unit,
+            scaleout_bytes_per_s,
             reserved
         }),
         rust_layout!(roof_ceiling {
