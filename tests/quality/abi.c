@@ -352,6 +352,21 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_ACC_WIDE, 0);
     assert_int_equal(ROOF_ACC_FP16, 1);
 
+    assert_int_equal(ROOF_FORMAT_FP32, 0);
+    assert_int_equal(ROOF_FORMAT_BF16, 1);
+    assert_int_equal(ROOF_FORMAT_FP16, 2);
+    assert_int_equal(ROOF_FORMAT_FP8, 3);
+    assert_int_equal(ROOF_FORMAT_FP8_CHANNEL, 4);
+    assert_int_equal(ROOF_FORMAT_FP8_BLOCK128, 5);
+    assert_int_equal(ROOF_FORMAT_MXFP8, 6);
+    assert_int_equal(ROOF_FORMAT_MXFP6, 7);
+    assert_int_equal(ROOF_FORMAT_MXFP4, 8);
+    assert_int_equal(ROOF_FORMAT_NVFP4, 9);
+    assert_int_equal(ROOF_FORMAT_INT8_CHANNEL, 10);
+    assert_int_equal(ROOF_FORMAT_INT4_G128, 11);
+    assert_int_equal(ROOF_FORMAT_INT4_G32, 12);
+    assert_int_equal(ROOF_FORMAT_COUNT, 13);
+
     assert_int_equal(ROOF_BOUND_NONE, 0);
     assert_int_equal(ROOF_BOUND_MEMORY, 1);
     assert_int_equal(ROOF_BOUND_COMPUTE, 2);

@@ -387,6 +387,14 @@ FUNCTIONS = (
      [_P(roof_hardware), _u32, _P(_d)]),
     ("roof_hardware_roof_rate", STATUS,
      [_P(roof_hardware), _u32, _P(_d), _P(_u32)]),
+    # format.h
+    ("roof_format_name", c_char_p, [_u32]),
+    ("roof_format_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_format_bits_per_weight", STATUS, [_u32, _P(_d)]),
+    ("roof_format_weight_bytes", STATUS, [_u32, _u32, _u32, _P(_d)]),
+    ("roof_format_native_precision", STATUS, [_u32, _P(_u32)]),
+    ("roof_format_math_precision", STATUS,
+     [_P(roof_hardware), _u32, _P(_u32), _P(_u32)]),
     # roofline.h
     ("roof_ceiling_from_hardware", STATUS,
      [_P(roof_hardware), _u32, _P(roof_efficiency), _P(roof_ceiling)]),

@@ -492,6 +492,19 @@ extern "C" {
         accumulate: *mut u32,
     ) -> c_int;
 
+    // format.h
+    pub fn roof_format_name(format: u32) -> *const c_char;
+    pub fn roof_format_from_name(name: *const c_char, format: *mut u32) -> c_int;
+    pub fn roof_format_bits_per_weight(format: u32, bits: *mut f64) -> c_int;
+    pub fn roof_format_weight_bytes(format: u32, rows: u32, cols: u32, bytes: *mut f64) -> c_int;
+    pub fn roof_format_native_precision(format: u32, precision: *mut u32) -> c_int;
+    pub fn roof_format_math_precision(
+        hw: *const roof_hardware,
+        format: u32,
+        precision: *mut u32,
+        dequantized: *mut u32,
+    ) -> c_int;
+
     // roofline.h
     pub fn roof_ceiling_from_hardware(
         hw: *const roof_hardware,
