@@ -280,6 +280,33 @@ static void plot_parse_structs(void)
     F(roof_kernel, flops);
     F(roof_kernel, bytes);
     F(roof_kernel, seconds);
+
+    S(roof_link);
+    F(roof_link, bytes_per_s);
+    F(roof_link, latency_seconds);
+    F(roof_link, reserved);
+
+    S(roof_ep_layer);
+    F(roof_ep_layer, experts);
+    F(roof_ep_layer, top_k);
+    F(roof_ep_layer, hidden);
+    F(roof_ep_layer, ep);
+    F(roof_ep_layer, tokens);
+    F(roof_ep_layer, dispatch_bytes_per_element);
+    F(roof_ep_layer, combine_bytes_per_element);
+    F(roof_ep_layer, reserved);
+
+    S(roof_ep_traffic);
+    F(roof_ep_traffic, tokens_per_device);
+    F(roof_ep_traffic, mean_load);
+    F(roof_ep_traffic, max_load);
+    F(roof_ep_traffic, dispatch_bytes);
+    F(roof_ep_traffic, dispatch_bytes_out);
+    F(roof_ep_traffic, combine_bytes);
+    F(roof_ep_traffic, combine_bytes_out);
+    F(roof_ep_traffic, busiest_dispatch_bytes);
+    F(roof_ep_traffic, busiest_combine_bytes);
+    F(roof_ep_traffic, reserved);
 }
 
 static void constants(void)

@@ -321,6 +321,40 @@ static void test_parse_structs(void **state)
     OFF(roof_kernel, seconds, 112);
 }
 
+static void test_collective_structs(void **state)
+{
+    (void)state;
+    SIZE(roof_link, 32); /* 2 doubles + 2 reserved */
+    OFF(roof_link, bytes_per_s, 0);
+    OFF(roof_link, latency_seconds, 8);
+    OFF(roof_link, reserved, 16);
+    ELEMS(roof_link, reserved, 2);
+
+    SIZE(roof_ep_layer, 56); /* 4 uint32 + 3 doubles + 2 reserved */
+    OFF(roof_ep_layer, experts, 0);
+    OFF(roof_ep_layer, top_k, 4);
+    OFF(roof_ep_layer, hidden, 8);
+    OFF(roof_ep_layer, ep, 12);
+    OFF(roof_ep_layer, tokens, 16);
+    OFF(roof_ep_layer, dispatch_bytes_per_element, 24);
+    OFF(roof_ep_layer, combine_bytes_per_element, 32);
+    OFF(roof_ep_layer, reserved, 40);
+    ELEMS(roof_ep_layer, reserved, 2);
+
+    SIZE(roof_ep_traffic, 88); /* 9 doubles + 2 reserved */
+    OFF(roof_ep_traffic, tokens_per_device, 0);
+    OFF(roof_ep_traffic, mean_load, 8);
+    OFF(roof_ep_traffic, max_load, 16);
+    OFF(roof_ep_traffic, dispatch_bytes, 24);
+    OFF(roof_ep_traffic, dispatch_bytes_out, 32);
+    OFF(roof_ep_traffic, combine_bytes, 40);
+    OFF(roof_ep_traffic, combine_bytes_out, 48);
+    OFF(roof_ep_traffic, busiest_dispatch_bytes, 56);
+    OFF(roof_ep_traffic, busiest_combine_bytes, 64);
+    OFF(roof_ep_traffic, reserved, 72);
+    ELEMS(roof_ep_traffic, reserved, 2);
+}
+
 static void test_enum_values(void **state)
 {
     (void)state;
@@ -366,6 +400,16 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_FORMAT_INT4_G128, 11);
     assert_int_equal(ROOF_FORMAT_INT4_G32, 12);
     assert_int_equal(ROOF_FORMAT_COUNT, 13);
+
+    assert_int_equal(ROOF_ALL_REDUCE, 0);
+    assert_int_equal(ROOF_ALL_GATHER, 1);
+    assert_int_equal(ROOF_REDUCE_SCATTER, 2);
+    assert_int_equal(ROOF_ALL_TO_ALL, 3);
+    assert_int_equal(ROOF_POINT_TO_POINT, 4);
+    assert_int_equal(ROOF_COLLECTIVE_COUNT, 5);
+    assert_int_equal(ROOF_SCOPE_DEVICE, 0);
+    assert_int_equal(ROOF_SCOPE_SCALE_UP, 1);
+    assert_int_equal(ROOF_SCOPE_SCALE_OUT, 2);
 
     assert_int_equal(ROOF_BOUND_NONE, 0);
     assert_int_equal(ROOF_BOUND_MEMORY, 1);
@@ -620,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_estimate_structs),
         cmocka_unit_test(test_plot_structs),
         cmocka_unit_test(test_parse_structs),
+        cmocka_unit_test(test_collective_structs),
         cmocka_unit_test(test_enum_values),
         cmocka_unit_test(test_limit_macros),
         cmocka_unit_test(test_function_signatures),

@@ -346,13 +346,50 @@ class roof_kernel(Structure):
     ]
 
 
+class roof_link(Structure):
+    _fields_ = [
+        ("bytes_per_s", c_double),
+        ("latency_seconds", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_ep_layer(Structure):
+    _fields_ = [
+        ("experts", c_uint32),
+        ("top_k", c_uint32),
+        ("hidden", c_uint32),
+        ("ep", c_uint32),
+        ("tokens", c_double),
+        ("dispatch_bytes_per_element", c_double),
+        ("combine_bytes_per_element", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_ep_traffic(Structure):
+    _fields_ = [
+        ("tokens_per_device", c_double),
+        ("mean_load", c_double),
+        ("max_load", c_double),
+        ("dispatch_bytes", c_double),
+        ("dispatch_bytes_out", c_double),
+        ("combine_bytes", c_double),
+        ("combine_bytes_out", c_double),
+        ("busiest_dispatch_bytes", c_double),
+        ("busiest_combine_bytes", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
 # Every public struct, for the layout test.
 STRUCTS = (
     roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
     roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
     roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
     roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
-    roof_chart, roof_parse_error, roof_kernel,
+    roof_chart, roof_parse_error, roof_kernel, roof_link, roof_ep_layer,
+    roof_ep_traffic,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
@@ -387,6 +424,17 @@ FUNCTIONS = (
      [_P(roof_hardware), _u32, _P(_d)]),
     ("roof_hardware_roof_rate", STATUS,
      [_P(roof_hardware), _u32, _P(_d), _P(_u32)]),
+    # collective.h
+    ("roof_link_validate", STATUS, [_P(roof_link)]),
+    ("roof_collective_name", c_char_p, [_u32]),
+    ("roof_collective_seconds", STATUS,
+     [_u32, _d, _u32, _P(roof_link), _P(_d)]),
+    ("roof_collective_link", STATUS,
+     [_P(roof_hardware), _u32, _P(roof_link), _P(_u32)]),
+    ("roof_ep_layer_validate", STATUS, [_P(roof_ep_layer)]),
+    ("roof_ep_traffic_eval", STATUS,
+     [_P(roof_ep_layer), _P(roof_ep_traffic)]),
+    ("roof_expected_max_normal", STATUS, [_u32, _P(_d)]),
     # format.h
     ("roof_format_name", c_char_p, [_u32]),
     ("roof_format_from_name", STATUS, [c_char_p, _P(_u32)]),

@@ -412,6 +412,53 @@ pub struct roof_kernel {
     pub seconds: f64,
 }
 
+// ---- collective.h ---------------------------------------------------------
+
+pub const ROOF_ALL_REDUCE: u32 = 0;
+pub const ROOF_ALL_GATHER: u32 = 1;
+pub const ROOF_REDUCE_SCATTER: u32 = 2;
+pub const ROOF_ALL_TO_ALL: u32 = 3;
+pub const ROOF_POINT_TO_POINT: u32 = 4;
+pub const ROOF_SCOPE_DEVICE: u32 = 0;
+pub const ROOF_SCOPE_SCALE_UP: u32 = 1;
+pub const ROOF_SCOPE_SCALE_OUT: u32 = 2;
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_link {
+    pub bytes_per_s: f64,
+    pub latency_seconds: f64,
+    pub reserved: [f64; 2],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_ep_layer {
+    pub experts: u32,
+    pub top_k: u32,
+    pub hidden: u32,
+    pub ep: u32,
+    pub tokens: f64,
+    pub dispatch_bytes_per_element: f64,
+    pub combine_bytes_per_element: f64,
+    pub reserved: [f64; 2],
+}
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_ep_traffic {
+    pub tokens_per_device: f64,
+    pub mean_load: f64,
+    pub max_load: f64,
+    pub dispatch_bytes: f64,
+    pub dispatch_bytes_out: f64,
+    pub combine_bytes: f64,
+    pub combine_bytes_out: f64,
+    pub busiest_dispatch_bytes: f64,
+    pub busiest_combine_bytes: f64,
+    pub reserved: [f64; 2],
+}
+
 /// All-zero values of the structs whose arrays are too long for
 /// `#[derive(Default)]` (Rust 1.63 derives it up to 32 elements).
 macro_rules! zero_default {
@@ -491,6 +538,21 @@ extern "C" {
         flops_per_clock_per_unit: *mut f64,
         accumulate: *mut u32,
     ) -> c_int;
+
+    // collective.h
+    pub fn roof_link_validate(link: *const roof_link) -> c_int;
+    pub fn roof_collective_name(collective: u32) -> *const c_char;
+    pub fn roof_collective_seconds(
+        collective: u32,
+        bytes: f64,
+        devices: u32,
+        link: *const roof_link,
+        seconds: *mut f64,
+    ) -> c_int;
+    pub fn roof_collective_link(hw: *const roof_hardware, devices: u32, link: *mut roof_link, scope: *mut u32) -> c_int;
+    pub fn roof_ep_layer_validate(layer: *const roof_ep_layer) -> c_int;
+    pub fn roof_ep_traffic_eval(layer: *const roof_ep_layer, out: *mut roof_ep_traffic) -> c_int;
+    pub fn roof_expected_max_normal(e: u32, value: *mut f64) -> c_int;
 
     // format.h
     pub fn roof_format_name(format: u32) -> *const c_char;

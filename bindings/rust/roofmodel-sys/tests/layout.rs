@@ -360,6 +360,33 @@ fn rust_layouts() -> Vec<RustLayout> {
             bytes,
             seconds
         }),
+        rust_layout!(roof_link {
+            bytes_per_s,
+            latency_seconds,
+            reserved
+        }),
+        rust_layout!(roof_ep_layer {
+            experts,
+            top_k,
+            hidden,
+            ep,
+            tokens,
+            dispatch_bytes_per_element,
+            combine_bytes_per_element,
+            reserved
+        }),
+        rust_layout!(roof_ep_traffic {
+            tokens_per_device,
+            mean_load,
+            max_load,
+            dispatch_bytes,
+            dispatch_bytes_out,
+            combine_bytes,
+            combine_bytes_out,
+            busiest_dispatch_bytes,
+            busiest_combine_bytes,
+            reserved
+        }),
     ]
 }
 
