@@ -3,7 +3,7 @@
  * ../shared/reference/hardware.md (keys such as GA102-WP name its sources;
  * docs/hardware.md lists the addresses), or for the devices that reference
  * lacks (A40, B300, GB200, GB300, RTX 5090, RTX PRO 6000 Blackwell,
- * MI355X) from the vendor pages their source strings name.  Peaks are not
+ * MI355X, TPU v6e) from the vendor pages their source strings name.  Peaks are not
  * stored: each entry has dense FLOP per clock per unit and the clock the
  * vendor's peak figures use, so units x rate x clock reproduces the
  * vendor's dense peak.
@@ -448,7 +448,8 @@ const roof__hw_entry roof__hw_table[] = {
       .memory_bytes = 32 * GB, .dram_bytes_per_s = 1200 * GB,
       .interconnect_bytes_per_s = 270 * GB, .scaleup_domain = 4096},
      {"v4", NULL, NULL, NULL}},
-    /* Scale-up: the ICI domain is the pod (GCP page). */
+    /* Scale-up: the ICI domain is the pod (GCP page); scale-out: two 100
+     * Gb/s NICs per host of 8 chips, 25 Gb/s per chip (GCP-V5E). */
     {{.name = "tpu-v5e",
       .label = "Google TPU v5e",
       .vendor = "Google", .arch = "TPUv5e",
@@ -458,9 +459,11 @@ const roof__hw_entry roof__hw_table[] = {
       .units = 4, .clock_hz = 1500 * MHZ,
       .flops_per_clock_per_unit = RATES(0, 0, 0, 0, 32768, 0, 65536, 0, 0, 0),
       .memory_bytes = 16 * GB, .dram_bytes_per_s = 819 * GB,
-      .interconnect_bytes_per_s = 200 * GB, .scaleup_domain = 256},
+      .interconnect_bytes_per_s = 200 * GB, .scaleup_domain = 256,
+      .scaleout_bytes_per_s = 3.125 * GB},
      {"v5e", "tpu-v5-lite", NULL, NULL}},
-    /* Scale-up: the ICI domain is the pod (GCP page). */
+    /* Scale-up: the ICI domain is the pod (GCP page); scale-out: 50 Gb/s
+     * of data-centre network per chip (GCP-V5P). */
     {{.name = "tpu-v5p",
       .label = "Google TPU v5p",
       .vendor = "Google", .arch = "TPUv5p",
@@ -471,8 +474,25 @@ const roof__hw_entry roof__hw_table[] = {
       .flops_per_clock_per_unit =
           RATES(0, 0, 0, 0, 32768, 32768, 65536, 0, 0, 0),
       .memory_bytes = 95 * GB, .dram_bytes_per_s = 2765 * GB,
-      .interconnect_bytes_per_s = 600 * GB, .scaleup_domain = 8960},
+      .interconnect_bytes_per_s = 600 * GB, .scaleup_domain = 8960,
+      .scaleout_bytes_per_s = 6.25 * GB},
      {"v5p", NULL, NULL, NULL}},
+    /* One TensorCore with two 256 x 256 MXUs; 918 TFLOP/s BF16, 1836 TOPS
+     * INT8, 32 GB at 1638 GB/s, ICI 800 GB/s both ways, 256-chip pods.
+     * Google publishes no clock: 2 MXU x 262144 x 1.75 GHz (the v5p's
+     * derived clock) gives 917.5; only the product is sourced. */
+    {{.name = "tpu-v6e",
+      .label = "Google TPU v6e (Trillium)",
+      .vendor = "Google", .arch = "TPUv6e",
+      .source =
+      "GCP-V6E https://cloud.google.com/tpu/docs/v6e (2 MXU of 256x256; "
+      "clock not published, 1750 MHz nominal)",
+      .units = 2, .clock_hz = 1750 * MHZ,
+      .flops_per_clock_per_unit =
+          RATES(0, 0, 0, 0, 262144, 0, 524288, 0, 0, 0),
+      .memory_bytes = 32 * GB, .dram_bytes_per_s = 1638 * GB,
+      .interconnect_bytes_per_s = 400 * GB, .scaleup_domain = 256},
+     {"v6e", "trillium", NULL, NULL}},
     /* Scale-up: 21 of the 24 RoCE ports join the 8 cards of a node; scale-
      * out: the other 3 (HC24-GAUDI). */
     {{.name = "gaudi2",

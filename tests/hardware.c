@@ -181,6 +181,9 @@ static void test_table_matches_reference(void **state)
         {"tpu-v5e", ROOF_BF16, 197, 819, 16},
         {"tpu-v5e", ROOF_INT8, 394, 819, 16},
         {"tpu-v5p", ROOF_BF16, 459, 2765, 95},
+        /* GCP v6e page: 918 TFLOP/s BF16, 1836 TOPS INT8. */
+        {"tpu-v6e", ROOF_BF16, 918, 1638, 32},
+        {"tpu-v6e", ROOF_INT8, 1836, 1638, 32},
         {"gaudi2", ROOF_BF16, 432, 2460, 96},
         {"gaudi3", ROOF_BF16, 1835, 3670, 128},
     };
@@ -240,7 +243,7 @@ static void test_devices_the_issue_names(void **state)
         "mi250x", "mi300x", "tpu-v5e", "tpu-v5p",
         /* issue 15 */
         "a40", "b300", "gb200", "gb300", "rtx-pro-6000", "rtx-5090",
-        "mi355x",
+        "mi355x", "tpu-v6e",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         roof_hardware hw = get_named(names[i]);
@@ -681,7 +684,9 @@ static void test_scale_up_and_out(void **state)
         {"rtx-4090", 1, 0, 0},        /* no NVLink */
         {"mi300x", 8, 448, 0},
         {"mi355x", 8, 537.6, 0},      /* 7 x 153.6 / 2 */
-        {"tpu-v5p", 8960, 600, 0},
+        {"tpu-v5e", 256, 200, 3.125}, /* 2 x 100 Gb/s per 8 chips */
+        {"tpu-v5p", 8960, 600, 6.25}, /* 50 Gb/s DCN per chip */
+        {"tpu-v6e", 256, 400, 0},     /* 800 GB/s both ways */
     };
     for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
         roof_hardware hw = get_named(ref[i].name);
