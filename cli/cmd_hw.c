@@ -35,6 +35,10 @@ static void list_json(const roof_hardware *hw, cli_buf *out)
     cli_json_num(out, hw->dram_bytes_per_s);
     cli_json_key(out, "interconnect_bytes_per_s", &first);
     cli_json_num(out, hw->interconnect_bytes_per_s);
+    cli_json_key(out, "scaleup_domain", &first);
+    cli_json_num(out, hw->scaleup_domain);
+    cli_json_key(out, "scaleout_bytes_per_s", &first);
+    cli_json_num(out, hw->scaleout_bytes_per_s);
     cli_json_key(out, "peak_flops_per_s", &first);
     cli_buf_str(out, "{");
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {

@@ -262,6 +262,12 @@ def test_hw():
         check(by["a6000-2100"]["peak_flops_per_s"]["fp16"] == A6000_MAX_PEAK,
               "a6000-2100 peak")
         check(by["a6000"]["dram_bytes_per_s"] == A6000_BW, "a6000 bw")
+        # Scale-up domains and the FP4 roof (issue 15): GB200 NVL72 joins
+        # 72 GPUs; B200 FP4 = 148 x 32768 x 1.856e9.
+        check(by["gb200"]["scaleup_domain"] == 72, "gb200 domain")
+        check(by["h100-sxm"]["scaleout_bytes_per_s"] == 50e9, "h100 scale-out")
+        check(by["b200"]["peak_flops_per_s"]["fp4"] == 148 * 32768 * 1.856e9,
+              "b200 fp4 %r" % by["b200"]["peak_flops_per_s"])
     csv_by = {r["name"]: r for r in rows}
     check(float(csv_by["a6000"]["peak_fp16_flops_per_s"]) == A6000_PEAK,
           "csv a6000 peak")
