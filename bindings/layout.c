@@ -35,7 +35,7 @@ static void common_structs(void)
     F(roof_hardware, arch);
     F(roof_hardware, source);
     F(roof_hardware, units);
-    F(roof_hardware, reserved0);
+    F(roof_hardware, scaleup_domain);
     F(roof_hardware, clock_hz);
     F(roof_hardware, vector_clock_hz);
     F(roof_hardware, flops_per_clock_per_unit);
@@ -43,6 +43,9 @@ static void common_structs(void)
     F(roof_hardware, dram_bytes_per_s);
     F(roof_hardware, l2_bytes);
     F(roof_hardware, interconnect_bytes_per_s);
+    F(roof_hardware, fp16_acc16_flops_per_clock_per_unit);
+    F(roof_hardware, fp8_acc16_flops_per_clock_per_unit);
+    F(roof_hardware, scaleout_bytes_per_s);
     F(roof_hardware, reserved);
 }
 
@@ -367,6 +370,33 @@ static void plot_parse_structs(void)
     F(roof_kernel, flops);
     F(roof_kernel, bytes);
     F(roof_kernel, seconds);
+
+    S(roof_link);
+    F(roof_link, bytes_per_s);
+    F(roof_link, latency_seconds);
+    F(roof_link, reserved);
+
+    S(roof_ep_layer);
+    F(roof_ep_layer, experts);
+    F(roof_ep_layer, top_k);
+    F(roof_ep_layer, hidden);
+    F(roof_ep_layer, ep);
+    F(roof_ep_layer, tokens);
+    F(roof_ep_layer, dispatch_bytes_per_element);
+    F(roof_ep_layer, combine_bytes_per_element);
+    F(roof_ep_layer, reserved);
+
+    S(roof_ep_traffic);
+    F(roof_ep_traffic, tokens_per_device);
+    F(roof_ep_traffic, mean_load);
+    F(roof_ep_traffic, max_load);
+    F(roof_ep_traffic, dispatch_bytes);
+    F(roof_ep_traffic, dispatch_bytes_out);
+    F(roof_ep_traffic, combine_bytes);
+    F(roof_ep_traffic, combine_bytes_out);
+    F(roof_ep_traffic, busiest_dispatch_bytes);
+    F(roof_ep_traffic, busiest_combine_bytes);
+    F(roof_ep_traffic, reserved);
 }
 
 static void constants(void)

@@ -9,6 +9,15 @@ static int peak_of(const roof_hardware *hw, uint32_t p, double *peak)
     return roof_hardware_peak_flops_per_s(hw, p, peak) == ROOF_OK;
 }
 
+/* The ridge point as the library computes it (never here: a division of
+ * our own printed inf for a tiny bandwidth); 0 when it has none. */
+static int ridge_of(const roof_hardware *hw, uint32_t p, double *ridge)
+{
+    roof_ceiling c;
+    return roof_ceiling_from_hardware(hw, p, NULL, &c) == ROOF_OK
+           && roof_ridge_flops_per_byte(&c, ridge) == ROOF_OK;
+}
+
 static void list_json(const roof_hardware *hw, cli_buf *out)
 {
     int first = 1, pfirst = 1;
@@ -26,6 +35,10 @@ static void list_json(const roof_hardware *hw, cli_buf *out)
     cli_json_num(out, hw->dram_bytes_per_s);
     cli_json_key(out, "interconnect_bytes_per_s", &first);
     cli_json_num(out, hw->interconnect_bytes_per_s);
+    cli_json_key(out, "scaleup_domain", &first);
+    cli_json_num(out, hw->scaleup_domain);
+    cli_json_key(out, "scaleout_bytes_per_s", &first);
+    cli_json_num(out, hw->scaleout_bytes_per_s);
     cli_json_key(out, "peak_flops_per_s", &first);
     cli_buf_str(out, "{");
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
@@ -59,9 +72,10 @@ static void list_csv(const roof_hardware *hw, cli_buf *out)
 static void list_row(const roof_hardware *hw, cli_table *t)
 {
     char a[CLI_NUM_MAX], b[CLI_NUM_MAX], c[CLI_NUM_MAX];
-    double peak;
+    double peak, ridge;
     /* TPUs have bf16 and no fp16: show the 16-bit matmul rate they have. */
-    int has = peak_of(hw, ROOF_FP16, &peak) || peak_of(hw, ROOF_BF16, &peak);
+    uint32_t p16 = peak_of(hw, ROOF_FP16, &peak) ? ROOF_FP16 : ROOF_BF16;
+    int has = peak_of(hw, p16, &peak) && ridge_of(hw, p16, &ridge);
     cli_table_cell(t, "%s", hw->name);
     cli_table_cell(t, "%s", hw->label);
     cli_table_cell(t, "%s", hw->arch);
@@ -69,7 +83,7 @@ static void list_row(const roof_hardware *hw, cli_table *t)
     cli_table_cell(t, "%s", has ? cli_si(b, peak, "FLOP/s") : "-");
     cli_table_cell(t, "%s", cli_si(c, hw->dram_bytes_per_s, "B/s"));
     cli_table_cell(t, "%s", cli_si(a, hw->memory_bytes, "B"));
-    cli_table_cell(t, "%s", has ? cli_g3(b, peak / hw->dram_bytes_per_s) : "-");
+    cli_table_cell(t, "%s", has ? cli_g3(b, ridge) : "-");
 }
 
 static int hw_list(int argc, char **argv, cli_buf *out)
@@ -80,8 +94,9 @@ static int hw_list(int argc, char **argv, cli_buf *out)
     static const int left[] = {1, 1, 1, 0, 0, 0, 0, 0};
     cli_cmd cmd = {.name = "hw list", .usage = "roofmodel hw list [--json|--csv]",
                    .about = "Lists the built-in devices.  Peaks are dense; "
-                            "16-bit is the fp16 tensor-core rate with FP32 "
-                            "accumulation\n(bf16 where there is no fp16).\nNAME@MHZ asks for a device at "
+                            "16-bit is the fp16 tensor-core roof (FP32 "
+                            "accumulation, FP16 where a GeForce part runs it "
+                            "faster;\nbf16 where there is no fp16).\nNAME@MHZ asks for a device at "
                             "another clock (a6000@2100)."};
     int json = 0, csv = 0;
     cli_add_formats(&cmd, &json, &csv);
@@ -144,15 +159,27 @@ static void show_text(const roof_hardware *hw, cli_buf *out)
     if (hw->interconnect_bytes_per_s > 0)
         cli_buf_fmt(out, ", interconnect %s per direction",
                     cli_si(c, hw->interconnect_bytes_per_s, "B/s"));
+    if (hw->scaleup_domain > 0)
+        cli_buf_fmt(out, "\n  scale-up domain %u devices",
+                    (unsigned)hw->scaleup_domain);
+    if (hw->scaleout_bytes_per_s > 0)
+        cli_buf_fmt(out, "%s scale-out %s per direction",
+                    hw->scaleup_domain > 0 ? "," : "\n ",
+                    cli_si(c, hw->scaleout_bytes_per_s, "B/s"));
     cli_buf_fmt(out, "\n  source: %s\n\n", hw->source[0] ? hw->source : "-");
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
-        double peak;
-        if (!peak_of(hw, p, &peak))
+        double peak, ridge;
+        if (!peak_of(hw, p, &peak) || !ridge_of(hw, p, &ridge))
+            continue;
+        double rate;
+        uint32_t acc;
+        if (roof_hardware_roof_rate(hw, p, &rate, &acc) != ROOF_OK)
             continue;
         cli_table_cell(&t, "%s", roof_precision_name(p));
-        cli_table_cell(&t, "%.10g", hw->flops_per_clock_per_unit[p]);
+        cli_table_cell(&t, acc == ROOF_ACC_FP16 ? "%.10g (FP16 accumulate)"
+                                                : "%.10g", rate);
         cli_table_cell(&t, "%s", cli_si(b, peak, "FLOP/s"));
-        cli_table_cell(&t, "%s", cli_g3(c, peak / hw->dram_bytes_per_s));
+        cli_table_cell(&t, "%s", cli_g3(c, ridge));
     }
     cli_table_print(&t, out, "  ");
     cli_table_free(&t);
@@ -163,15 +190,15 @@ static void show_csv(const roof_hardware *hw, cli_buf *out)
     cli_buf_str(out, "precision,flops_per_clock_per_unit,peak_flops_per_s,"
                      "ridge_flops_per_byte\n");
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
-        double peak;
-        if (!peak_of(hw, p, &peak))
+        double peak, ridge;
+        if (!peak_of(hw, p, &peak) || !ridge_of(hw, p, &ridge))
             continue;
         cli_buf_fmt(out, "%s,", roof_precision_name(p));
         cli_csv_num(out, hw->flops_per_clock_per_unit[p]);
         cli_buf_str(out, ",");
         cli_csv_num(out, peak);
         cli_buf_str(out, ",");
-        cli_csv_num(out, peak / hw->dram_bytes_per_s);
+        cli_csv_num(out, ridge);
         cli_buf_str(out, "\n");
     }
 }

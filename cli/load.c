@@ -162,7 +162,7 @@ int cli_precision(const char *cmd, const char *flag, const char *arg,
     double peak;
     if (roof_precision_from_name(arg, &p) != ROOF_OK)
         return cli_usage_error(cmd, "%s: unknown precision '%s' (fp64, fp32, "
-                               "tf32, fp16, bf16, fp8, int8, int4)", flag, arg);
+                               "tf32, fp16, bf16, fp8, int8, int4, fp6, fp4)", flag, arg);
     if (hw && roof_hardware_peak_flops_per_s(hw, p, &peak) != ROOF_OK)
         return cli_usage_error(cmd, "%s: %s has no %s rate", flag, hw->name,
                                roof_precision_name(p));

@@ -10,6 +10,8 @@
 #include "roofmodel/version.h"
 #include "roofmodel/common.h"
 #include "roofmodel/hardware.h"
+#include "roofmodel/format.h"
+#include "roofmodel/collective.h"
 #include "roofmodel/roofline.h"
 #include "roofmodel/model.h"
 #include "roofmodel/ops.h"

@@ -26,7 +26,10 @@ const char *roof_status_str(int status)
 }
 
 static const char *const precision_names[ROOF_PRECISION_COUNT] = {
-    "fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4",
+    [ROOF_FP64] = "fp64", [ROOF_FP32] = "fp32", [ROOF_TF32] = "tf32",
+    [ROOF_FP16] = "fp16", [ROOF_BF16] = "bf16", [ROOF_FP8] = "fp8",
+    [ROOF_INT8] = "int8", [ROOF_INT4] = "int4", [ROOF_FP6] = "fp6",
+    [ROOF_FP4] = "fp4",
 };
 
 const char *roof_precision_name(uint32_t precision)
@@ -49,9 +52,11 @@ int roof_precision_from_name(const char *name, uint32_t *precision)
 
 /* roof_bound_name: lib/names.c, with the other enum names. */
 
+/* In [1e-30, 1]: a smaller fraction (1e-300, a denormal) would scale a
+ * roof below the smallest divisor, and every use would refuse it. */
 static int fraction_ok(double f)
 {
-    return roof__is_num(f) && f > 0.0 && f <= 1.0;
+    return f >= ROOF__MIN_DIVISOR && f <= 1.0;
 }
 
 int roof_efficiency_validate(const roof_efficiency *eff)

@@ -1,7 +1,7 @@
 /* Model-level answers built on roof_ops(): time to first token, decode time
  * in closed form, memory footprint, what fits, tensor and pipeline
  * parallelism.  docs/estimate.md derives every formula used here. */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
 

@@ -1,7 +1,7 @@
 /* Fitting calibration profiles: the offline robust fit and the online
  * updater.  docs/calibration.md describes both. */
 #include "calibration-priv.h"
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 
 #include <math.h>
 #include <string.h>

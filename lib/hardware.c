@@ -1,5 +1,5 @@
 /* Hardware descriptors: validation, the built-in table, lookup, clocks. */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,24 +17,73 @@ static int strings_ok(const roof_hardware *hw)
 
 static int reserved_zero(const roof_hardware *hw)
 {
-    int zero = hw->reserved0 == 0;
+    int zero = 1;
     for (size_t i = 0; i < ROOF_ARRAY_LEN(hw->reserved); i++)
         zero &= hw->reserved[i] == 0.0; /* NaN fails too */
     return zero;
 }
 
-/* ROOF_OK, ROOF_E_RANGE for a bad number, ROOF_E_INVALID when no rate. */
+/* A number the library divides by: in [1e-30, 1e30] (NaN fails). */
+static int divisor_ok(double x)
+{
+    return (x >= ROOF__MIN_DIVISOR) & (x <= ROOF_MAX_VALUE);
+}
+
+/* An optional divisor: 0 (absent, unknown) or a usable one. */
+static int optional_ok(double x)
+{
+    return (x == 0.0) | divisor_ok(x);
+}
+
+/* The clock a precision's peak runs at. */
+static double clock_of(const roof_hardware *hw, size_t precision)
+{
+    int vector = precision == ROOF_FP64 || precision == ROOF_FP32;
+    return vector && hw->vector_clock_hz > 0.0 ? hw->vector_clock_hz
+                                               : hw->clock_hz;
+}
+
+/* A per-clock rate: 0, or one whose peak the library can divide by, so
+ * that every peak, ceiling and time of a valid device is a number. */
+static int rate_ok(const roof_hardware *hw, double rate, size_t precision)
+{
+    double peak = (double)hw->units * rate * clock_of(hw, precision);
+    return roof__is_nonneg(rate) & ((rate == 0.0) | divisor_ok(peak));
+}
+
+/* An FP16-accumulate rate: 0, or at least the FP32-accumulate rate of
+ * the same precision (which must exist) with a usable peak.  ROOF_OK,
+ * ROOF_E_RANGE or ROOF_E_INVALID. */
+static int acc16_status(const roof_hardware *hw, double acc16,
+                        uint32_t precision)
+{
+    if (!rate_ok(hw, acc16, precision))
+        return ROOF_E_RANGE;
+    double wide = hw->flops_per_clock_per_unit[precision];
+    return acc16 == 0.0 || (wide > 0.0 && acc16 >= wide) ? ROOF_OK
+                                                         : ROOF_E_INVALID;
+}
+
+/* ROOF_OK, ROOF_E_RANGE for a bad rate or peak, ROOF_E_INVALID when no
+ * rate or a bad FP16-accumulate rate.  Runs after numbers_ok: units and
+ * clocks are valid. */
 static int rates_status(const roof_hardware *hw)
 {
     int ok = 1, any = 0;
     for (size_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
         double r = hw->flops_per_clock_per_unit[p];
-        ok &= roof__is_nonneg(r);
+        ok &= rate_ok(hw, r, p);
         any |= r > 0.0;
     }
     if (!ok)
         return ROOF_E_RANGE;
-    return any ? ROOF_OK : ROOF_E_INVALID;
+    if (!any)
+        return ROOF_E_INVALID;
+    int rc = acc16_status(hw, hw->fp16_acc16_flops_per_clock_per_unit,
+                          ROOF_FP16);
+    if (rc != ROOF_OK)
+        return rc;
+    return acc16_status(hw, hw->fp8_acc16_flops_per_clock_per_unit, ROOF_FP8);
 }
 
 static int numbers_ok(const roof_hardware *hw)
@@ -42,9 +91,10 @@ static int numbers_ok(const roof_hardware *hw)
     return (hw->units > 0) & roof__is_pos(hw->clock_hz)
          & roof__is_nonneg(hw->vector_clock_hz)
          & roof__is_pos(hw->memory_bytes)
-         & roof__is_pos(hw->dram_bytes_per_s)
+         & divisor_ok(hw->dram_bytes_per_s)
          & roof__is_nonneg(hw->l2_bytes)
-         & roof__is_nonneg(hw->interconnect_bytes_per_s);
+         & optional_ok(hw->interconnect_bytes_per_s)
+         & optional_ok(hw->scaleout_bytes_per_s);
 }
 
 int roof_hardware_validate(const roof_hardware *hw)
@@ -205,27 +255,59 @@ int roof_hardware_at_clock(const roof_hardware *hw, double clock_hz,
     r.clock_hz = clock_hz;
     r.vector_clock_hz = 0.0; /* locked: every pipe at clock_hz */
     rename_at_clock(&r, clock_hz);
+    /* A clock at which some peak is no usable number (1e30 Hz) is
+     * refused, as roof_hardware_validate would refuse the result. */
+    rc = roof_hardware_validate(&r);
+    if (rc != ROOF_OK)
+        return rc;
     *out = r;
     return ROOF_OK;
 }
 
-/* Peak without validation, for callers that validated hw already:
- * ROOF_OK, ROOF_E_UNSUPPORTED, or ROOF_E_INVALID when the product of valid
- * fields is no usable number (too large, or so small it would make a
- * time infinite). */
+/* The rate a precision's roof uses: the FP16-accumulate one where it is
+ * set (validation made it the faster), else the FP32-accumulate one. */
+static double roof_rate(const roof_hardware *hw, uint32_t precision,
+                        uint32_t *accumulate)
+{
+    double acc16 = precision == ROOF_FP16
+                       ? hw->fp16_acc16_flops_per_clock_per_unit
+                       : precision == ROOF_FP8
+                             ? hw->fp8_acc16_flops_per_clock_per_unit
+                             : 0.0;
+    *accumulate = acc16 > 0.0 ? ROOF_ACC_FP16 : ROOF_ACC_WIDE;
+    return acc16 > 0.0 ? acc16 : hw->flops_per_clock_per_unit[precision];
+}
+
+/* Peak without validation, for callers that validated hw already (which
+ * guarantees a peak in [1e-30, 1e30]): ROOF_OK or ROOF_E_UNSUPPORTED. */
 int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
                         double *flops_per_s)
 {
-    double rate = hw->flops_per_clock_per_unit[precision];
+    uint32_t acc;
+    double rate = roof_rate(hw, precision, &acc);
     if (rate == 0.0)
         return ROOF_E_UNSUPPORTED;
-    int vector = precision == ROOF_FP64 || precision == ROOF_FP32;
-    double clock = vector && hw->vector_clock_hz > 0.0 ? hw->vector_clock_hz
-                                                       : hw->clock_hz;
-    double peak = (double)hw->units * rate * clock;
-    if (!(peak >= ROOF__MIN_DIVISOR && peak <= ROOF_MAX_VALUE))
+    *flops_per_s = (double)hw->units * rate * clock_of(hw, precision);
+    return ROOF_OK;
+}
+
+int roof_hardware_roof_rate(const roof_hardware *hw, uint32_t precision,
+                            double *flops_per_clock_per_unit,
+                            uint32_t *accumulate)
+{
+    if (hw == NULL || flops_per_clock_per_unit == NULL || accumulate == NULL)
+        return ROOF_E_NULL;
+    if (precision >= ROOF_PRECISION_COUNT)
         return ROOF_E_INVALID;
-    *flops_per_s = peak;
+    int rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
+    uint32_t acc;
+    double rate = roof_rate(hw, precision, &acc);
+    if (rate == 0.0)
+        return ROOF_E_UNSUPPORTED;
+    *flops_per_clock_per_unit = rate;
+    *accumulate = acc;
     return ROOF_OK;
 }
 
@@ -236,7 +318,8 @@ int roof_hardware_peak_flops_per_s(const roof_hardware *hw,
         return ROOF_E_NULL;
     if (precision >= ROOF_PRECISION_COUNT)
         return ROOF_E_INVALID;
-    if (roof_hardware_validate(hw) != ROOF_OK)
-        return ROOF_E_INVALID;
+    int rc = roof_hardware_validate(hw);
+    if (rc != ROOF_OK)
+        return rc;
     return roof__hardware_peak(hw, precision, flops_per_s);
 }

@@ -36,6 +36,12 @@ static const hw_field fields[] = {
     FIELD("dram_bytes_per_s", dram_bytes_per_s, F_F64, 1),
     FIELD("l2_bytes", l2_bytes, F_F64, 0),
     FIELD("interconnect_bytes_per_s", interconnect_bytes_per_s, F_F64, 0),
+    FIELD("scaleup_domain", scaleup_domain, F_U32, 0),
+    FIELD("scaleout_bytes_per_s", scaleout_bytes_per_s, F_F64, 0),
+    FIELD("fp16_acc16_flops_per_clock_per_unit",
+          fp16_acc16_flops_per_clock_per_unit, F_F64, 0),
+    FIELD("fp8_acc16_flops_per_clock_per_unit",
+          fp8_acc16_flops_per_clock_per_unit, F_F64, 0),
 };
 #define FIELD_COUNT ROOF_ARRAY_LEN(fields)
 
@@ -75,7 +81,7 @@ static int read_rates(const roof__json *j, size_t obj, double *rates,
             || roof_precision_from_name(name, &p) != ROOF_OK) {
             roof__parse_error_at(err, j->text, key,
                                  "unknown precision (fp64, fp32, tf32, fp16, "
-                                 "bf16, fp8, int8, int4)", n < sizeof name - 1
+                                 "bf16, fp8, int8, int4, fp6, fp4)", n < sizeof name - 1
                                  ? name : NULL);
             return ROOF_E_INVALID;
         }

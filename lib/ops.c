@@ -4,7 +4,7 @@
  * scheduler calls roof_ops() for every question, so every input is
  * validated once, every shared quantity is computed once (struct step),
  * the roofs are built once per call, and no strings are touched. */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 #include "names-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"

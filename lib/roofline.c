@@ -1,5 +1,5 @@
 /* The roofline model: ceilings, one kernel, measured kernels, hierarchies. */
-#include "hardware_table.h"
+#include "hardware_table-priv.h"
 
 /* A number the library may divide by: in [1e-30, 1e30].  Written with &
  * so that the hot path compiles to compares without branches; NaN fails

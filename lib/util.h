@@ -40,6 +40,11 @@ void roof__assert_fail(const char *file, int line, const char *cond);
 /* 1 when the library was compiled with ROOF__ASSERT on. */
 int roof__asserts_on(void);
 
+/* The smallest positive roof, byte count, time or fraction the library
+ * divides or scales by: with every such number in [1e-30, 1e30] and every
+ * numerator at most 1e30, no quotient can overflow or underflow to 0. */
+#define ROOF__MIN_DIVISOR (1.0 / ROOF_MAX_VALUE)
+
 /* For the few hot-path helpers whose inlining the measurements show to
  * matter (bench/callgrind.sh): a plain inline hint elsewhere. */
 #if defined(__GNUC__)

@@ -79,12 +79,23 @@ static void test_efficiency_validate(void **state)
     roof_efficiency e = {1.0, 0.5, 0.25};
     assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
     assert_int_equal(roof_efficiency_validate(NULL), ROOF_E_NULL);
-    const double bad[] = {0.0, -0.1, 1.0000001, (double)NAN, (double)INFINITY};
+    /* Below 1e-30, the smallest divisor, a fraction scales a roof to
+     * nothing usable: 1e-300 and denormals are refused like 0. */
+    const double bad[] = {0.0, -0.1, 1.0000001, (double)NAN, (double)INFINITY,
+                          1e-300, 5e-324, 2.2250738585072009e-308, 0.99e-30};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         roof_efficiency b = e;
         b.memory = bad[i];
         assert_int_equal(roof_efficiency_validate(&b), ROOF_E_RANGE);
+        b = e;
+        b.compute = bad[i];
+        assert_int_equal(roof_efficiency_validate(&b), ROOF_E_RANGE);
+        b = e;
+        b.interconnect = bad[i];
+        assert_int_equal(roof_efficiency_validate(&b), ROOF_E_RANGE);
     }
+    e.compute = 1e-30;
+    assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
 }
 
 static void test_version(void **state)

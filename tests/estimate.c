@@ -969,15 +969,16 @@ static void test_micro_batch_of_huge_batch(void **state)
     assert_rel(e.ttft_seconds, 2.0 * t.model.seconds, 1e-12);
 }
 
-/* Pipeline transfers over a link whose usable rate underflows: 1e-300 B/s
- * x efficiency 1e-30 is 0 in doubles, and the transfers were then taken as
- * free (ROOF_OK with a ttft below the one at full link speed).  Like
- * roof_ops() for tensor parallelism, that is ROOF_E_RANGE. */
+/* Pipeline transfers over a link whose usable rate is no divisor: 1e-20
+ * B/s x efficiency 1e-30 = 1e-50 (and 1e-300 x 1e-30 was 0 in doubles,
+ * the transfers then taken as free).  Each alone is valid; together, like
+ * roof_ops() for tensor parallelism, they are ROOF_E_RANGE. */
 static void test_pipeline_link_underflow(void **state)
 {
     (void)state;
     const roof_model m = tiny_model();
-    const roof_hardware hw = test_device(1024.0, 1e12, 1e12, 1e-300);
+    const roof_hardware hw = test_device(1024.0, 1e12, 1e12, 1e-20);
+    assert_int_equal(roof_hardware_validate(&hw), ROOF_OK);
     roof_request r = request(2, 16, 4);
     r.pipeline_parallel = 2;
     r.efficiency.interconnect = 1e-30;

@@ -121,10 +121,13 @@ static void test_table_matches_reference(void **state)
         {"l40s", ROOF_TF32, 183, 864, 48},
         {"l4", ROOF_FP16, 121, 300, 24},
         {"l4", ROOF_FP32, 30.3, 300, 24},
-        {"rtx-4090", ROOF_FP16, 165.2, 1008, 24}, /* FP32 accumulate */
-        {"rtx-4090", ROOF_FP8, 330.3, 1008, 24},
+        /* GeForce roofs are FP16-accumulate (test_fp16_accumulate). */
+        {"rtx-4090", ROOF_FP16, 330.3, 1008, 24},
+        {"rtx-4090", ROOF_BF16, 165.2, 1008, 24},
+        {"rtx-4090", ROOF_FP8, 660.6, 1008, 24},
         {"rtx-6000-ada", ROOF_FP8, 728.5, 960, 48},
-        {"rtx-3090", ROOF_FP16, 71, 936, 24},
+        {"rtx-3090", ROOF_FP16, 142, 936, 24},
+        {"rtx-3090", ROOF_BF16, 71, 936, 24},
         {"v100", ROOF_FP16, 125, 900, 32},
         {"t4", ROOF_FP16, 65, 320, 16},
         {"mi250x", ROOF_FP16, 383, 3277, 128},
@@ -133,10 +136,54 @@ static void test_table_matches_reference(void **state)
         {"mi300x", ROOF_FP8, 2614.9, 5300, 192},
         {"mi325x", ROOF_BF16, 1307.4, 6000, 256},
         {"b200", ROOF_FP16, 2250, 7700, 180},
+        /* HGX B200: FP4 144 PF and FP8/FP6 72 PF sparse for 8 GPUs. */
+        {"b200", ROOF_FP4, 9000, 7700, 180},
+        {"b200", ROOF_FP6, 4500, 7700, 180},
+        {"b200", ROOF_FP8, 4500, 7700, 180},
+        /* A40 datasheet: 149.7 TF FP16 dense (299.4 sparse). */
+        {"a40", ROOF_FP16, 149.7, 696, 48},
+        {"a40", ROOF_FP32, 37.4, 696, 48},
+        /* HGX B300 / 8: FP4 108 PF dense, FP8 72, FP16 36, TF32 18 PF
+         * sparse, FP32 600 TF. */
+        {"b300", ROOF_FP4, 13500, 8000, 288},
+        {"b300", ROOF_FP8, 4500, 8000, 288},
+        {"b300", ROOF_FP16, 2250, 8000, 288},
+        {"b300", ROOF_TF32, 1125, 8000, 288},
+        {"b300", ROOF_FP32, 75, 8000, 288},
+        /* GB200 NVL72 / 72: FP4 1440, FP8/FP6 720, FP16 360, TF32 180 PF
+         * sparse, INT8 720 POPS sparse. */
+        {"gb200", ROOF_FP4, 10000, 8000, 186},
+        {"gb200", ROOF_FP6, 5000, 8000, 186},
+        {"gb200", ROOF_FP8, 5000, 8000, 186},
+        {"gb200", ROOF_BF16, 2500, 8000, 186},
+        {"gb200", ROOF_TF32, 1250, 8000, 186},
+        {"gb200", ROOF_INT8, 5000, 8000, 186},
+        /* GB300 NVL72 / 72: FP4 1080 PF dense, FP8 720, FP16 360 sparse. */
+        {"gb300", ROOF_FP4, 15000, 8000, 288},
+        {"gb300", ROOF_FP8, 5000, 8000, 288},
+        {"gb300", ROOF_FP16, 2500, 8000, 288},
+        /* RTX 5090: FP16 838.4, FP8 1676.8, FP4 3352 sparse (the FP16
+         * and FP8 ones FP16-accumulate), FP32 104.8. */
+        {"rtx-5090", ROOF_FP16, 419.2, 1792, 32},
+        {"rtx-5090", ROOF_FP8, 838.4, 1792, 32},
+        {"rtx-5090", ROOF_FP4, 1676, 1792, 32},
+        {"rtx-5090", ROOF_FP32, 104.8, 1792, 32},
+        /* RTX PRO 6000 Blackwell: FP32 125 TF, FP4 4000 TOPS sparse. */
+        {"rtx-pro-6000", ROOF_FP32, 125, 1792, 96},
+        {"rtx-pro-6000", ROOF_FP4, 2000, 1792, 96},
+        /* MI355X: FP16 2.5, FP8 5.0, MXFP6/MXFP4 10.1 PF, FP64 78.6 TF. */
+        {"mi355x", ROOF_FP16, 2516.6, 8000, 288},
+        {"mi355x", ROOF_FP8, 5033.2, 8000, 288},
+        {"mi355x", ROOF_FP4, 10066.3, 8000, 288},
+        {"mi355x", ROOF_FP6, 10066.3, 8000, 288},
+        {"mi355x", ROOF_FP64, 78.6, 8000, 288},
         {"tpu-v4", ROOF_BF16, 275, 1200, 32},
         {"tpu-v5e", ROOF_BF16, 197, 819, 16},
         {"tpu-v5e", ROOF_INT8, 394, 819, 16},
         {"tpu-v5p", ROOF_BF16, 459, 2765, 95},
+        /* GCP v6e page: 918 TFLOP/s BF16, 1836 TOPS INT8. */
+        {"tpu-v6e", ROOF_BF16, 918, 1638, 32},
+        {"tpu-v6e", ROOF_INT8, 1836, 1638, 32},
         {"gaudi2", ROOF_BF16, 432, 2460, 96},
         {"gaudi3", ROOF_BF16, 1835, 3670, 128},
     };
@@ -194,6 +241,9 @@ static void test_devices_the_issue_names(void **state)
         "a100-80gb-pcie", "h100-sxm", "h100-pcie", "h100-nvl", "h200",
         "l40s", "l4", "rtx-4090", "rtx-6000-ada", "rtx-3090", "v100", "t4",
         "mi250x", "mi300x", "tpu-v5e", "tpu-v5p",
+        /* issue 15 */
+        "a40", "b300", "gb200", "gb300", "rtx-pro-6000", "rtx-5090",
+        "mi355x", "tpu-v6e",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         roof_hardware hw = get_named(names[i]);
@@ -345,7 +395,7 @@ static void test_at_clock(void **state)
         assert_true(untouched(&out, sizeof out));
     }
     roof_hardware broken = a6000;
-    broken.reserved0 = 1;
+    broken.reserved[3] = 1;
     fill(&out, sizeof out);
     assert_int_equal(roof_hardware_at_clock(&broken, 2.1e9, &out), ROOF_E_INVALID);
     assert_true(untouched(&out, sizeof out));
@@ -398,24 +448,29 @@ static void test_peak_errors(void **state)
                      ROOF_E_INVALID);
     assert_int_equal(roof_hardware_peak_flops_per_s(&hw, ROOF_FP8, &p),
                      ROOF_E_UNSUPPORTED);
+    /* A bad descriptor gets the status its validator gives. */
     roof_hardware bad = hw;
     bad.dram_bytes_per_s = DNAN;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
+                     ROOF_E_RANGE);
+    bad = hw;
+    bad.reserved[3] = 1;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
                      ROOF_E_INVALID);
-    /* Valid fields whose product is no usable peak: 4e9 x 1e30 x 1e30
-     * overflows; 1 x 1e-300 x 1 is below the 1e-30 floor. */
+    /* Fields each in range whose product is no usable peak: 4e9 x 1e30 x
+     * 1e30 overflows; 1 x 1e-300 x 1 is below the 1e-30 floor. */
     bad = hw;
     bad.units = 4000000000u;
     bad.flops_per_clock_per_unit[ROOF_FP16] = 1e30;
     bad.clock_hz = 1e30;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
-                     ROOF_E_INVALID);
+                     ROOF_E_RANGE);
     bad = hw;
     bad.units = 1;
     bad.clock_hz = 1.0;
     bad.flops_per_clock_per_unit[ROOF_FP16] = 1e-300;
     assert_int_equal(roof_hardware_peak_flops_per_s(&bad, ROOF_FP16, &p),
-                     ROOF_E_INVALID);
+                     ROOF_E_RANGE);
     assert_true(p == 7.0);
 }
 
@@ -496,14 +551,237 @@ static void test_validate_strings_and_reserved(void **state)
     hw.source[sizeof hw.source - 1] = '\0';
     expect_status(&hw, ROOF_OK, "source at full length");
 
-    hw = good; hw.reserved0 = 1;
-    expect_status(&hw, ROOF_E_INVALID, "reserved0");
+    /* scaleup_domain took the place of reserved0: any count is valid. */
+    hw = good; hw.scaleup_domain = UINT32_MAX;
+    expect_status(&hw, ROOF_OK, "scaleup_domain");
     for (size_t i = 0; i < 4; i++) {
         hw = good; hw.reserved[i] = 1.0;
         expect_status(&hw, ROOF_E_INVALID, "reserved");
         hw = good; hw.reserved[i] = DNAN;
         expect_status(&hw, ROOF_E_INVALID, "reserved NaN");
     }
+}
+
+/* GeForce parts run FP16 (and FP8) tensor math at twice the rate with
+ * FP16 accumulation.  The RTX 4090's FP32-accumulate figure, 165.2
+ * TFLOP/s, is no bound: a kernel with FP16 accumulation reaches 330.3.
+ * The roof uses the faster rate and says so. */
+static void test_fp16_accumulate(void **state)
+{
+    (void)state;
+    roof_hardware hw = get_named("rtx-4090");
+    /* 128 SM x 512 x 2.52e9 = 165.15e12 with FP32 accumulation; x 1024
+     * = 330.30e12 with FP16 accumulation. */
+    assert_true(hw.flops_per_clock_per_unit[ROOF_FP16] == 512.0);
+    assert_true(hw.fp16_acc16_flops_per_clock_per_unit == 1024.0);
+    assert_true(peak(&hw, ROOF_FP16) == 330301440000000.0);
+    assert_true(peak(&hw, ROOF_FP8) == 660602880000000.0);
+    assert_true(peak(&hw, ROOF_BF16) == 165150720000000.0);
+    double rate = 0.0;
+    uint32_t acc = 99;
+    assert_int_equal(roof_hardware_roof_rate(&hw, ROOF_FP16, &rate, &acc),
+                     ROOF_OK);
+    assert_true(rate == 1024.0);
+    assert_int_equal(acc, ROOF_ACC_FP16);
+    assert_int_equal(roof_hardware_roof_rate(&hw, ROOF_BF16, &rate, &acc),
+                     ROOF_OK);
+    assert_true(rate == 512.0);
+    assert_int_equal(acc, ROOF_ACC_WIDE);
+    /* A pro part has one rate: the A6000's FP16 roof is FP32-accumulate. */
+    roof_hardware a6000 = get_named("a6000");
+    assert_int_equal(roof_hardware_roof_rate(&a6000, ROOF_FP16, &rate, &acc),
+                     ROOF_OK);
+    assert_true(rate == 1024.0);
+    assert_int_equal(acc, ROOF_ACC_WIDE);
+    /* Errors: nothing written. */
+    rate = 7.0;
+    acc = 7;
+    assert_int_equal(roof_hardware_roof_rate(&a6000, ROOF_FP8, &rate, &acc),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_hardware_roof_rate(&a6000, ROOF_PRECISION_COUNT,
+                                             &rate, &acc), ROOF_E_INVALID);
+    assert_int_equal(roof_hardware_roof_rate(NULL, ROOF_FP16, &rate, &acc),
+                     ROOF_E_NULL);
+    assert_int_equal(roof_hardware_roof_rate(&a6000, ROOF_FP16, NULL, &acc),
+                     ROOF_E_NULL);
+    assert_int_equal(roof_hardware_roof_rate(&a6000, ROOF_FP16, &rate, NULL),
+                     ROOF_E_NULL);
+    roof_hardware bad = hw;
+    bad.dram_bytes_per_s = 0.0;
+    assert_int_equal(roof_hardware_roof_rate(&bad, ROOF_FP16, &rate, &acc),
+                     ROOF_E_RANGE);
+    assert_true(rate == 7.0 && acc == 7);
+
+    /* Validation: an FP16-accumulate rate below the FP32-accumulate one,
+     * or without one, is a contradiction; a bad number is a range error. */
+    bad = hw;
+    bad.fp16_acc16_flops_per_clock_per_unit = 256.0;
+    expect_status(&bad, ROOF_E_INVALID, "acc16 below fp16");
+    bad = hw;
+    bad.flops_per_clock_per_unit[ROOF_FP8] = 0.0;
+    expect_status(&bad, ROOF_E_INVALID, "fp8 acc16 without fp8");
+    bad = hw;
+    bad.fp8_acc16_flops_per_clock_per_unit = 1023.0;
+    expect_status(&bad, ROOF_E_INVALID, "fp8 acc16 below fp8");
+    for (size_t i = 0; i < sizeof not_nonneg / sizeof not_nonneg[0]; i++) {
+        bad = hw;
+        bad.fp16_acc16_flops_per_clock_per_unit = not_nonneg[i];
+        expect_status(&bad, ROOF_E_RANGE, "fp16 acc16");
+        bad = hw;
+        bad.fp8_acc16_flops_per_clock_per_unit = not_nonneg[i];
+        expect_status(&bad, ROOF_E_RANGE, "fp8 acc16");
+    }
+    /* Equal to the FP32-accumulate rate is allowed, and changes nothing. */
+    roof_hardware same = a6000;
+    same.fp16_acc16_flops_per_clock_per_unit = 1024.0;
+    expect_status(&same, ROOF_OK, "acc16 equal");
+    assert_true(peak(&same, ROOF_FP16) == peak(&a6000, ROOF_FP16));
+}
+
+/* FP6 and FP4 are precisions like the others: named, and zero where the
+ * device has no rate for them. */
+static void test_fp6_fp4(void **state)
+{
+    (void)state;
+    assert_string_equal(roof_precision_name(ROOF_FP6), "fp6");
+    assert_string_equal(roof_precision_name(ROOF_FP4), "fp4");
+    uint32_t p = 0;
+    assert_int_equal(roof_precision_from_name("FP4", &p), ROOF_OK);
+    assert_int_equal(p, ROOF_FP4);
+    /* The B200's FP4 roof, 9 PFLOP/s dense per GPU (HGX B200: 144 PF
+     * sparse for 8): 148 SM x 32768 x 1.856e9 = 9.0006e15. */
+    roof_hardware b200 = get_named("b200");
+    assert_true(peak(&b200, ROOF_FP4) == 148.0 * 32768.0 * 1.856e9);
+    /* Hopper has neither. */
+    roof_hardware h100 = get_named("h100");
+    double x = 7.0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&h100, ROOF_FP4, &x),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_hardware_peak_flops_per_s(&h100, ROOF_FP6, &x),
+                     ROOF_E_UNSUPPORTED);
+    assert_true(x == 7.0);
+}
+
+/* Scale-up domains and scale-out bandwidths of the table, from the
+ * sources in docs/hardware.md. */
+static void test_scale_up_and_out(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        uint32_t domain;
+        double link_gbps, scaleout_gbps;
+    } ref[] = {
+        {"h100-sxm", 8, 450, 50},     /* HGX; 400 Gb/s ConnectX-7 */
+        {"h200", 8, 450, 50},
+        {"a100-80gb-sxm", 8, 300, 25}, /* 200 Gb/s HDR */
+        {"b200", 8, 900, 50},
+        {"b300", 8, 900, 100},        /* 800 Gb/s ConnectX-8 */
+        {"gb200", 72, 900, 50},       /* NVL72: 130 TB/s / 72 / 2 */
+        {"gb300", 72, 900, 100},
+        {"a6000", 2, 56.25, 0},       /* NVLink bridge */
+        {"a40", 2, 56.25, 0},
+        {"rtx-4090", 1, 0, 0},        /* no NVLink */
+        {"mi300x", 8, 448, 0},
+        {"mi355x", 8, 537.6, 0},      /* 7 x 153.6 / 2 */
+        {"tpu-v5e", 256, 200, 3.125}, /* 2 x 100 Gb/s per 8 chips */
+        {"tpu-v5p", 8960, 600, 6.25}, /* 50 Gb/s DCN per chip */
+        {"tpu-v6e", 256, 400, 0},     /* 800 GB/s both ways */
+    };
+    for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
+        roof_hardware hw = get_named(ref[i].name);
+        if (hw.scaleup_domain != ref[i].domain)
+            fail_msg("%s: domain %u", ref[i].name, (unsigned)hw.scaleup_domain);
+        assert_true(fabs(hw.interconnect_bytes_per_s - ref[i].link_gbps * 1e9)
+                    <= 1e-6 * ref[i].link_gbps * 1e9);
+        assert_true(hw.scaleout_bytes_per_s == ref[i].scaleout_gbps * 1e9);
+    }
+    /* Validation: 0 (unknown) or a usable divisor. */
+    roof_hardware hw = get_named("h100");
+    for (size_t i = 0; i < sizeof not_nonneg / sizeof not_nonneg[0]; i++) {
+        roof_hardware bad = hw;
+        bad.scaleout_bytes_per_s = not_nonneg[i];
+        expect_status(&bad, ROOF_E_RANGE, "scaleout");
+    }
+    hw.scaleout_bytes_per_s = 1e-300;
+    expect_status(&hw, ROOF_E_RANGE, "scaleout 1e-300");
+    hw.scaleout_bytes_per_s = 0.0;
+    expect_status(&hw, ROOF_OK, "scaleout 0");
+}
+
+/* One descriptor, one verdict: a device whose fields are each in range
+ * but whose peaks overflow (4294967295 units at 1e30 Hz), or whose
+ * bandwidth is so small that a ridge would be inf (1e-308 B/s), or whose
+ * rate makes a peak below 1e-30 FLOP/s, is refused by its validator with
+ * ROOF_E_RANGE, and peak, ceiling and ops give that same status. */
+static void expect_agreement(const roof_hardware *hw, const char *what)
+{
+    int v = roof_hardware_validate(hw);
+    if (v != ROOF_E_RANGE)
+        fail_msg("%s: validate gave %d, want ROOF_E_RANGE", what, v);
+    double p = 7.0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(hw, ROOF_FP16, &p), v);
+    assert_true(p == 7.0);
+    roof_ceiling c;
+    assert_int_equal(roof_ceiling_from_hardware(hw, ROOF_FP16, NULL, &c), v);
+    roof_model m;
+    roof_workload w;
+    roof_totals t;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    assert_int_equal(roof_workload_decode(1, 16, &w), ROOF_OK);
+    assert_int_equal(roof_step(&m, &w, hw, NULL, &t), v);
+}
+
+static void test_validate_agrees_with_use(void **state)
+{
+    (void)state;
+    const roof_hardware good = get_named("a6000");
+    roof_hardware hw = good;
+    hw.units = 4294967295u;
+    hw.clock_hz = 1e30;
+    expect_agreement(&hw, "peaks overflow");
+    hw = good;
+    hw.dram_bytes_per_s = 1e-308;
+    expect_agreement(&hw, "dram 1e-308");
+    hw = good;
+    hw.dram_bytes_per_s = 5e-324; /* the smallest denormal */
+    expect_agreement(&hw, "dram denormal");
+    hw = good;
+    hw.dram_bytes_per_s = 0.99e-30;
+    expect_agreement(&hw, "dram just below 1e-30");
+    hw = good;
+    hw.interconnect_bytes_per_s = 1e-300;
+    expect_agreement(&hw, "interconnect 1e-300");
+    /* A tiny vector clock makes only the FP32/FP64 peaks unusable:
+     * 84 x 256 x 1e-40 Hz = 2.2e-36 FLOP/s. */
+    hw = good;
+    hw.vector_clock_hz = 1e-40;
+    expect_agreement(&hw, "vector clock 1e-40");
+    hw = good;
+    hw.flops_per_clock_per_unit[ROOF_INT4] = 1e-300;
+    expect_agreement(&hw, "int4 rate 1e-300");
+    /* The edges themselves are usable: 1 unit x 1 x 1e-30 Hz = 1e-30
+     * FLOP/s, DRAM 1e-30 B/s, 1 x 1e30 x 1 = 1e30 FLOP/s. */
+    hw = good;
+    hw.units = 1;
+    memset(hw.flops_per_clock_per_unit, 0, sizeof hw.flops_per_clock_per_unit);
+    hw.flops_per_clock_per_unit[ROOF_FP16] = 1.0;
+    hw.clock_hz = 1e-30;
+    hw.dram_bytes_per_s = 1e-30;
+    expect_status(&hw, ROOF_OK, "peak 1e-30");
+    roof_ceiling c;
+    double ridge = 0.0;
+    assert_int_equal(roof_ceiling_from_hardware(&hw, ROOF_FP16, NULL, &c), ROOF_OK);
+    assert_int_equal(roof_ridge_flops_per_byte(&c, &ridge), ROOF_OK);
+    assert_true(ridge == 1.0);
+    hw.clock_hz = 1.0;
+    hw.flops_per_clock_per_unit[ROOF_FP16] = 1e30;
+    expect_status(&hw, ROOF_OK, "peak 1e30");
+    /* At a clock where a peak leaves the range, at_clock refuses. */
+    roof_hardware out;
+    fill(&out, sizeof out);
+    assert_int_equal(roof_hardware_at_clock(&good, 1e29, &out), ROOF_E_RANGE);
+    assert_true(untouched(&out, sizeof out));
 }
 
 /* ---- docs/hardware.md must show exactly the built-in table ---------- */
@@ -569,6 +847,14 @@ static void put_row(text *t, const roof_hardware *hw)
         put(t, " %g |", hw->interconnect_bytes_per_s / 1e9);
     else
         put(t, " — |");
+    if (hw->scaleup_domain > 0)
+        put(t, " %u |", (unsigned)hw->scaleup_domain);
+    else
+        put(t, " n/p |");
+    if (hw->scaleout_bytes_per_s > 0.0)
+        put(t, " %g |", hw->scaleout_bytes_per_s / 1e9);
+    else
+        put(t, " n/p |");
     /* Ridge at FP16, or BF16 on devices without FP16 (TPUs, Gaudi2). */
     double p;
     if (roof_hardware_peak_flops_per_s(hw, ROOF_FP16, &p) == ROOF_OK)
@@ -583,10 +869,12 @@ static void render_docs_table(text *t)
 {
     t->len = 0;
     put(t, "| Name | Device | Units | Clock MHz (tensor / vector) "
-           "| FP64 | FP32 | TF32 | FP16 | BF16 | FP8 | INT8 | INT4 "
+           "| FP64 | FP32 | TF32 | FP16 | BF16 | FP8 | INT8 | INT4 | FP6 | FP4 "
            "| DRAM GB/s | Memory GB | L2 MiB | Link GB/s per dir "
+           "| Scale-up domain | Scale-out GB/s per dir "
            "| Ridge FP16 FLOP/B |\n");
-    put(t, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    put(t, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---"
+           "|---|---|---|---|\n");
     for (uint32_t i = 0; i < roof_hardware_count(); i++) {
         roof_hardware hw;
         assert_int_equal(roof_hardware_get(i, &hw), ROOF_OK);
@@ -665,6 +953,10 @@ int main(void)
         cmocka_unit_test(test_peak_errors),
         cmocka_unit_test(test_validate_numbers),
         cmocka_unit_test(test_validate_strings_and_reserved),
+        cmocka_unit_test(test_validate_agrees_with_use),
+        cmocka_unit_test(test_fp16_accumulate),
+        cmocka_unit_test(test_fp6_fp4),
+        cmocka_unit_test(test_scale_up_and_out),
         cmocka_unit_test(test_docs_table_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

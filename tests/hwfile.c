@@ -49,6 +49,57 @@ static void test_reads_a_hand_written_file(void **state)
     double peak = 0;
     assert_int_equal(roof_hardware_peak_flops_per_s(&hw, ROOF_FP16, &peak), ROOF_OK);
     assert_true(peak == 2e11);
+    /* Keys added after the first files were written default to 0. */
+    assert_true(hw.flops_per_clock_per_unit[ROOF_FP4] == 0.0);
+    assert_true(hw.flops_per_clock_per_unit[ROOF_FP6] == 0.0);
+    assert_int_equal(hw.scaleup_domain, 0);
+    assert_true(hw.scaleout_bytes_per_s == 0.0);
+    assert_true(hw.fp16_acc16_flops_per_clock_per_unit == 0.0);
+}
+
+/* The keys of issue 15: FP6/FP4 rates, the FP16-accumulate rates, the
+ * scale-up domain and the scale-out network. */
+static void test_reads_the_new_keys(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "{\"name\": \"fast\", \"units\": 2, \"clock_hz\": 1e9,\n"
+        " \"flops_per_clock_per_unit\": {\"fp16\": 100, \"fp8\": 200,\n"
+        "   \"fp6\": 400, \"fp4\": 800},\n"
+        " \"fp16_acc16_flops_per_clock_per_unit\": 200,\n"
+        " \"fp8_acc16_flops_per_clock_per_unit\": 400,\n"
+        " \"scaleup_domain\": 72, \"scaleout_bytes_per_s\": 5e10,\n"
+        " \"interconnect_bytes_per_s\": 9e11,\n"
+        " \"memory_bytes\": 8e9, \"dram_bytes_per_s\": 1e12}";
+    roof_hardware hw;
+    roof_parse_error err;
+    assert_int_equal(roof_hardware_from_json(text, strlen(text), &hw, &err),
+                     ROOF_OK);
+    assert_true(hw.flops_per_clock_per_unit[ROOF_FP4] == 800.0);
+    assert_true(hw.flops_per_clock_per_unit[ROOF_FP6] == 400.0);
+    assert_int_equal(hw.scaleup_domain, 72);
+    assert_true(hw.scaleout_bytes_per_s == 5e10);
+    /* The FP16 roof is the FP16-accumulate one: 2 x 200 x 1e9. */
+    double peak = 0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&hw, ROOF_FP16, &peak),
+                     ROOF_OK);
+    assert_true(peak == 4e11);
+    /* It writes back and reads to the same descriptor. */
+    char buf[4096];
+    size_t len = 0;
+    assert_int_equal(roof_hardware_to_json(&hw, buf, sizeof buf, &len),
+                     ROOF_OK);
+    roof_hardware again;
+    assert_int_equal(roof_hardware_from_json(buf, len, &again, &err), ROOF_OK);
+    assert_memory_equal(&again, &hw, sizeof hw);
+    /* An FP16-accumulate rate below the FP32-accumulate one is refused. */
+    static const char *const slow =
+        "{\"name\": \"x\", \"units\": 1, \"clock_hz\": 1e9,\n"
+        " \"flops_per_clock_per_unit\": {\"fp16\": 100},\n"
+        " \"fp16_acc16_flops_per_clock_per_unit\": 50,\n"
+        " \"memory_bytes\": 1e9, \"dram_bytes_per_s\": 1e9}";
+    assert_int_equal(roof_hardware_from_json(slow, strlen(slow), &hw, &err),
+                     ROOF_E_INVALID);
 }
 
 static void test_every_builtin_round_trips(void **state)
@@ -184,6 +235,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reads_a_hand_written_file),
+        cmocka_unit_test(test_reads_the_new_keys),
         cmocka_unit_test(test_every_builtin_round_trips),
         cmocka_unit_test(test_to_json_buffer_rules),
         cmocka_unit_test(test_errors),

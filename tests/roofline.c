@@ -96,7 +96,8 @@ static void test_ceiling_from_hardware_errors(void **state)
                      ROOF_E_NULL);
     expect_ceiling_error(&hw, ROOF_PRECISION_COUNT, NULL, ROOF_E_INVALID);
     expect_ceiling_error(&hw, ROOF_FP8, NULL, ROOF_E_UNSUPPORTED);
-    const double bad_fraction[] = {0.0, -0.5, 1.5, DNAN, DINF};
+    const double bad_fraction[] = {0.0, -0.5, 1.5, DNAN, DINF, 1e-300,
+                                   5e-324};
     for (size_t i = 0; i < sizeof bad_fraction / sizeof bad_fraction[0]; i++) {
         roof_efficiency eff = {1.0, 1.0, 1.0};
         eff.compute = bad_fraction[i];
@@ -108,6 +109,17 @@ static void test_ceiling_from_hardware_errors(void **state)
     bad = hw;
     bad.reserved[2] = 1.0;
     expect_ceiling_error(&bad, ROOF_FP16, NULL, ROOF_E_INVALID);
+    /* A bandwidth the validator refuses, because its ridge would be
+     * 1e23 / 1e-308 = inf, is refused here with the same status. */
+    bad = hw;
+    bad.dram_bytes_per_s = 1e-308;
+    assert_int_equal(roof_hardware_validate(&bad), ROOF_E_RANGE);
+    expect_ceiling_error(&bad, ROOF_FP16, NULL, ROOF_E_RANGE);
+    /* An efficiency the validator accepts with ops refusing it: 1e-300
+     * and denormals are refused by both (ROOF_E_RANGE). */
+    roof_efficiency tiny = {1.0, 1e-300, 1.0};
+    assert_int_equal(roof_efficiency_validate(&tiny), ROOF_E_RANGE);
+    expect_ceiling_error(&hw, ROOF_FP16, &tiny, ROOF_E_RANGE);
     /* A valid but tiny bandwidth scaled below the 1e-30 floor:
      * 1e-29 x 0.01 = 1e-31 B/s is no roof to divide by. */
     bad = hw;

@@ -50,6 +50,9 @@ func cLayouts() map[string]layoutEntry {
 		"roof_fit_quality":   e(C.roof_fit_quality{}, FitQuality{}),
 		"roof_fit_report":    e(C.roof_fit_report{}, FitReport{}),
 		"roof_online":        e(C.roof_online{}, Online{}),
+		"roof_link":          e(C.roof_link{}, Link{}),
+		"roof_ep_layer":      e(C.roof_ep_layer{}, EPLayer{}),
+		"roof_ep_traffic":    e(C.roof_ep_traffic{}, EPTraffic{}),
 	}
 }
 

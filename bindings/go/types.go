@@ -53,6 +53,15 @@ type Hardware struct {
 	DramBytesPerS         float64                 // DRAM bandwidth
 	L2Bytes               float64                 // last-level cache
 	InterconnectBytesPerS float64                 // scale-up link; 0 = none
+	// ScaleupDomain is the GPUs in the NVLink/xGMI/ICI domain; 0 = unknown.
+	ScaleupDomain uint32
+	// Fp16Acc16FlopsPerClockPerUnit is the FP16 rate with FP16
+	// accumulation; 0 = the FP16 rate.
+	Fp16Acc16FlopsPerClockPerUnit float64
+	// Fp8Acc16FlopsPerClockPerUnit likewise for FP8.
+	Fp8Acc16FlopsPerClockPerUnit float64
+	// ScaleoutBytesPerS is the scale-out network per device; 0 = unknown.
+	ScaleoutBytesPerS float64
 }
 
 func hardwareFromC(r *C.roof_hardware) Hardware {
@@ -63,6 +72,10 @@ func hardwareFromC(r *C.roof_hardware) Hardware {
 		ClockHz: float64(r.clock_hz), VectorClockHz: float64(r.vector_clock_hz),
 		MemoryBytes: float64(r.memory_bytes), DramBytesPerS: float64(r.dram_bytes_per_s),
 		L2Bytes: float64(r.l2_bytes), InterconnectBytesPerS: float64(r.interconnect_bytes_per_s),
+		ScaleupDomain:                 uint32(r.scaleup_domain),
+		Fp16Acc16FlopsPerClockPerUnit: float64(r.fp16_acc16_flops_per_clock_per_unit),
+		Fp8Acc16FlopsPerClockPerUnit:  float64(r.fp8_acc16_flops_per_clock_per_unit),
+		ScaleoutBytesPerS:             float64(r.scaleout_bytes_per_s),
 	}
 	for i := range h.FlopsPerClockPerUnit {
 		h.FlopsPerClockPerUnit[i] = float64(r.flops_per_clock_per_unit[i])
@@ -94,6 +107,10 @@ func (h *Hardware) toC() (C.roof_hardware, error) {
 	r.dram_bytes_per_s = C.double(h.DramBytesPerS)
 	r.l2_bytes = C.double(h.L2Bytes)
 	r.interconnect_bytes_per_s = C.double(h.InterconnectBytesPerS)
+	r.scaleup_domain = C.uint32_t(h.ScaleupDomain)
+	r.fp16_acc16_flops_per_clock_per_unit = C.double(h.Fp16Acc16FlopsPerClockPerUnit)
+	r.fp8_acc16_flops_per_clock_per_unit = C.double(h.Fp8Acc16FlopsPerClockPerUnit)
+	r.scaleout_bytes_per_s = C.double(h.ScaleoutBytesPerS)
 	return r, nil
 }
 

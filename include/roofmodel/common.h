@@ -65,9 +65,12 @@ ROOF_API const char *roof_status_str(int status);
  * values are nonsense for any device or model and risk overflow. */
 #define ROOF_MAX_VALUE 1e30
 
-/* Numeric precisions a device may support.  FP16/BF16/FP8 are tensor-core
- * rates with FP32 accumulation; FP32 and FP64 are the best non-sparse rate
- * the device has for a matrix multiply (FP64 tensor cores count). */
+/* Numeric precisions a device may support.  FP16/BF16/FP8/FP6/FP4 are
+ * dense tensor-core rates with FP32 accumulation (a device may add a
+ * faster FP16-accumulate rate for FP16 and FP8: roof_hardware); FP32 and
+ * FP64 are the best non-sparse rate the device has for a matrix multiply
+ * (FP64 tensor cores count).  FP6 and FP4 are the E2M3/E3M2 and E2M1
+ * element types of the block-scaled formats (MXFP6, MXFP4, NVFP4). */
 enum roof_precision {
     ROOF_FP64 = 0,
     ROOF_FP32 = 1,
@@ -76,9 +79,11 @@ enum roof_precision {
     ROOF_BF16 = 4,
     ROOF_FP8 = 5,
     ROOF_INT8 = 6,
-    ROOF_INT4 = 7
+    ROOF_INT4 = 7,
+    ROOF_FP6 = 8,
+    ROOF_FP4 = 9
 };
-#define ROOF_PRECISION_COUNT 8
+#define ROOF_PRECISION_COUNT 10
 
 /* "fp16", "bf16", ... ; NULL for an unknown value. */
 ROOF_API const char *roof_precision_name(uint32_t precision);
@@ -95,7 +100,8 @@ enum roof_bound {
 /* "memory", "compute", "interconnect", "none"; NULL for an unknown value. */
 ROOF_API const char *roof_bound_name(uint32_t bound);
 
-/* Achieved fractions of the peaks, in (0, 1].  {1, 1, 1} is the pure
+/* Achieved fractions of the peaks, in [1e-30, 1] (smaller ones would
+ * scale a roof below what the library divides by).  {1, 1, 1} is the pure
  * roofline bound; wherever a pointer to this struct may be NULL, NULL means
  * that.  Calibrate them against measured kernels. */
 typedef struct roof_efficiency {

@@ -272,6 +272,12 @@ def test_hw():
         check(by["a6000-2100"]["peak_flops_per_s"]["fp16"] == A6000_MAX_PEAK,
               "a6000-2100 peak")
         check(by["a6000"]["dram_bytes_per_s"] == A6000_BW, "a6000 bw")
+        # Scale-up domains and the FP4 roof (issue 15): GB200 NVL72 joins
+        # 72 GPUs; B200 FP4 = 148 x 32768 x 1.856e9.
+        check(by["gb200"]["scaleup_domain"] == 72, "gb200 domain")
+        check(by["h100-sxm"]["scaleout_bytes_per_s"] == 50e9, "h100 scale-out")
+        check(by["b200"]["peak_flops_per_s"]["fp4"] == 148 * 32768 * 1.856e9,
+              "b200 fp4 %r" % by["b200"]["peak_flops_per_s"])
     csv_by = {r["name"]: r for r in rows}
     check(float(csv_by["a6000"]["peak_fp16_flops_per_s"]) == A6000_PEAK,
           "csv a6000 peak")
@@ -299,6 +305,34 @@ def test_hw():
                     "1e9")
         check(a is not None and a["peak_flops_per_s"] == A6000_PEAK,
               "classify --hw FILE")
+        # Validation agrees with use: a file whose ridge would be inf
+        # (DRAM 1e-308 B/s) or whose peaks overflow (4294967295 units at
+        # 1e30 Hz) is refused, never shown with inf or null.
+        base = json.loads(ok("hw", "show", "a6000", "--json"))
+        for key, val in (("dram_bytes_per_s", 1e-308),
+                         ("interconnect_bytes_per_s", 1e-300),
+                         ("units", 4294967295)):
+            dev = dict(base)
+            dev[key] = val
+            if key == "units":
+                dev["clock_hz"] = 1e30
+            json.dump(dev, open(path, "w"))
+            for fmt in ([], ["--csv"], ["--json"]):
+                bad(["hw", "show", path] + fmt, "dev.json")
+        # At the edge of the range every ridge is a number: peak 1e-30
+        # FLOP/s over 1e-30 B/s is 1 FLOP/B.
+        dev = dict(base, units=1, clock_hz=1e-30, vector_clock_hz=0,
+                   dram_bytes_per_s=1e-30,
+                   flops_per_clock_per_unit={"fp16": 1})
+        json.dump(dev, open(path, "w"))
+        for fmt in ([], ["--csv"], ["--json"]):
+            out = ok("hw", "show", path, *fmt)
+            for word in ("inf", "nan", "null"):
+                check(word not in out.lower(), "hw show %s %s printed %s"
+                      % (path, fmt, word))
+        rows = ok_csv("hw", "show", path)
+        check(len(rows) == 1 and float(rows[0]["ridge_flops_per_byte"]) == 1.0,
+              "edge ridge %r" % rows)
         open(path, "w").write('{"name": "x"')
         err = bad(["hw", "show", path], "dev.json")
         check(":1:" in err, "parse error without line: %r" % err)

@@ -41,7 +41,7 @@ static void test_hardware_struct(void **state)
 {
     (void)state;
     /* 48 + 48 + 16 + 16 + 192 = 320 bytes of text, then the numbers. */
-    SIZE(roof_hardware, 472);
+    SIZE(roof_hardware, 512);
     OFF(roof_hardware, name, 0);
     ELEMS(roof_hardware, name, 48);
     OFF(roof_hardware, label, 48);
@@ -53,16 +53,19 @@ static void test_hardware_struct(void **state)
     OFF(roof_hardware, source, 128);
     ELEMS(roof_hardware, source, 192);
     OFF(roof_hardware, units, 320);
-    OFF(roof_hardware, reserved0, 324);
+    OFF(roof_hardware, scaleup_domain, 324); /* was reserved0 */
     OFF(roof_hardware, clock_hz, 328);
     OFF(roof_hardware, vector_clock_hz, 336);
-    OFF(roof_hardware, flops_per_clock_per_unit, 344); /* 8 x 8 = 64 */
-    ELEMS(roof_hardware, flops_per_clock_per_unit, 8);
-    OFF(roof_hardware, memory_bytes, 408);
-    OFF(roof_hardware, dram_bytes_per_s, 416);
-    OFF(roof_hardware, l2_bytes, 424);
-    OFF(roof_hardware, interconnect_bytes_per_s, 432);
-    OFF(roof_hardware, reserved, 440); /* 4 x 8 = 32 -> 472 */
+    OFF(roof_hardware, flops_per_clock_per_unit, 344); /* 10 x 8 = 80 */
+    ELEMS(roof_hardware, flops_per_clock_per_unit, 10);
+    OFF(roof_hardware, memory_bytes, 424);
+    OFF(roof_hardware, dram_bytes_per_s, 432);
+    OFF(roof_hardware, l2_bytes, 440);
+    OFF(roof_hardware, interconnect_bytes_per_s, 448);
+    OFF(roof_hardware, fp16_acc16_flops_per_clock_per_unit, 456);
+    OFF(roof_hardware, fp8_acc16_flops_per_clock_per_unit, 464);
+    OFF(roof_hardware, scaleout_bytes_per_s, 472);
+    OFF(roof_hardware, reserved, 480); /* 4 x 8 = 32 -> 512 */
     ELEMS(roof_hardware, reserved, 4);
 }
 
@@ -396,6 +399,40 @@ static void test_parse_structs(void **state)
     OFF(roof_kernel, seconds, 112);
 }
 
+static void test_collective_structs(void **state)
+{
+    (void)state;
+    SIZE(roof_link, 32); /* 2 doubles + 2 reserved */
+    OFF(roof_link, bytes_per_s, 0);
+    OFF(roof_link, latency_seconds, 8);
+    OFF(roof_link, reserved, 16);
+    ELEMS(roof_link, reserved, 2);
+
+    SIZE(roof_ep_layer, 56); /* 4 uint32 + 3 doubles + 2 reserved */
+    OFF(roof_ep_layer, experts, 0);
+    OFF(roof_ep_layer, top_k, 4);
+    OFF(roof_ep_layer, hidden, 8);
+    OFF(roof_ep_layer, ep, 12);
+    OFF(roof_ep_layer, tokens, 16);
+    OFF(roof_ep_layer, dispatch_bytes_per_element, 24);
+    OFF(roof_ep_layer, combine_bytes_per_element, 32);
+    OFF(roof_ep_layer, reserved, 40);
+    ELEMS(roof_ep_layer, reserved, 2);
+
+    SIZE(roof_ep_traffic, 88); /* 9 doubles + 2 reserved */
+    OFF(roof_ep_traffic, tokens_per_device, 0);
+    OFF(roof_ep_traffic, mean_load, 8);
+    OFF(roof_ep_traffic, max_load, 16);
+    OFF(roof_ep_traffic, dispatch_bytes, 24);
+    OFF(roof_ep_traffic, dispatch_bytes_out, 32);
+    OFF(roof_ep_traffic, combine_bytes, 40);
+    OFF(roof_ep_traffic, combine_bytes_out, 48);
+    OFF(roof_ep_traffic, busiest_dispatch_bytes, 56);
+    OFF(roof_ep_traffic, busiest_combine_bytes, 64);
+    OFF(roof_ep_traffic, reserved, 72);
+    ELEMS(roof_ep_traffic, reserved, 2);
+}
+
 static void test_enum_values(void **state)
 {
     (void)state;
@@ -423,7 +460,36 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_FP8, 5);
     assert_int_equal(ROOF_INT8, 6);
     assert_int_equal(ROOF_INT4, 7);
-    assert_int_equal(ROOF_PRECISION_COUNT, 8);
+    assert_int_equal(ROOF_FP6, 8);
+    assert_int_equal(ROOF_FP4, 9);
+    assert_int_equal(ROOF_PRECISION_COUNT, 10);
+    assert_int_equal(ROOF_ACC_WIDE, 0);
+    assert_int_equal(ROOF_ACC_FP16, 1);
+
+    assert_int_equal(ROOF_FORMAT_FP32, 0);
+    assert_int_equal(ROOF_FORMAT_BF16, 1);
+    assert_int_equal(ROOF_FORMAT_FP16, 2);
+    assert_int_equal(ROOF_FORMAT_FP8, 3);
+    assert_int_equal(ROOF_FORMAT_FP8_CHANNEL, 4);
+    assert_int_equal(ROOF_FORMAT_FP8_BLOCK128, 5);
+    assert_int_equal(ROOF_FORMAT_MXFP8, 6);
+    assert_int_equal(ROOF_FORMAT_MXFP6, 7);
+    assert_int_equal(ROOF_FORMAT_MXFP4, 8);
+    assert_int_equal(ROOF_FORMAT_NVFP4, 9);
+    assert_int_equal(ROOF_FORMAT_INT8_CHANNEL, 10);
+    assert_int_equal(ROOF_FORMAT_INT4_G128, 11);
+    assert_int_equal(ROOF_FORMAT_INT4_G32, 12);
+    assert_int_equal(ROOF_FORMAT_COUNT, 13);
+
+    assert_int_equal(ROOF_ALL_REDUCE, 0);
+    assert_int_equal(ROOF_ALL_GATHER, 1);
+    assert_int_equal(ROOF_REDUCE_SCATTER, 2);
+    assert_int_equal(ROOF_ALL_TO_ALL, 3);
+    assert_int_equal(ROOF_POINT_TO_POINT, 4);
+    assert_int_equal(ROOF_COLLECTIVE_COUNT, 5);
+    assert_int_equal(ROOF_SCOPE_DEVICE, 0);
+    assert_int_equal(ROOF_SCOPE_SCALE_UP, 1);
+    assert_int_equal(ROOF_SCOPE_SCALE_OUT, 2);
 
     assert_int_equal(ROOF_BOUND_NONE, 0);
     assert_int_equal(ROOF_BOUND_MEMORY, 1);
@@ -708,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_estimate_structs),
         cmocka_unit_test(test_plot_structs),
         cmocka_unit_test(test_parse_structs),
+        cmocka_unit_test(test_collective_structs),
         cmocka_unit_test(test_enum_values),
         cmocka_unit_test(test_limit_macros),
         cmocka_unit_test(test_function_signatures),

@@ -45,7 +45,7 @@ __all__ = [
     "version", "version_number", "status_str", "library_path",
     "hardware", "hardware_list", "hardware_aliases", "format_si",
     "hardware_from_json", "hardware_to_json",
-    "peak_flops_per_s", "at_clock", "ceiling", "classify", "hierarchy",
+    "peak_flops_per_s", "roof_rate", "at_clock", "ceiling", "classify", "hierarchy",
     "model", "model_list", "model_from_config", "model_to_json",
     "param_count", "workload", "ops", "step", "request", "estimate",
     "memory_footprint", "scaling", "chart_svg", "kernels_from_csv",
@@ -263,6 +263,17 @@ def peak_flops_per_s(hw: HardwareLike,
     _c().roof_hardware_peak_flops_per_s(byref(_hw(hw)), _precision(precision),
                                         byref(v))
     return v.value
+
+
+def roof_rate(hw: HardwareLike,
+              precision: PrecisionLike = "fp16") -> Tuple[float, str]:
+    """The per-clock rate a precision's roof uses and its accumulator:
+    (FLOP per clock per unit, "fp16" or "wide").  GeForce FP16 roofs use
+    the faster FP16-accumulate rate."""
+    v, acc = c_double(), c_uint32()
+    _c().roof_hardware_roof_rate(byref(_hw(hw)), _precision(precision),
+                                 byref(v), byref(acc))
+    return v.value, ("fp16" if acc.value == 1 else "wide")
 
 
 def hardware_from_json(text_or_path: TextOrPath) -> Hardware:
@@ -611,6 +622,7 @@ def kernels_from_csv(text_or_path: TextOrPath) -> List[Kernel]:
 # Methods on the dataclasses, so a descriptor reads naturally:
 # hw.peak_flops_per_s("fp16"), m.params(), ceiling.eval(flops, bytes).
 Hardware.peak_flops_per_s = peak_flops_per_s
+Hardware.roof_rate = roof_rate
 Hardware.at_clock = at_clock
 Hardware.ceiling = ceiling
 Hardware.to_json = hardware_to_json

@@ -44,7 +44,8 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_parse_error, roof_request, roof_roofline, roof_scaling_point,
     roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
-    roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT)
+    roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_link,
+    roof_ep_layer, roof_ep_traffic)
 
 _P = POINTER
 # int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
@@ -78,6 +79,27 @@ FUNCTIONS = (
      [_P(roof_hardware), _d, _P(roof_hardware)]),
     ("roof_hardware_peak_flops_per_s", STATUS,
      [_P(roof_hardware), _u32, _P(_d)]),
+    ("roof_hardware_roof_rate", STATUS,
+     [_P(roof_hardware), _u32, _P(_d), _P(_u32)]),
+    # collective.h
+    ("roof_link_validate", STATUS, [_P(roof_link)]),
+    ("roof_collective_name", c_char_p, [_u32]),
+    ("roof_collective_seconds", STATUS,
+     [_u32, _d, _u32, _P(roof_link), _P(_d)]),
+    ("roof_collective_link", STATUS,
+     [_P(roof_hardware), _u32, _P(roof_link), _P(_u32)]),
+    ("roof_ep_layer_validate", STATUS, [_P(roof_ep_layer)]),
+    ("roof_ep_traffic_eval", STATUS,
+     [_P(roof_ep_layer), _P(roof_ep_traffic)]),
+    ("roof_expected_max_normal", STATUS, [_u32, _P(_d)]),
+    # format.h
+    ("roof_format_name", c_char_p, [_u32]),
+    ("roof_format_from_name", STATUS, [c_char_p, _P(_u32)]),
+    ("roof_format_bits_per_weight", STATUS, [_u32, _P(_d)]),
+    ("roof_format_weight_bytes", STATUS, [_u32, _u32, _u32, _P(_d)]),
+    ("roof_format_native_precision", STATUS, [_u32, _P(_u32)]),
+    ("roof_format_math_precision", STATUS,
+     [_P(roof_hardware), _u32, _P(_u32), _P(_u32)]),
     # roofline.h
     ("roof_ceiling_from_hardware", STATUS,
      [_P(roof_hardware), _u32, _P(roof_efficiency), _P(roof_ceiling)]),

@@ -29,7 +29,7 @@ from . import _args
 # the C compiler's values.
 ROOF_HW_NAME_MAX = 48
 ROOF_HW_SOURCE_MAX = 192
-ROOF_PRECISION_COUNT = 8
+ROOF_PRECISION_COUNT = 10
 ROOF_MAX_LEVELS = 8
 ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
@@ -64,7 +64,7 @@ class roof_hardware(Structure):
         ("arch", c_char * 16),
         ("source", c_char * ROOF_HW_SOURCE_MAX),
         ("units", c_uint32),
-        ("reserved0", c_uint32),
+        ("scaleup_domain", c_uint32),
         ("clock_hz", c_double),
         ("vector_clock_hz", c_double),
         ("flops_per_clock_per_unit", c_double * ROOF_PRECISION_COUNT),
@@ -72,6 +72,9 @@ class roof_hardware(Structure):
         ("dram_bytes_per_s", c_double),
         ("l2_bytes", c_double),
         ("interconnect_bytes_per_s", c_double),
+        ("fp16_acc16_flops_per_clock_per_unit", c_double),
+        ("fp8_acc16_flops_per_clock_per_unit", c_double),
+        ("scaleout_bytes_per_s", c_double),
         ("reserved", c_double * 4),
     ]
 
@@ -240,6 +243,42 @@ class roof_totals(Structure):
         ("model", roof_sum),
         ("overhead_seconds", c_double),
         ("reserved", c_double * 3),
+    ]
+
+
+class roof_link(Structure):
+    _fields_ = [
+        ("bytes_per_s", c_double),
+        ("latency_seconds", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_ep_layer(Structure):
+    _fields_ = [
+        ("experts", c_uint32),
+        ("top_k", c_uint32),
+        ("hidden", c_uint32),
+        ("ep", c_uint32),
+        ("tokens", c_double),
+        ("dispatch_bytes_per_element", c_double),
+        ("combine_bytes_per_element", c_double),
+        ("reserved", c_double * 2),
+    ]
+
+
+class roof_ep_traffic(Structure):
+    _fields_ = [
+        ("tokens_per_device", c_double),
+        ("mean_load", c_double),
+        ("max_load", c_double),
+        ("dispatch_bytes", c_double),
+        ("dispatch_bytes_out", c_double),
+        ("combine_bytes", c_double),
+        ("combine_bytes_out", c_double),
+        ("busiest_dispatch_bytes", c_double),
+        ("busiest_combine_bytes", c_double),
+        ("reserved", c_double * 2),
     ]
 
 
@@ -477,7 +516,7 @@ STRUCTS = (
     roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
     roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
     roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
-    roof_fit_report, roof_online,
+    roof_fit_report, roof_online, roof_link, roof_ep_layer, roof_ep_traffic,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
@@ -500,6 +539,8 @@ class Precision(_Named):
     FP8 = 5
     INT8 = 6
     INT4 = 7
+    FP6 = 8
+    FP4 = 9
 
 
 class Bound(_Named):
@@ -604,6 +645,7 @@ class Hardware:
     arch: str
     source: str
     units: int
+    scaleup_domain: int              # GPUs in the NVLink/xGMI/ICI domain
     clock_hz: float
     vector_clock_hz: float
     flops_per_clock_per_unit: Tuple[float, ...]
@@ -611,6 +653,9 @@ class Hardware:
     dram_bytes_per_s: float
     l2_bytes: float
     interconnect_bytes_per_s: float
+    fp16_acc16_flops_per_clock_per_unit: float  # 0 = same as FP16
+    fp8_acc16_flops_per_clock_per_unit: float   # 0 = same as FP8
+    scaleout_bytes_per_s: float      # InfiniBand/RoCE per device; 0 = unknown
 
 
 @dataclass(frozen=True)

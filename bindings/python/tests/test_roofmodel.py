@@ -177,6 +177,24 @@ class TestHardware(unittest.TestCase):
         self.assertEqual(hw.at_clock(2.1e9).peak_flops_per_s(rm.Precision.FP16),
                          84 * 1024 * 2.1e9)
 
+    def test_new_fields_and_precisions(self):
+        # HGX H100: 8 GPUs per NVLink domain, one 400 Gb/s NIC each.
+        hw = rm.hardware("h100")
+        self.assertEqual(hw.scaleup_domain, 8)
+        self.assertEqual(hw.scaleout_bytes_per_s, 50e9)
+        self.assertEqual(rm.hardware("gb200").scaleup_domain, 72)
+        # B200 FP4: 148 SM x 32768 x 1.856 GHz = 9.0006 PFLOP/s dense.
+        self.assertEqual(rm.hardware("b200").peak_flops_per_s("fp4"),
+                         148 * 32768 * 1.856e9)
+        self.assertEqual(len(hw.flops_per_clock_per_unit), 10)
+        # RTX 4090: the FP16 roof is the FP16-accumulate one, 1024/SM.
+        g = rm.hardware("rtx-4090")
+        self.assertEqual(g.roof_rate("fp16"), (1024.0, "fp16"))
+        self.assertEqual(g.roof_rate("bf16"), (512.0, "wide"))
+        self.assertEqual(g.peak_flops_per_s("fp16"), 128 * 1024 * 2.52e9)
+        # The new fields survive the trip through C.
+        self.assertEqual(rm.hardware_from_json(g.to_json()), g)
+
     def test_aliases_are_the_same_device(self):
         self.assertEqual(rm.hardware("rtx-a6000"), rm.hardware("a6000"))
         self.assertEqual(rm.hardware("A6000"), rm.hardware("a6000"))

@@ -91,8 +91,17 @@ pub const ROOF_FP8: u32 = 5;
 pub const ROOF_INT8: u32 = 6;
 /// `ROOF_INT4`: a value of `enum roof_precision`.
 pub const ROOF_INT4: u32 = 7;
+/// FP6 (Blackwell and MI355X tensor rates).
+pub const ROOF_FP6: u32 = 8;
+/// FP4 (Blackwell and MI355X tensor rates).
+pub const ROOF_FP4: u32 = 9;
 /// Number of precisions: the length of `roof_hardware::flops_per_clock_per_unit`.
-pub const ROOF_PRECISION_COUNT: usize = 8;
+pub const ROOF_PRECISION_COUNT: usize = 10;
+
+/// The roof uses the rate with FP32 (wide) accumulation.
+pub const ROOF_ACC_WIDE: u32 = 0;
+/// The roof uses the faster FP16-accumulate rate.
+pub const ROOF_ACC_FP16: u32 = 1;
 
 /// `ROOF_BOUND_NONE`: a value of `enum roof_bound`.
 pub const ROOF_BOUND_NONE: u32 = 0;
@@ -141,8 +150,8 @@ pub struct roof_hardware {
     pub source: [c_char; ROOF_HW_SOURCE_MAX],
     /// SMs, CUs or matrix units; > 0
     pub units: u32,
-    /// must be 0
-    pub reserved0: u32,
+    /// GPUs in the scale-up (NVLink, xGMI, ICI) domain; 0 = unknown
+    pub scaleup_domain: u32,
     /// clock of the tensor/matrix peaks
     pub clock_hz: f64,
     /// clock of the FP64/FP32 peaks;
@@ -160,6 +169,12 @@ pub struct roof_hardware {
     /// scale-up link (NVLink, IF, ICI),
     /// per direction per device; 0 = none
     pub interconnect_bytes_per_s: f64,
+    /// FP16 tensor rate with FP16 accumulation; 0 = same as FP16
+    pub fp16_acc16_flops_per_clock_per_unit: f64,
+    /// FP8 tensor rate with FP16 accumulation; 0 = same as FP8
+    pub fp8_acc16_flops_per_clock_per_unit: f64,
+    /// scale-out network bandwidth per device per direction; 0 = unknown
+    pub scaleout_bytes_per_s: f64,
     /// must be 0
     pub reserved: [f64; 4],
 }
@@ -831,6 +846,85 @@ pub struct roof_kernel {
     pub seconds: f64,
 }
 
+// ---- collective.h ---------------------------------------------------------
+
+/// C constant `ROOF_ALL_REDUCE` (see the C headers).
+pub const ROOF_ALL_REDUCE: u32 = 0;
+/// C constant `ROOF_ALL_GATHER` (see the C headers).
+pub const ROOF_ALL_GATHER: u32 = 1;
+/// C constant `ROOF_REDUCE_SCATTER` (see the C headers).
+pub const ROOF_REDUCE_SCATTER: u32 = 2;
+/// C constant `ROOF_ALL_TO_ALL` (see the C headers).
+pub const ROOF_ALL_TO_ALL: u32 = 3;
+/// C constant `ROOF_POINT_TO_POINT` (see the C headers).
+pub const ROOF_POINT_TO_POINT: u32 = 4;
+/// C constant `ROOF_SCOPE_DEVICE` (see the C headers).
+pub const ROOF_SCOPE_DEVICE: u32 = 0;
+/// C constant `ROOF_SCOPE_SCALE_UP` (see the C headers).
+pub const ROOF_SCOPE_SCALE_UP: u32 = 1;
+/// C constant `ROOF_SCOPE_SCALE_OUT` (see the C headers).
+pub const ROOF_SCOPE_SCALE_OUT: u32 = 2;
+
+/// C struct `roof_link` (see the C headers).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_link {
+    /// C field `bytes_per_s` (see the C headers).
+    pub bytes_per_s: f64,
+    /// C field `latency_seconds` (see the C headers).
+    pub latency_seconds: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 2],
+}
+
+/// C struct `roof_ep_layer` (see the C headers).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_ep_layer {
+    /// C field `experts` (see the C headers).
+    pub experts: u32,
+    /// C field `top_k` (see the C headers).
+    pub top_k: u32,
+    /// C field `hidden` (see the C headers).
+    pub hidden: u32,
+    /// C field `ep` (see the C headers).
+    pub ep: u32,
+    /// C field `tokens` (see the C headers).
+    pub tokens: f64,
+    /// C field `dispatch_bytes_per_element` (see the C headers).
+    pub dispatch_bytes_per_element: f64,
+    /// C field `combine_bytes_per_element` (see the C headers).
+    pub combine_bytes_per_element: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 2],
+}
+
+/// C struct `roof_ep_traffic` (see the C headers).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_ep_traffic {
+    /// C field `tokens_per_device` (see the C headers).
+    pub tokens_per_device: f64,
+    /// C field `mean_load` (see the C headers).
+    pub mean_load: f64,
+    /// C field `max_load` (see the C headers).
+    pub max_load: f64,
+    /// C field `dispatch_bytes` (see the C headers).
+    pub dispatch_bytes: f64,
+    /// C field `dispatch_bytes_out` (see the C headers).
+    pub dispatch_bytes_out: f64,
+    /// C field `combine_bytes` (see the C headers).
+    pub combine_bytes: f64,
+    /// C field `combine_bytes_out` (see the C headers).
+    pub combine_bytes_out: f64,
+    /// C field `busiest_dispatch_bytes` (see the C headers).
+    pub busiest_dispatch_bytes: f64,
+    /// C field `busiest_combine_bytes` (see the C headers).
+    pub busiest_combine_bytes: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 2],
+}
+
 /// All-zero values of the structs whose arrays are too long for
 /// `#[derive(Default)]` (Rust 1.63 derives it up to 32 elements).
 macro_rules! zero_default {
@@ -847,10 +941,13 @@ zero_default! {
     roof_hardware => roof_hardware {
         name: [0; ROOF_HW_NAME_MAX], label: [0; ROOF_HW_NAME_MAX],
         vendor: [0; 16], arch: [0; 16], source: [0; ROOF_HW_SOURCE_MAX],
-        units: 0, reserved0: 0, clock_hz: 0.0, vector_clock_hz: 0.0,
+        units: 0, scaleup_domain: 0, clock_hz: 0.0, vector_clock_hz: 0.0,
         flops_per_clock_per_unit: [0.0; ROOF_PRECISION_COUNT],
         memory_bytes: 0.0, dram_bytes_per_s: 0.0, l2_bytes: 0.0,
-        interconnect_bytes_per_s: 0.0, reserved: [0.0; 4],
+        interconnect_bytes_per_s: 0.0,
+        fp16_acc16_flops_per_clock_per_unit: 0.0,
+        fp8_acc16_flops_per_clock_per_unit: 0.0, scaleout_bytes_per_s: 0.0,
+        reserved: [0.0; 4],
     };
     roof_model => roof_model {
         name: [0; ROOF_MODEL_NAME_MAX], source: [0; ROOF_MODEL_SOURCE_MAX],
@@ -1100,6 +1197,54 @@ extern "C" {
     /// ROOF_E_NULL, ROOF_E_INVALID (unknown precision or bad descriptor),
     /// ROOF_E_UNSUPPORTED when the device has no rate for it.
     pub fn roof_hardware_peak_flops_per_s(hw: *const roof_hardware, precision: u32, flops_per_s: *mut f64) -> c_int;
+    /// C function `roof_hardware_roof_rate` (see the C headers).
+    pub fn roof_hardware_roof_rate(
+        hw: *const roof_hardware,
+        precision: u32,
+        flops_per_clock_per_unit: *mut f64,
+        accumulate: *mut u32,
+    ) -> c_int;
+
+    // collective.h
+    /// C function `roof_link_validate` (see the C headers).
+    pub fn roof_link_validate(link: *const roof_link) -> c_int;
+    /// C function `roof_collective_name` (see the C headers).
+    pub fn roof_collective_name(collective: u32) -> *const c_char;
+    /// C function `roof_collective_seconds` (see the C headers).
+    pub fn roof_collective_seconds(
+        collective: u32,
+        bytes: f64,
+        devices: u32,
+        link: *const roof_link,
+        seconds: *mut f64,
+    ) -> c_int;
+    /// C function `roof_collective_link` (see the C headers).
+    pub fn roof_collective_link(hw: *const roof_hardware, devices: u32, link: *mut roof_link, scope: *mut u32) -> c_int;
+    /// C function `roof_ep_layer_validate` (see the C headers).
+    pub fn roof_ep_layer_validate(layer: *const roof_ep_layer) -> c_int;
+    /// C function `roof_ep_traffic_eval` (see the C headers).
+    pub fn roof_ep_traffic_eval(layer: *const roof_ep_layer, out: *mut roof_ep_traffic) -> c_int;
+    /// C function `roof_expected_max_normal` (see the C headers).
+    pub fn roof_expected_max_normal(e: u32, value: *mut f64) -> c_int;
+
+    // format.h
+    /// C function `roof_format_name` (see the C headers).
+    pub fn roof_format_name(format: u32) -> *const c_char;
+    /// C function `roof_format_from_name` (see the C headers).
+    pub fn roof_format_from_name(name: *const c_char, format: *mut u32) -> c_int;
+    /// C function `roof_format_bits_per_weight` (see the C headers).
+    pub fn roof_format_bits_per_weight(format: u32, bits: *mut f64) -> c_int;
+    /// C function `roof_format_weight_bytes` (see the C headers).
+    pub fn roof_format_weight_bytes(format: u32, rows: u32, cols: u32, bytes: *mut f64) -> c_int;
+    /// C function `roof_format_native_precision` (see the C headers).
+    pub fn roof_format_native_precision(format: u32, precision: *mut u32) -> c_int;
+    /// C function `roof_format_math_precision` (see the C headers).
+    pub fn roof_format_math_precision(
+        hw: *const roof_hardware,
+        format: u32,
+        precision: *mut u32,
+        dequantized: *mut u32,
+    ) -> c_int;
 
     // roofline.h
     /// Ceiling of `hw` at `precision`, each roof scaled by *eff (NULL = 1).

@@ -135,7 +135,7 @@ fn rust_layouts() -> Vec<RustLayout> {
             arch,
             source,
             units,
-            reserved0,
+            scaleup_domain,
             clock_hz,
             vector_clock_hz,
             flops_per_clock_per_unit,
@@ -143,6 +143,9 @@ fn rust_layouts() -> Vec<RustLayout> {
             dram_bytes_per_s,
             l2_bytes,
             interconnect_bytes_per_s,
+            fp16_acc16_flops_per_clock_per_unit,
+            fp8_acc16_flops_per_clock_per_unit,
+            scaleout_bytes_per_s,
             reserved
         }),
         rust_layout!(roof_ceiling {
@@ -450,6 +453,33 @@ fn rust_layouts() -> Vec<RustLayout> {
             flops,
             bytes,
             seconds
+        }),
+        rust_layout!(roof_link {
+            bytes_per_s,
+            latency_seconds,
+            reserved
+        }),
+        rust_layout!(roof_ep_layer {
+            experts,
+            top_k,
+            hidden,
+            ep,
+            tokens,
+            dispatch_bytes_per_element,
+            combine_bytes_per_element,
+            reserved
+        }),
+        rust_layout!(roof_ep_traffic {
+            tokens_per_device,
+            mean_load,
+            max_load,
+            dispatch_bytes,
+            dispatch_bytes_out,
+            combine_bytes,
+            combine_bytes_out,
+            busiest_dispatch_bytes,
+            busiest_combine_bytes,
+            reserved
         }),
     ]
 }

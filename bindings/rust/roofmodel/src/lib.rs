@@ -96,6 +96,10 @@ c_enum!(
         Int8 = sys::ROOF_INT8,
         /// 4-bit integer.
         Int4 = sys::ROOF_INT4,
+        /// 6-bit floating point (Blackwell, MI355X).
+        Fp6 = sys::ROOF_FP6,
+        /// 4-bit floating point (Blackwell, MI355X).
+        Fp4 = sys::ROOF_FP4,
     }
 );
 c_enum!(
@@ -509,6 +513,14 @@ pub struct Hardware {
     pub l2_bytes: f64,
     /// Scale-up link (NVLink, IF, ICI), per direction per device; 0 = none.
     pub interconnect_bytes_per_s: f64,
+    /// Devices the scale-up link joins (8 for HGX, 72 for NVL72); 0 = unknown.
+    pub scaleup_domain: u32,
+    /// FP16 with FP16 accumulation where faster; 0 = same as FP16.
+    pub fp16_acc16_flops_per_clock_per_unit: f64,
+    /// FP8 with FP16 accumulation where faster; 0 = same as FP8.
+    pub fp8_acc16_flops_per_clock_per_unit: f64,
+    /// Scale-out network per device per direction; 0 = unknown.
+    pub scaleout_bytes_per_s: f64,
 }
 
 impl Hardware {
@@ -574,6 +586,10 @@ impl Hardware {
             dram_bytes_per_s: r.dram_bytes_per_s,
             l2_bytes: r.l2_bytes,
             interconnect_bytes_per_s: r.interconnect_bytes_per_s,
+            scaleup_domain: r.scaleup_domain,
+            fp16_acc16_flops_per_clock_per_unit: r.fp16_acc16_flops_per_clock_per_unit,
+            fp8_acc16_flops_per_clock_per_unit: r.fp8_acc16_flops_per_clock_per_unit,
+            scaleout_bytes_per_s: r.scaleout_bytes_per_s,
         }
     }
 
@@ -593,6 +609,10 @@ impl Hardware {
         r.dram_bytes_per_s = self.dram_bytes_per_s;
         r.l2_bytes = self.l2_bytes;
         r.interconnect_bytes_per_s = self.interconnect_bytes_per_s;
+        r.scaleup_domain = self.scaleup_domain;
+        r.fp16_acc16_flops_per_clock_per_unit = self.fp16_acc16_flops_per_clock_per_unit;
+        r.fp8_acc16_flops_per_clock_per_unit = self.fp8_acc16_flops_per_clock_per_unit;
+        r.scaleout_bytes_per_s = self.scaleout_bytes_per_s;
         Ok(r)
     }
 
@@ -614,6 +634,19 @@ impl Hardware {
             "roof_hardware_peak_flops_per_s",
         )?;
         Ok(v)
+    }
+
+    /// The per-clock rate a precision's roof uses, and whether it is the
+    /// FP16-accumulate one (GeForce FP16/FP8 roofs are).
+    pub fn roof_rate(&self, precision: Precision) -> Result<(f64, bool)> {
+        let r = self.to_raw()?;
+        let (mut v, mut acc) = (0.0, 0u32);
+        // SAFETY: r is a valid struct; v and acc are valid to write.
+        check(
+            unsafe { sys::roof_hardware_roof_rate(&r, precision.code(), &mut v, &mut acc) },
+            "roof_hardware_roof_rate",
+        )?;
+        Ok((v, acc == sys::ROOF_ACC_FP16))
     }
 
     /// The same device with every clock at clock_hz.

@@ -56,6 +56,21 @@ fn a6000_figures() {
 }
 
 #[test]
+fn new_precisions_rates_and_domains() {
+    // B200 FP4: 148 SM x 32768 x 1.856 GHz = 9.0006 PFLOP/s dense.
+    let b200 = Hardware::find("b200").unwrap();
+    assert_eq!(b200.peak_flops_per_s(Precision::Fp4).unwrap(), 148.0 * 32768.0 * 1.856e9);
+    assert_eq!(b200.scaleup_domain, 8);
+    assert_eq!(b200.scaleout_bytes_per_s, 50e9);
+    assert_eq!(Precision::Fp6.to_string(), "fp6");
+    // RTX 4090: FP16 roof with FP16 accumulation, 1024 per SM.
+    let g = Hardware::find("rtx-4090").unwrap();
+    assert_eq!(g.roof_rate(Precision::Fp16).unwrap(), (1024.0, true));
+    assert_eq!(g.roof_rate(Precision::Bf16).unwrap(), (512.0, false));
+    assert_eq!(g.fp16_acc16_flops_per_clock_per_unit, 1024.0);
+}
+
+#[test]
 fn hardware_list_and_json() {
     let list = Hardware::list().unwrap();
     assert!(list.len() >= 19);
