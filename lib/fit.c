@@ -273,7 +273,7 @@ static void set_roofs(const roof_hardware *hw, fit_set *f)
                       ? 1.0 / hw->interconnect_bytes_per_s : 0.0;
     for (uint32_t p = 0; p < ROOF_PRECISION_COUNT; p++) {
         double peak;
-        f->inv_peak[p] = roof__hardware_peak(hw, p, &peak) == ROOF_OK
+        f->inv_peak[p] = roof__hardware_peak_wide(hw, p, &peak) == ROOF_OK
                              ? 1.0 / peak : 0.0;
     }
 }

@@ -291,6 +291,16 @@ int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
     return ROOF_OK;
 }
 
+int roof__hardware_peak_wide(const roof_hardware *hw, uint32_t precision,
+                             double *flops_per_s)
+{
+    const double rate = hw->flops_per_clock_per_unit[precision];
+    if (rate == 0.0)
+        return ROOF_E_UNSUPPORTED;
+    *flops_per_s = (double)hw->units * rate * clock_of(hw, precision);
+    return ROOF_OK;
+}
+
 int roof_hardware_roof_rate(const roof_hardware *hw, uint32_t precision,
                             double *flops_per_clock_per_unit,
                             uint32_t *accumulate)

@@ -22,4 +22,11 @@ extern const uint32_t roof__hw_table_count;
 int roof__hardware_peak(const roof_hardware *hw, uint32_t precision,
                         double *flops_per_s);
 
+/* The peak with FP32 (wide) accumulation, whatever faster FP16-accumulate
+ * rate the device has: what frameworks' half-precision GEMMs run at, so
+ * what the calibrated time model prices (the bound uses the faster).
+ * ROOF_OK or ROOF_E_UNSUPPORTED, for a validated hw. */
+int roof__hardware_peak_wide(const roof_hardware *hw, uint32_t precision,
+                             double *flops_per_s);
+
 #endif

@@ -209,8 +209,8 @@ static int make_lane(const roof_hardware *hw, uint32_t precision,
 static void make_times(const roof_hardware *hw, const roof_workload *w,
                        const roof_calibration *cal, step *s)
 {
-    double peak = 0.0;
-    (void)roof__hardware_peak(hw, w->precision, &peak);
+    double peak = 0.0; /* make_roofs has checked the precision exists */
+    (void)roof__hardware_peak_wide(hw, w->precision, &peak);
     const double link = hw->interconnect_bytes_per_s > 0.0
                             ? hw->interconnect_bytes_per_s : 1.0;
     for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)

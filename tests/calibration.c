@@ -414,6 +414,27 @@ static void test_estimate_with_a_profile(void **state)
                      ROOF_E_MISMATCH);
 }
 
+/* The bound of an FP16 GEMM on a GeForce card uses its FP16-accumulate
+ * rate (twice the FP32-accumulate one); the expected time prices the
+ * FP32-accumulate rate frameworks run at, so a compute-bound GEMM is
+ * expected at more than twice its bound. */
+static void test_expected_uses_the_wide_rate(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_workload w;
+    roof_hardware hw = device("rtx-4090");
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    assert_int_equal(roof_workload_prefill(1, 4096, &w), ROOF_OK);
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, ops, ROOF_MAX_OPS, &n, NULL),
+                     ROOF_OK);
+    assert_int_equal(ops[1].id, ROOF_OP_Q_PROJ);
+    assert_int_equal(ops[1].roofline.bound, ROOF_BOUND_COMPUTE);
+    assert_true(ops[1].expected_seconds > 2.0 * ops[1].roofline.seconds);
+}
+
 static void test_kind_guess(void **state)
 {
     (void)state;
@@ -455,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_estimate_expected_times),
         cmocka_unit_test(test_estimate_with_a_profile),
         cmocka_unit_test(test_kind_guess),
+        cmocka_unit_test(test_expected_uses_the_wide_rate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
