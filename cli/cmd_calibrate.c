@@ -114,6 +114,7 @@ static int fit(const char *cmd, const roof_hardware *hw,
                roof_fit_report *rep)
 {
     roof_calibration start;
+    memset(rep, 0, sizeof *rep);
     int rc = roof_calibration_builtin(hw, &start);
     double *ws = calloc(ROOF_FIT_WORKSPACE(n), sizeof *ws);
     if (rc == ROOF_OK)
@@ -143,6 +144,7 @@ static int score_profile(const char *cmd, const roof_hardware *hw,
 {
     cli_wl wo;
     memset(&wo, 0, sizeof wo);
+    memset(rep, 0, sizeof *rep);
     wo.calibration = path;
     int rc = cli_load_calibration(cmd, &wo, hw, cal);
     if (rc != CLI_OK)

@@ -14,19 +14,12 @@ static const char *const top_keys[T_COUNT] = {
     [T_OVERHEAD] = "step_overhead_seconds",       [T_KINDS] = "kinds",
 };
 
-#define COEFS 5
+#define COEFS ROOF__COEFS
+/* In roof__coef_at's order. */
 static const char *const coef_keys[COEFS] = {
     "floor_seconds", "compute_fraction", "memory_fraction",
     "row_bytes_per_s", "masked_fraction",
 };
-
-static double *coef_slot(roof_kernel_coef *c, size_t i)
-{
-    double *const at[COEFS] = {&c->floor_seconds, &c->compute_fraction,
-                               &c->memory_fraction, &c->row_bytes_per_s,
-                               &c->masked_fraction};
-    return at[i];
-}
 
 static int unknown_key(const roof__json *j, size_t key, roof_parse_error *err)
 {
@@ -69,7 +62,7 @@ static int read_coef(const roof__json *j, size_t obj, const char *kind,
             rc = missing(j, obj, coef_keys[i], err);
         else
             rc = roof__json_get_f64(j, slots[i], coef_keys[i],
-                                    coef_slot(c, i), err);
+                                    roof__coef_at(c, (int)i), err);
     }
     return rc;
 }
@@ -184,17 +177,14 @@ int roof_calibration_from_json(const char *text, size_t len,
     return rc;
 }
 
-static void write_coef(roof__out *o, const roof_kernel_coef *c)
+static void write_coef(roof__out *o, roof_kernel_coef c)
 {
-    const double v[COEFS] = {c->floor_seconds, c->compute_fraction,
-                             c->memory_fraction, c->row_bytes_per_s,
-                             c->masked_fraction};
     roof__out_str(o, "{");
-    for (size_t i = 0; i < COEFS; i++) {
+    for (int i = 0; i < COEFS; i++) {
         roof__out_str(o, i == 0 ? "\n      " : ",\n      ");
         roof__out_json_str(o, coef_keys[i]);
         roof__out_str(o, ": ");
-        roof__out_double(o, v[i]);
+        roof__out_double(o, *roof__coef_at(&c, i));
     }
     roof__out_str(o, "\n    }");
 }
@@ -220,7 +210,7 @@ static int render_profile(roof__out *o, const void *arg)
         roof__out_str(o, k == 0 ? "\n    " : ",\n    ");
         roof__out_json_str(o, roof_kernel_kind_name(k));
         roof__out_str(o, ": ");
-        write_coef(o, &cal->kind[k]);
+        write_coef(o, cal->kind[k]);
     }
     roof__out_str(o, "\n  }\n}\n");
     return ROOF_OK;

@@ -34,6 +34,12 @@ void roof__kernel_prepare(const roof_kernel_coef *c, double peak_flops_per_s,
 double roof__kernel_eval(const roof_kernel_coef *c,
                          const roof_kernel_terms *t);
 
+/* The coefficients of a kind in a fixed order, for the readers, writers
+ * and the fit: 0 floor_seconds, 1 compute_fraction, 2 memory_fraction,
+ * 3 row_bytes_per_s, 4 masked_fraction. */
+#define ROOF__COEFS 5
+double *roof__coef_at(roof_kernel_coef *c, int i);
+
 /* The built-in profile of a validated device (never NULL). */
 const roof_calibration *roof__calibration_for(const roof_hardware *hw);
 

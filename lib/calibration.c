@@ -188,6 +188,17 @@ int roof_calibration_builtin(const roof_hardware *hw, roof_calibration *out)
     return ROOF_OK;
 }
 
+double *roof__coef_at(roof_kernel_coef *c, int i)
+{
+    switch (i) {
+    case 0: return &c->floor_seconds;
+    case 1: return &c->compute_fraction;
+    case 2: return &c->memory_fraction;
+    case 3: return &c->row_bytes_per_s;
+    default: return &c->masked_fraction;
+    }
+}
+
 void roof__kernel_prepare(const roof_kernel_coef *c, double peak_flops_per_s,
                           double bytes_per_s, roof__kernel_time *out)
 {

@@ -13,7 +13,7 @@
 #define END_STEP 1e-4
 #define MAX_SWEEPS 4000u
 #define RESTARTS 8
-#define PARAMS 5            /* floor, compute, memory, row, masked */
+#define PARAMS ROOF__COEFS            /* floor, compute, memory, row, masked */
 
 /* A kind's samples as the model sees them, with the hardware's roofs. */
 typedef struct fit_set {
@@ -57,14 +57,6 @@ static double loss(const fit_set *f, const roof_kernel_coef *c)
     return sum;
 }
 
-/* Coefficient p of c (0 floor, 1 compute, 2 memory, 3 row, 4 masked). */
-static double *coef_at(roof_kernel_coef *c, int p)
-{
-    double *const at[PARAMS] = {&c->floor_seconds, &c->compute_fraction,
-                                &c->memory_fraction, &c->row_bytes_per_s,
-                                &c->masked_fraction};
-    return at[p];
-}
 
 /* The largest value coefficient p may take. */
 static double coef_max(int p)
@@ -85,7 +77,7 @@ static double coef_min(int p)
  * is already at that edge. */
 static int nudge(roof_kernel_coef *c, int p, double step)
 {
-    double *x = coef_at(c, p);
+    double *x = roof__coef_at(c, p);
     double v = *x * exp(step);
     v = v > coef_max(p) ? coef_max(p) : (v < coef_min(p) ? coef_min(p) : v);
     if (v == *x)
@@ -125,7 +117,7 @@ static roof_kernel_coef pattern(const roof_kernel_coef *from,
     roof_kernel_coef p = *to, a = *from;
     for (int i = 0; i < PARAMS; i++) {
         if (active[i])
-            (void)nudge(&p, i, log(*coef_at(&p, i) / *coef_at(&a, i)));
+            (void)nudge(&p, i, log(*roof__coef_at(&p, i) / *roof__coef_at(&a, i)));
     }
     return p;
 }
@@ -168,7 +160,7 @@ static void fit_kind(const fit_set *f, roof_kernel_coef *c)
 {
     int active[PARAMS];
     for (int p = 0; p < PARAMS; p++)
-        active[p] = *coef_at(c, p) > 0.0;
+        active[p] = *roof__coef_at(c, p) > 0.0;
     double best = search(f, c, active);
     for (int r = 0; r < RESTARTS; r++) {
         roof_kernel_coef again = *c;

@@ -95,8 +95,8 @@ static int field_number(const roof__csv *c, const roof__csv_field *f,
 static int cell(const roof__csv *c, const roof__csv_field *f, uint32_t col,
                 roof_kernel_sample *s, roof_parse_error *err)
 {
-    char buf[32];
     if (col == C_KIND || col == C_PRECISION) {
+        char buf[32];
         int rc = field_text(c, f, buf, sizeof buf);
         if (rc == ROOF_OK)
             rc = col == C_KIND ? roof_kernel_kind_from_name(buf, &s->kind)
