@@ -250,8 +250,7 @@ int cli_lib_error(const char *cmd, const char *what, int status)
 
 static int check_tp(const char *cmd, const roof_model *m, uint32_t tp)
 {
-    int kv_ok = m->kv_heads % tp == 0 || (tp % m->kv_heads == 0);
-    if (m->heads % tp != 0 || !kv_ok)
+    if (roof_model_shardable(m, tp) != ROOF_OK)
         return cli_usage_error(cmd, "--tp: %u does not split %s's %u heads "
                                "(%u K/V heads) evenly", (unsigned)tp, m->name,
                                (unsigned)m->heads, (unsigned)m->kv_heads);

@@ -3,6 +3,7 @@
  * parallelism.  docs/estimate.md derives every formula used here. */
 #include "hardware_table.h"
 #include "ops-priv.h"
+#include "shape-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -68,12 +69,8 @@ int roof_request_validate(const roof_request *r)
 /* The checks that need the model as well as the request. */
 static int check_against_model(const roof_model *m, const roof_request *r)
 {
-    const uint32_t t = r->workload.tensor_parallel;
-    if (r->pipeline_parallel > m->layers)
-        return ROOF_E_INVALID;
-    if (m->heads % t != 0)
-        return ROOF_E_INVALID;
-    if (m->kv_heads % t != 0 && t % m->kv_heads != 0)
+    if (r->pipeline_parallel > m->layers
+        || !roof__shape_tp_ok(m, r->workload.tensor_parallel))
         return ROOF_E_INVALID;
     return ROOF_OK;
 }
@@ -107,79 +104,26 @@ static double weight_bytes_per_param(const roof_workload *w)
     return b;
 }
 
-/* K/V heads one device holds: its share, or one replicated head. */
-static double kv_heads_per_device(const roof_model *m, uint32_t t)
-{
-    return m->kv_heads >= t ? (double)m->kv_heads / t : 1.0;
-}
-
-/* The dense MLP's width: its own plus the shared experts'. */
-static uint64_t dense_width(const roof_model *m)
-{
-    return (uint64_t)m->intermediate
-           + (uint64_t)m->shared_experts * m->shared_intermediate;
-}
-
-static double mlp_params(const roof_model *m, double width)
-{
-    return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * width;
-}
-
-/* ceil(n / t) in integers: exact, and no libm call on the hot path. */
-static double ceil_share(uint64_t n, uint32_t t)
-{
-    return (double)((n + t - 1) / t);
-}
-
-/* Bytes of one layer's weights on one device of a tensor-parallel group of
- * t, sharded as roof_ops() shards them: heads and MLP widths split t ways
- * (widths rounded up), K/V replicated below one head per device, the
- * router replicated; norm gains stored at the activation width. */
-static double layer_bytes_per_device(const roof_model *m,
-                                     const roof_workload *w)
-{
-    const uint32_t t = w->tensor_parallel;
-    const double h = m->hidden;
-    const double hd = m->head_dim;
-    const double qo = 2.0 * h * ((double)m->heads / t) * hd;
-    const double kv = 2.0 * h * kv_heads_per_device(m, t) * hd;
-    const double dense = mlp_params(m, ceil_share(dense_width(m), t));
-    const double experts = (double)m->experts
-                           * mlp_params(m, ceil_share(m->expert_intermediate, t));
-    const double router = m->experts > 0 ? h * m->experts : 0.0;
-    const double norms = (m->norm == ROOF_NORM_LAYER ? 4.0 : 2.0) * h;
-    return (qo + kv + dense + experts + router) * weight_bytes_per_param(w)
-           + norms * (w->activation_bits / 8.0);
-}
-
 /* Peak transient activations of one sequence's prefill, in elements per
  * device: the residual stream, plus the largest of the attention
  * projections' live tensors, the unfused score matrix, the MLP's live
  * tensors and (last stage) the logits of the last position. */
-static double act_elems_per_seq(const roof_model *m, const roof_request *r,
-                                int last_stage)
+static double act_elems_per_seq(const roof__shape *sh, const roof_model *m,
+                                const roof_request *r, int last_stage)
 {
-    const uint32_t t = r->workload.tensor_parallel;
     const double s = r->prompt_tokens;
     const double h = m->hidden;
-    const double hd = m->head_dim;
-    const double heads = (double)m->heads / t;
-    const double qkv = s * (h + (heads + 2.0 * kv_heads_per_device(m, t)) * hd);
+    const double qkv = s * (h + sh->q_width + 2.0 * sh->kv_width);
     double peak = qkv;
     if (r->workload.attention == ROOF_ATTN_UNFUSED) {
-        const double scores = 2.0 * heads * s * s; /* scores + softmax */
+        const double scores = 2.0 * sh->heads * s * s; /* scores + softmax */
         peak = scores > peak ? scores : peak;
     }
-    const double lanes = m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0;
-    const double dense_w = ceil_share(dense_width(m), t);
-    const double expert_w = (double)m->experts_per_token
-                            * ceil_share(m->expert_intermediate, t);
-    const double mlp = s * (h + lanes * (dense_w + expert_w));
+    const double lanes = sh->mlp_mats;
+    const double mlp = s * (h + lanes * (sh->dense + sh->topk * sh->expert));
     peak = mlp > peak ? mlp : peak;
-    if (last_stage) {
-        const double logits = ceil_share(m->vocab, t);
-        peak = logits > peak ? logits : peak;
-    }
+    if (last_stage)
+        peak = sh->vocab_rows > peak ? sh->vocab_rows : peak;
     return s * h + peak;
 }
 
@@ -194,28 +138,26 @@ static void fill_stage(const roof_model *m, const roof_request *r,
                        uint32_t j, mem_stage *st)
 {
     const roof_workload *w = &r->workload;
-    const uint32_t t = w->tensor_parallel;
     const uint32_t p = r->pipeline_parallel;
     const double layers = stage_layers(m->layers, p, j);
-    const double h = m->hidden;
-    const double vocab_rows = ceil_share(m->vocab, t);
+    roof__shape sh;
+    /* The request was checked against the model: t is allowed. */
+    (void)roof__shape_init(m, w->tensor_parallel, &sh);
     double params = 0.0;
-    if (j == 0) {
-        params += vocab_rows * h;
-        if (m->position == ROOF_POS_LEARNED)
-            params += (double)m->max_context * h;
-    }
+    if (j == 0)
+        params += sh.embed_params;
     /* Tied weights are shared only when one stage holds both ends. */
     if (j == p - 1 && (!m->tied_embeddings || p > 1))
-        params += vocab_rows * h;
-    st->weight_bytes = layers * layer_bytes_per_device(m, w)
+        params += sh.lm_head_params;
+    const double ab = w->activation_bits / 8.0;
+    st->weight_bytes = layers * roof__shape_layer_bytes(
+                                    &sh, weight_bytes_per_param(w), ab)
                        + params * weight_bytes_per_param(w);
     if (j == p - 1)
-        st->weight_bytes += (m->norm == ROOF_NORM_LAYER ? 2.0 : 1.0) * h
-                            * (w->activation_bits / 8.0);
-    st->kv_bytes_per_token = layers * 2.0 * kv_heads_per_device(m, t)
-                             * m->head_dim * (w->kv_bits / 8.0);
-    st->act_bytes_per_seq = act_elems_per_seq(m, r, j == p - 1)
+        st->weight_bytes += sh.norm_gains * ab;
+    st->kv_bytes_per_token = roof__shape_kv_bytes_per_token(
+        &sh, layers, w->kv_bits / 8.0);
+    st->act_bytes_per_seq = act_elems_per_seq(&sh, m, r, j == p - 1)
                             * (w->activation_bits / 8.0);
 }
 
@@ -939,12 +881,6 @@ int roof_estimate_run(const roof_model *m, const roof_hardware *hw,
 
 #define MAX_POINTS 33
 
-static int tp_allowed(const roof_model *m, uint32_t t)
-{
-    return m->heads % t == 0
-           && (m->kv_heads % t == 0 || t % m->kv_heads == 0);
-}
-
 static double step_time_for_speedup(const roof_estimate *e)
 {
     return e->tpot_seconds > 0.0 ? e->tpot_seconds : e->ttft_seconds;
@@ -960,7 +896,7 @@ static int scaling_points(const roof_model *m, const roof_hardware *hw,
     /* Without a link between devices there is no tensor parallelism. */
     const uint64_t t_max = hw->interconnect_bytes_per_s > 0.0 ? UINT32_MAX : 1;
     for (uint64_t t = 1; t * p <= max_devices && t <= t_max; t *= 2) {
-        if (!tp_allowed(m, (uint32_t)t))
+        if (!roof__shape_tp_ok(m, (uint32_t)t))
             continue;
         roof_request rt = *r;
         rt.workload.tensor_parallel = (uint32_t)t;

@@ -1,5 +1,6 @@
 /* Transformer model descriptors: validation, parameter counts and the
  * built-in presets with the published configurations they come from. */
+#include "shape-priv.h"
 #include "util.h"
 
 #include <string.h>
@@ -149,37 +150,20 @@ static int enums_valid(const roof_model *m)
          & (m->native_bits <= 64);
 }
 
-/* Weights of one MLP of width `w`: gate+up+down or up+down. */
-static double mlp_weights(const roof_model *m, double w)
+/* Fills every count from the shape on one device (lib/shape.c); the
+ * descriptor's sizes must already be checked. */
+static void count_params(const roof_model *m, roof_model_params *p)
 {
-    return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * w;
-}
-
-/* Fills every count; the descriptor's sizes must already be checked.
- * Inline: roof_model_validate needs only the total, and the compiler drops
- * the rest. */
-static inline void count_params(const roof_model *m, roof_model_params *p)
-{
-    const double h = m->hidden;
-    const double qo = 2.0 * h * m->heads * m->head_dim;
-    const double kv = 2.0 * h * m->kv_heads * m->head_dim;
-    const double norms = (m->norm == ROOF_NORM_LAYER ? 2.0 : 1.0) * h;
-    const double dense = mlp_weights(m, (double)m->intermediate
-                                        + (double)m->shared_experts
-                                          * m->shared_intermediate);
-    const double expert = mlp_weights(m, m->expert_intermediate);
-    const double router = m->experts > 0 ? h * m->experts : 0.0;
-    const double shared = qo + kv + 2.0 * norms + dense + router;
-    const double positions = m->position == ROOF_POS_LEARNED
-                                 ? (double)m->max_context * h : 0.0;
+    roof__shape s;
+    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
     const double layers = m->layers;
-
-    p->embedding = (double)m->vocab * h + positions;
-    p->per_layer = shared + (double)m->experts * expert;
-    p->active_per_layer = shared + (double)m->experts_per_token * expert;
-    p->lm_head = m->tied_embeddings ? 0.0 : (double)m->vocab * h;
-    p->total = p->embedding + layers * p->per_layer + norms + p->lm_head;
-    p->active = p->embedding + layers * p->active_per_layer + norms
+    p->embedding = s.embed_params;
+    p->per_layer = roof__shape_layer_params(&s);
+    p->active_per_layer = roof__shape_layer_active_params(&s);
+    p->lm_head = m->tied_embeddings ? 0.0 : s.lm_head_params;
+    p->total = p->embedding + layers * p->per_layer + s.norm_gains
+               + p->lm_head;
+    p->active = p->embedding + layers * p->active_per_layer + s.norm_gains
                 + p->lm_head;
 }
 
@@ -253,6 +237,16 @@ int roof_model_suggest(const char *name, const char **names, uint32_t cap,
         all[i] = presets[i].m.name;
     *count = roof__suggest(name, all, PRESET_COUNT, names, cap);
     return ROOF_OK;
+}
+
+int roof_model_shardable(const roof_model *m, uint32_t tensor_parallel)
+{
+    int rc = roof_model_validate(m);
+    if (rc != ROOF_OK)
+        return rc;
+    if (tensor_parallel == 0)
+        return ROOF_E_RANGE;
+    return roof__shape_tp_ok(m, tensor_parallel) ? ROOF_OK : ROOF_E_INVALID;
 }
 
 int roof_model_param_count(const roof_model *m, roof_model_params *out)

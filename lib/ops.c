@@ -6,6 +6,7 @@
  * the roofs are built once per call, and no strings are touched. */
 #include "hardware_table.h"
 #include "ops-priv.h"
+#include "shape-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -150,28 +151,6 @@ typedef struct step {
     uint32_t gated, rope, fused, learned, tp_on;
 } step;
 
-static double ceil_div(uint32_t a, uint32_t b)
-{
-    return b == 1 ? (double)a : (double)(((uint64_t)a + b - 1) / b);
-}
-
-/* Heads split evenly; K/V heads split, or replicated when fewer than t. */
-static int shard_heads(const roof_model *m, uint32_t t, step *s)
-{
-    if (t == 1) {
-        s->heads = m->heads;
-        s->kv_heads = m->kv_heads;
-        return ROOF_OK;
-    }
-    if (m->heads % t != 0)
-        return ROOF_E_INVALID;
-    if (m->kv_heads >= t ? m->kv_heads % t != 0 : t % m->kv_heads != 0)
-        return ROOF_E_INVALID;
-    s->heads = (double)(m->heads / t);
-    s->kv_heads = m->kv_heads >= t ? (double)(m->kv_heads / t) : 1.0;
-    return ROOF_OK;
-}
-
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
 static int make_lane(const roof_hardware *hw, uint32_t precision,
                      double eff, const step *s, lane *l)
@@ -241,17 +220,21 @@ static void attention_sizes(const roof_model *m, const roof_workload *w,
     s->causal = causal_scores(c, n, window);
 }
 
-static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
+/* The widths one device works with, from the shape layer. */
+static void widths(const roof__shape *sh, step *s)
 {
-    const uint64_t dense = (uint64_t)m->intermediate
-                           + (uint64_t)m->shared_experts
-                             * m->shared_intermediate;
-    s->dense = t == 1 ? (double)dense : (double)((dense + t - 1) / t);
-    s->expert = ceil_div(m->expert_intermediate, t);
-    s->experts = m->experts;
-    s->topk = m->experts_per_token;
+    s->heads = sh->heads;
+    s->kv_heads = sh->kv_heads;
+    s->head_dim = sh->head_dim;
+    s->qw = sh->q_width;
+    s->kvw = sh->kv_width;
+    s->vocab_shard = sh->vocab_rows;
+    s->dense = sh->dense;
+    s->expert = sh->expert;
+    s->experts = sh->experts;
+    s->topk = sh->topk;
     s->touched = 0.0;
-    if (m->experts > 0) {
+    if (s->experts > 0.0) {
         /* Uniform routing: an expert is missed by one token with
          * probability 1 - k/E, by all T tokens with (1 - k/E)^T. */
         const double miss = 1.0 - s->topk / s->experts;
@@ -259,7 +242,8 @@ static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
     }
 }
 
-static void byte_widths(const roof_model *m, const roof_workload *w, step *s)
+static void byte_widths(const roof_model *m, const roof_workload *w,
+                        const roof__shape *sh, step *s)
 {
     s->wq = w->weight_bits * 0.125;
     if (w->quant_group > 0)
@@ -268,13 +252,14 @@ static void byte_widths(const roof_model *m, const roof_workload *w, step *s)
     s->kb = w->kv_bits * 0.125;
     const int layer = m->norm == ROOF_NORM_LAYER;
     s->norm_flops = layer ? FLOPS_LAYERNORM : FLOPS_RMSNORM;
-    s->norm_w = (layer ? 2.0 : 1.0) * m->hidden * s->ab;
+    s->norm_w = sh->norm_gains * s->ab;
 }
 
 static int setup(const roof_model *m, const roof_workload *w, step *s)
 {
     const uint32_t t = w->tensor_parallel;
-    int rc = shard_heads(m, t, s);
+    roof__shape sh;
+    int rc = roof__shape_init(m, t, &sh);
     if (rc != ROOF_OK)
         return rc;
     s->layers = m->layers;
@@ -282,20 +267,16 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->new_tok = w->new_tokens;
     s->tokens = s->batch * s->new_tok;
     s->hidden = m->hidden;
-    s->head_dim = m->head_dim;
-    s->qw = s->heads * s->head_dim;
-    s->kvw = s->kv_heads * s->head_dim;
     s->vocab = m->vocab;
-    s->vocab_shard = ceil_div(m->vocab, t);
     s->tp = t;
     s->tp_on = t > 1;
     s->gated = m->mlp == ROOF_MLP_GATED;
     s->rope = m->position == ROOF_POS_ROPE;
     s->learned = m->position == ROOF_POS_LEARNED;
     s->fused = w->attention == ROOF_ATTN_FUSED;
+    widths(&sh, s);
     attention_sizes(m, w, s);
-    mlp_sizes(m, t, s);
-    byte_widths(m, w, s);
+    byte_widths(m, w, &sh, s);
     return ROOF_OK;
 }
 

@@ -61,6 +61,16 @@ typedef struct roof_model {
  * ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID. */
 ROOF_API int roof_model_validate(const roof_model *m);
 
+/* Whether tensor_parallel devices can share each layer of *m: the query
+ * heads split evenly over them, and the K/V heads split evenly or, when
+ * fewer than the devices and the degree a multiple of them, one K/V head
+ * is replicated per device.  The one rule roof_ops, roof_step and the
+ * estimates apply.  ROOF_OK when they can; ROOF_E_INVALID when they
+ * cannot; ROOF_E_RANGE for 0 devices; ROOF_E_NULL, and the statuses of
+ * roof_model_validate for a bad descriptor. */
+ROOF_API int roof_model_shardable(const roof_model *m,
+                                  uint32_t tensor_parallel);
+
 /* Built-in presets, indexed 0 .. count-1; each carries its source. */
 ROOF_API uint32_t roof_model_count(void);
 ROOF_API int roof_model_get(uint32_t index, roof_model *out);

@@ -401,6 +401,7 @@ FUNCTIONS = (
     ("roof_model_suggest", STATUS, [c_char_p, _P(c_char_p), _u32, _P(_u32)]),
     ("roof_model_param_count", STATUS,
      [_P(roof_model), _P(roof_model_params)]),
+    ("roof_model_shardable", STATUS, [_P(roof_model), _u32]),
     # ops.h
     ("roof_workload_prefill", STATUS, [_u32, _u32, _P(roof_workload)]),
     ("roof_workload_decode", STATUS, [_u32, _u32, _P(roof_workload)]),

@@ -507,6 +507,7 @@ extern "C" {
     pub fn roof_model_find(name: *const c_char, out: *mut roof_model) -> c_int;
     pub fn roof_model_suggest(name: *const c_char, names: *mut *const c_char, cap: u32, count: *mut u32) -> c_int;
     pub fn roof_model_param_count(m: *const roof_model, out: *mut roof_model_params) -> c_int;
+    pub fn roof_model_shardable(m: *const roof_model, tensor_parallel: u32) -> c_int;
 
     // ops.h
     pub fn roof_workload_prefill(batch: u32, seq_tokens: u32, out: *mut roof_workload) -> c_int;

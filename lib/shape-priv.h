@@ -1,0 +1,160 @@
+/* The shape of a model on one device of a tensor-parallel group: the one
+ * place that says how wide each tensor is, how many weights a layer holds,
+ * how many K/V elements a token adds to the cache and how tensor
+ * parallelism splits them.  lib/ops.c, lib/estimate.c and lib/model.c (and
+ * the command line, through roof_model_shardable) read these numbers from
+ * here and nowhere else; docs/model.md derives them. */
+#ifndef ROOFMODEL_SHAPE_PRIV_H
+#define ROOFMODEL_SHAPE_PRIV_H
+
+#include "roofmodel.h"
+
+/* Every count is a whole number below 2^53 (roof_model_validate bounds
+ * them), so each double below is exact. */
+typedef struct roof__shape {
+    double tp;             /* devices sharing each layer: t */
+    double heads;          /* query heads per device: heads / t */
+    double kv_heads;       /* K/V heads per device: kv_heads / t, or one
+                              replicated head when kv_heads < t */
+    double head_dim;
+    double q_width;        /* heads x head_dim, per device */
+    double kv_width;       /* kv_heads x head_dim, per device */
+    double dense;          /* dense MLP width per device, the shared
+                              experts' included: ceil(width / t) */
+    double expert;         /* one routed expert's width: ceil(width / t) */
+    double vocab_rows;     /* embedding and lm_head rows: ceil(vocab / t) */
+    double experts, topk;  /* routed experts, and those a token uses */
+    double mlp_mats;       /* 3 (gate, up, down) or 2 (up, down) */
+    double norm_gains;     /* parameters of one norm: h, or 2h (LayerNorm) */
+    double embed_params;   /* vocab_rows x h, + max_context x h positions
+                              when learned */
+    double lm_head_params; /* vocab_rows x h (whether tied is the
+                              caller's business: it depends on where the
+                              two ends live) */
+    /* Parameters of one layer on one device. */
+    double attn_params;    /* q, k, v, o: h (2 q_width + 2 kv_width) */
+    double dense_params;   /* mlp_mats x h x dense */
+    double expert_params;  /* one routed expert: mlp_mats x h x expert */
+    double router_params;  /* h x experts, replicated on every device */
+    double layer_norm_params; /* the layer's two norms, replicated */
+    /* Per layer, per device. */
+    double kv_elems_per_token; /* K and V: 2 x kv_width */
+    double state_elems_per_seq; /* recurrent state (0: attention only) */
+} roof__shape;
+
+/* The tensor-parallel rule: t > 0 devices split the query heads evenly and
+ * the K/V heads evenly, or, with fewer K/V heads than devices and t a
+ * multiple of them, replicate one K/V head per device.  1 when t is
+ * allowed.  *m must hold positive head counts. */
+static inline int roof__shape_tp_ok(const roof_model *m, uint32_t t);
+
+/* *out for model *m (sizes already checked by roof_model_validate) on one
+ * of t devices.  ROOF_E_INVALID when roof__shape_tp_ok refuses t (t == 0
+ * included); *out is written only on ROOF_OK. */
+static inline int roof__shape_init(const roof_model *m, uint32_t t,
+                                   roof__shape *out);
+
+/* Weight-matrix parameters of one layer on one device (what a weight
+ * format quantizes: attention, MLP, router) with `experts` routed experts
+ * counted: s->experts for all of them, s->topk for one token's. */
+static inline double roof__shape_layer_matrices(const roof__shape *s,
+                                               double experts);
+
+/* Every parameter of one layer on one device (matrices and norm gains),
+ * with every routed expert (total) or with one token's (active). */
+static inline double roof__shape_layer_params(const roof__shape *s);
+static inline double roof__shape_layer_active_params(const roof__shape *s);
+
+/* Bytes of one layer's weights on one device: the matrices at wq bytes
+ * per weight (scales included), the norm gains at ab bytes (activation
+ * width). */
+double roof__shape_layer_bytes(const roof__shape *s, double wq, double ab);
+
+/* Bytes one token adds to one sequence's cache over `layers` layers of one
+ * device, at kb bytes per element. */
+double roof__shape_kv_bytes_per_token(const roof__shape *s, double layers,
+                                      double kb);
+
+/* ---- definitions: inline, as every roof_ops and roof_step call runs
+ * them (twice: validation bounds the parameter count) ---- */
+
+/* ceil(n / t) in integers: exact, and no libm call on the hot path. */
+static inline double roof__ceil_share(uint64_t n, uint32_t t)
+{
+    return t == 1 ? (double)n : (double)((n + t - 1) / t);
+}
+
+static inline int roof__shape_tp_ok(const roof_model *m, uint32_t t)
+{
+    if (t == 1)
+        return 1;
+    if (t == 0 || m->heads % t != 0)
+        return 0;
+    return m->kv_heads >= t ? m->kv_heads % t == 0 : t % m->kv_heads == 0;
+}
+
+static inline void roof__shape_widths(const roof_model *m, uint32_t t, roof__shape *s)
+{
+    const uint64_t dense = (uint64_t)m->intermediate
+                           + (uint64_t)m->shared_experts
+                             * m->shared_intermediate;
+    s->tp = t;
+    s->heads = (double)(m->heads / t);
+    s->kv_heads = m->kv_heads >= t ? (double)(m->kv_heads / t) : 1.0;
+    s->head_dim = m->head_dim;
+    s->q_width = s->heads * s->head_dim;
+    s->kv_width = s->kv_heads * s->head_dim;
+    s->dense = roof__ceil_share(dense, t);
+    s->expert = roof__ceil_share(m->expert_intermediate, t);
+    s->vocab_rows = roof__ceil_share(m->vocab, t);
+    s->experts = m->experts;
+    s->topk = m->experts_per_token;
+}
+
+static inline void roof__shape_params(const roof_model *m, roof__shape *s)
+{
+    const double h = m->hidden;
+    s->mlp_mats = m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0;
+    s->norm_gains = (m->norm == ROOF_NORM_LAYER ? 2.0 : 1.0) * h;
+    s->embed_params = s->vocab_rows * h;
+    if (m->position == ROOF_POS_LEARNED)
+        s->embed_params += (double)m->max_context * h;
+    s->lm_head_params = s->vocab_rows * h;
+    s->attn_params = h * (2.0 * s->q_width + 2.0 * s->kv_width);
+    s->dense_params = s->mlp_mats * h * s->dense;
+    s->expert_params = s->mlp_mats * h * s->expert;
+    s->router_params = h * s->experts;
+    s->layer_norm_params = 2.0 * s->norm_gains;
+    s->kv_elems_per_token = 2.0 * s->kv_width;
+    s->state_elems_per_seq = 0.0;
+}
+
+static inline int roof__shape_init(const roof_model *m, uint32_t t,
+                                   roof__shape *out)
+{
+    if (!roof__shape_tp_ok(m, t))
+        return ROOF_E_INVALID;
+    roof__shape s;
+    roof__shape_widths(m, t, &s);
+    roof__shape_params(m, &s);
+    *out = s;
+    return ROOF_OK;
+}
+
+static inline double roof__shape_layer_matrices(const roof__shape *s, double experts)
+{
+    return s->attn_params + s->dense_params + experts * s->expert_params
+           + s->router_params;
+}
+
+static inline double roof__shape_layer_params(const roof__shape *s)
+{
+    return roof__shape_layer_matrices(s, s->experts) + s->layer_norm_params;
+}
+
+static inline double roof__shape_layer_active_params(const roof__shape *s)
+{
+    return roof__shape_layer_matrices(s, s->topk) + s->layer_norm_params;
+}
+
+#endif
