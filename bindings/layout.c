@@ -27,6 +27,7 @@ static void common_structs(void)
     F(roof_efficiency, compute);
     F(roof_efficiency, memory);
     F(roof_efficiency, interconnect);
+    F(roof_efficiency, reserved);
 
     S(roof_hardware);
     F(roof_hardware, name);
@@ -115,7 +116,17 @@ static void model_structs(void)
     F(roof_model, sliding_window);
     F(roof_model, max_context);
     F(roof_model, native_bits);
+    F(roof_model, group_count);
+    F(roof_model, groups);
     F(roof_model, reserved);
+
+    S(roof_layer_group);
+    F(roof_layer_group, layers);
+    F(roof_layer_group, mixer);
+    F(roof_layer_group, window);
+    F(roof_layer_group, mlp);
+    F(roof_layer_group, dense_intermediate);
+    F(roof_layer_group, reserved);
 
     S(roof_model_params);
     F(roof_model_params, embedding);
@@ -124,6 +135,7 @@ static void model_structs(void)
     F(roof_model_params, lm_head);
     F(roof_model_params, total);
     F(roof_model_params, active);
+    F(roof_model_params, reserved);
 }
 
 static void ops_structs(void)
@@ -160,6 +172,10 @@ static void ops_structs(void)
     F(roof_op, gemm_k);
     F(roof_op, gemm_batch);
     F(roof_op, roofline);
+    F(roof_op, expected_seconds);
+    F(roof_op, group);
+    F(roof_op, reserved0);
+    F(roof_op, reserved);
 
     S(roof_sum);
     F(roof_sum, flops);
@@ -172,13 +188,16 @@ static void ops_structs(void)
     F(roof_sum, memory_seconds);
     F(roof_sum, comm_seconds);
     F(roof_sum, seconds);
+    F(roof_sum, expected_seconds);
     F(roof_sum, bound_seconds);
     F(roof_sum, bound);
     F(roof_sum, dominant_op);
+    F(roof_sum, reserved);
 
     S(roof_totals);
     F(roof_totals, layer);
     F(roof_totals, model);
+    F(roof_totals, reserved);
 }
 
 static void estimate_structs(void)
@@ -200,6 +219,7 @@ static void estimate_structs(void)
     F(roof_memory, total_bytes);
     F(roof_memory, capacity_bytes);
     F(roof_memory, fits);
+    F(roof_memory, reserved0);
     F(roof_memory, reserved);
 
     S(roof_estimate);
@@ -221,6 +241,7 @@ static void estimate_structs(void)
     F(roof_estimate, decode_bound);
     F(roof_estimate, prefill_dominant_op);
     F(roof_estimate, decode_dominant_op);
+    F(roof_estimate, reserved);
 
     S(roof_scaling_point);
     F(roof_scaling_point, tensor_parallel);
@@ -232,6 +253,7 @@ static void estimate_structs(void)
     F(roof_scaling_point, tokens_per_s);
     F(roof_scaling_point, speedup);
     F(roof_scaling_point, efficiency);
+    F(roof_scaling_point, reserved);
 }
 
 static void plot_parse_structs(void)
@@ -288,6 +310,7 @@ static void constants(void)
     C(ROOF_LEVEL_COMPUTE);
     C(ROOF_MODEL_NAME_MAX);
     C(ROOF_MODEL_SOURCE_MAX);
+    C(ROOF_MAX_GROUPS);
     C(ROOF_OP_COUNT);
     C(ROOF_MAX_OPS);
     C(ROOF_JSON_MAX_DEPTH);

@@ -216,7 +216,7 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
 
 roof_efficiency cli_efficiency(const cli_wl *o)
 {
-    roof_efficiency e;
+    roof_efficiency e = {.compute = 1.0};
     e.compute = o->eff_compute;
     e.memory = o->eff_memory;
     e.interconnect = o->eff_comm;

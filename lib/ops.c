@@ -171,7 +171,8 @@ static int make_lane(const roof_hardware *hw, uint32_t precision,
 static int make_roofs(const roof_hardware *hw, const roof_workload *w,
                       const roof_efficiency *eff, step *s)
 {
-    static const roof_efficiency ideal = {1.0, 1.0, 1.0};
+    static const roof_efficiency ideal = {.compute = 1.0, .memory = 1.0,
+                                          .interconnect = 1.0};
     if (eff == NULL)
         eff = &ideal;
     else if (roof_efficiency_validate(eff) != ROOF_OK)
@@ -340,6 +341,7 @@ typedef struct emit {
     roof_op *op;      /* next op to fill; NULL: totals only (roof_step) */
     const step *s;
     uint32_t scope;
+    uint32_t group;   /* layer group of the ops being built */
     acc sum;          /* sums of the current scope, when op is NULL: in
                          the cursor, so the compiler can keep them in
                          registers */
@@ -419,6 +421,10 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     op->roofline.seconds = seconds;
     op->roofline.bound = bound;
     op->roofline.reserved = 0;
+    op->expected_seconds = 0.0;
+    op->group = e->group;
+    op->reserved0 = 0;
+    memset(op->reserved, 0, sizeof op->reserved);
     return op;
 }
 
@@ -686,7 +692,7 @@ static void sum_bound(roof_sum *t)
 static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
                       roof_totals *out)
 {
-    roof_sum layer, top, model;
+    roof_sum layer = {0}, top = {0}, model = {0}; /* reserved fields 0 */
     const double L = s->layers;
     sum_of(a_layer, s->inv_ic, &layer);
     sum_of(a_top, s->inv_ic, &top);
@@ -709,6 +715,7 @@ static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
     sum_bound(&model);
     out->layer = layer;
     out->model = model;
+    memset(out->reserved, 0, sizeof out->reserved);
 }
 
 /* Sets the call up (checking the efficiency, the sharding and the roofs)
@@ -728,7 +735,7 @@ static int prepare(const roof_model *m, const roof_workload *w,
 static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
                   roof_totals *totals)
 {
-    emit e = {ops, s, ROOF_SCOPE_LAYER, acc_zero};
+    emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
     layer_ops(&e);
     e.scope = ROOF_SCOPE_MODEL;
     model_ops(&e);
@@ -743,7 +750,7 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
 /* The totals of every op of the step, without records. */
 static void build_totals(const step *s, roof_totals *totals)
 {
-    emit e = {NULL, s, ROOF_SCOPE_LAYER, acc_zero};
+    emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
     layer_ops(&e);
     const acc layer = e.sum;
     e.scope = ROOF_SCOPE_MODEL;

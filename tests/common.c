@@ -74,7 +74,7 @@ static void test_bound_names(void **state)
 static void test_efficiency_validate(void **state)
 {
     (void)state;
-    roof_efficiency e = {1.0, 0.5, 0.25};
+    roof_efficiency e = {.compute = 1.0, .memory = 0.5, .interconnect = 0.25};
     assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
     assert_int_equal(roof_efficiency_validate(NULL), ROOF_E_NULL);
     const double bad[] = {0.0, -0.1, 1.0000001, (double)NAN, (double)INFINITY};
@@ -82,6 +82,11 @@ static void test_efficiency_validate(void **state)
         roof_efficiency b = e;
         b.memory = bad[i];
         assert_int_equal(roof_efficiency_validate(&b), ROOF_E_RANGE);
+    }
+    for (size_t i = 0; i < 5; i++) { /* every reserved field is checked */
+        roof_efficiency b = e;
+        b.reserved[i] = 1.0;
+        assert_int_equal(roof_efficiency_validate(&b), ROOF_E_INVALID);
     }
 }
 

@@ -49,7 +49,8 @@ typedef struct roof_memory {
     double total_bytes;
     double capacity_bytes;    /* usable: memory x (1 - reserve) */
     uint32_t fits;            /* total <= capacity */
-    uint32_t reserved;
+    uint32_t reserved0;       /* 0 */
+    double reserved[4];       /* 0 */
 } roof_memory;
 
 typedef struct roof_estimate {
@@ -76,6 +77,7 @@ typedef struct roof_estimate {
                                   even when gen_tokens == 1) */
     uint32_t prefill_dominant_op; /* roof_op_id taking the most time */
     uint32_t decode_dominant_op;
+    double reserved[4];        /* 0 */
 } roof_estimate;
 
 /* The cost does not grow with gen_tokens: decode step times are sums of
@@ -102,6 +104,7 @@ typedef struct roof_scaling_point {
     double tokens_per_s;
     double speedup;            /* tpot(1 device) / tpot; 0 if 1 doesn't fit */
     double efficiency;         /* speedup / devices */
+    double reserved[4];        /* 0 */
 } roof_scaling_point;
 
 /* Tensor-parallel sweep t = 1, 2, 4, ... with t x pipeline_parallel <=

@@ -29,6 +29,44 @@ enum roof_position_kind {
     ROOF_POS_NONE = 2     /* ALiBi or none: nothing applied to q, k */
 };
 
+/* What mixes the tokens of one layer group. */
+enum roof_mixer_kind {
+    ROOF_MIXER_ATTENTION = 0, /* full causal attention (the model's
+                                 sliding_window, if any, applies) */
+    ROOF_MIXER_SLIDING = 1,   /* attention over the last `window` keys */
+    ROOF_MIXER_CHUNKED = 2,   /* attention inside chunks of `window` tokens
+                                 (Llama-4's local layers) */
+    ROOF_MIXER_NONE = 3       /* no mixer: an MLP-only layer */
+};
+#define ROOF_MIXER_COUNT 4
+
+/* The MLP of one layer group. */
+enum roof_group_mlp {
+    ROOF_GROUP_MLP_MODEL = 0, /* the model's: dense (intermediate) and/or
+                                 routed experts, as the fields say */
+    ROOF_GROUP_MLP_DENSE = 1, /* dense only, of width dense_intermediate
+                                 (DeepSeek's first-k dense layers) */
+    ROOF_GROUP_MLP_NONE = 2   /* no MLP: a mixer-only layer */
+};
+#define ROOF_GROUP_MLP_COUNT 3
+
+/* The most layer groups a model holds. */
+#define ROOF_MAX_GROUPS 8
+
+/* One group of layers that share a shape.  A model's totals do not depend
+ * on the order of its layers, so a repeating pattern (Gemma-3's 5 local :
+ * 1 global) is one group per kind of layer, each with its count. */
+typedef struct roof_layer_group {
+    uint32_t layers;             /* layers in the group; > 0 */
+    uint32_t mixer;              /* enum roof_mixer_kind */
+    uint32_t window;             /* W (SLIDING) or C (CHUNKED) tokens, > 0;
+                                    0 for the other mixers */
+    uint32_t mlp;                /* enum roof_group_mlp */
+    uint32_t dense_intermediate; /* width for ROOF_GROUP_MLP_DENSE, > 0;
+                                    0 otherwise */
+    uint32_t reserved[3];        /* must be 0 */
+} roof_layer_group;
+
 typedef struct roof_model {
     char name[ROOF_MODEL_NAME_MAX];     /* "llama-13b" */
     char source[ROOF_MODEL_SOURCE_MAX]; /* where the configuration is from */
@@ -51,7 +89,12 @@ typedef struct roof_model {
     uint32_t sliding_window;      /* attention window; 0 = full context */
     uint32_t max_context;         /* trained context length; 0 = unknown */
     uint32_t native_bits;         /* released weight width (16 for bf16) */
-    uint32_t reserved[5];         /* must be 0 */
+    uint32_t group_count;         /* 0: every layer as the fields above
+                                     say; else 1..ROOF_MAX_GROUPS groups
+                                     whose layers sum to `layers` */
+    roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
+    uint32_t reserved[32];        /* must be 0: room for MLA and the
+                                     recurrent mixers */
 } roof_model;
 
 /* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum
@@ -92,6 +135,7 @@ typedef struct roof_model_params {
     double total;          /* embedding + layers x per_layer + final norm
                               + lm_head */
     double active;         /* parameters one token touches */
+    double reserved[4];    /* 0 */
 } roof_model_params;
 
 ROOF_API int roof_model_param_count(const roof_model *m,

@@ -137,6 +137,11 @@ typedef struct roof_op {
     double gemm_batch;
     roof_roofline roofline;   /* on the device given; seconds include the
                                  interconnect time for comm operators */
+    double expected_seconds;  /* calibrated time; 0 where not computed */
+    uint32_t group;           /* index of the layer group (0 for
+                                 scope MODEL and for uniform models) */
+    uint32_t reserved0;       /* 0 */
+    double reserved[4];       /* 0 */
 } roof_op;
 
 /* Sums over a set of operators. */
@@ -151,14 +156,17 @@ typedef struct roof_sum {
     double memory_seconds;    /* sum of the memory bounds */
     double comm_seconds;      /* interconnect time */
     double seconds;           /* sum of the operators' time bounds */
+    double expected_seconds;  /* calibrated time; 0 where not computed */
     double bound_seconds[4];  /* seconds per roof_bound of the operators */
     uint32_t bound;           /* the roof_bound with the most seconds */
     uint32_t dominant_op;     /* roof_op_id of the slowest operator */
+    double reserved[4];       /* 0 */
 } roof_sum;
 
 typedef struct roof_totals {
     roof_sum layer; /* one layer */
     roof_sum model; /* layers x layer + embed, final_norm and lm_head */
+    double reserved[4]; /* 0 */
 } roof_totals;
 
 /* Every operator of one step: the layer operators first (scope LAYER, in

@@ -31,10 +31,12 @@
 static void test_common_structs(void **state)
 {
     (void)state;
-    SIZE(roof_efficiency, 24); /* 3 doubles */
+    SIZE(roof_efficiency, 64); /* 3 doubles + 5 reserved */
     OFF(roof_efficiency, compute, 0);
     OFF(roof_efficiency, memory, 8);
     OFF(roof_efficiency, interconnect, 16);
+    OFF(roof_efficiency, reserved, 24);
+    ELEMS(roof_efficiency, reserved, 5);
 }
 
 static void test_hardware_struct(void **state)
@@ -117,7 +119,9 @@ static void test_roofline_structs(void **state)
 static void test_model_structs(void **state)
 {
     (void)state;
-    SIZE(roof_model, 336); /* 48 + 192 = 240, 19 uint32 = 76, 5 reserved */
+    /* 48 + 192 = 240, 20 uint32 = 80, 8 groups x 32 = 256, 32 reserved
+     * uint32 = 128 */
+    SIZE(roof_model, 704);
     OFF(roof_model, name, 0);
     ELEMS(roof_model, name, 48);
     OFF(roof_model, source, 48);
@@ -141,16 +145,30 @@ static void test_model_structs(void **state)
     OFF(roof_model, sliding_window, 304);
     OFF(roof_model, max_context, 308);
     OFF(roof_model, native_bits, 312);
-    OFF(roof_model, reserved, 316);
-    ELEMS(roof_model, reserved, 5);
+    OFF(roof_model, group_count, 316);
+    OFF(roof_model, groups, 320);
+    ELEMS(roof_model, groups, 8);
+    OFF(roof_model, reserved, 576);
+    ELEMS(roof_model, reserved, 32);
 
-    SIZE(roof_model_params, 48);
+    SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
+    OFF(roof_layer_group, layers, 0);
+    OFF(roof_layer_group, mixer, 4);
+    OFF(roof_layer_group, window, 8);
+    OFF(roof_layer_group, mlp, 12);
+    OFF(roof_layer_group, dense_intermediate, 16);
+    OFF(roof_layer_group, reserved, 20);
+    ELEMS(roof_layer_group, reserved, 3);
+
+    SIZE(roof_model_params, 80); /* 6 doubles + 4 reserved */
     OFF(roof_model_params, embedding, 0);
     OFF(roof_model_params, per_layer, 8);
     OFF(roof_model_params, active_per_layer, 16);
     OFF(roof_model_params, lm_head, 24);
     OFF(roof_model_params, total, 32);
     OFF(roof_model_params, active, 40);
+    OFF(roof_model_params, reserved, 48);
+    ELEMS(roof_model_params, reserved, 4);
 }
 
 static void test_ops_structs(void **state)
@@ -171,7 +189,9 @@ static void test_ops_structs(void **state)
     OFF(roof_workload, reserved, 44);
     ELEMS(roof_workload, reserved, 5);
 
-    SIZE(roof_op, 184); /* 4 uint32 = 16, 12 doubles = 96, roofline 72 */
+    /* 4 uint32 = 16, 12 doubles = 96, roofline 72 = 184, expected 8,
+     * 2 uint32 = 8, 4 reserved doubles = 32 */
+    SIZE(roof_op, 232);
     OFF(roof_op, id, 0);
     OFF(roof_op, op_class, 4);
     OFF(roof_op, scope, 8);
@@ -189,8 +209,14 @@ static void test_ops_structs(void **state)
     OFF(roof_op, gemm_k, 96);
     OFF(roof_op, gemm_batch, 104);
     OFF(roof_op, roofline, 112);
+    OFF(roof_op, expected_seconds, 184);
+    OFF(roof_op, group, 192);
+    OFF(roof_op, reserved0, 196);
+    OFF(roof_op, reserved, 200);
+    ELEMS(roof_op, reserved, 4);
 
-    SIZE(roof_sum, 120); /* 10 doubles = 80, 4 doubles = 32, 2 uint32 */
+    /* 11 doubles = 88, 4 doubles = 32, 2 uint32 = 8, 4 reserved = 32 */
+    SIZE(roof_sum, 160);
     OFF(roof_sum, flops, 0);
     OFF(roof_sum, bytes, 8);
     OFF(roof_sum, weight_bytes, 16);
@@ -201,40 +227,48 @@ static void test_ops_structs(void **state)
     OFF(roof_sum, memory_seconds, 56);
     OFF(roof_sum, comm_seconds, 64);
     OFF(roof_sum, seconds, 72);
-    OFF(roof_sum, bound_seconds, 80);
+    OFF(roof_sum, expected_seconds, 80);
+    OFF(roof_sum, bound_seconds, 88);
     ELEMS(roof_sum, bound_seconds, 4);
-    OFF(roof_sum, bound, 112);
-    OFF(roof_sum, dominant_op, 116);
+    OFF(roof_sum, bound, 120);
+    OFF(roof_sum, dominant_op, 124);
+    OFF(roof_sum, reserved, 128);
+    ELEMS(roof_sum, reserved, 4);
 
-    SIZE(roof_totals, 240);
+    SIZE(roof_totals, 352); /* 2 x 160 + 4 reserved doubles */
     OFF(roof_totals, layer, 0);
-    OFF(roof_totals, model, 120);
+    OFF(roof_totals, model, 160);
+    OFF(roof_totals, reserved, 320);
+    ELEMS(roof_totals, reserved, 4);
 }
 
 static void test_estimate_structs(void **state)
 {
     (void)state;
-    SIZE(roof_request, 128); /* 64 + 4 uint32 = 80, eff 24, 8, 4 x 4 */
+    SIZE(roof_request, 168); /* 64 + 4 uint32 = 80, eff 64, 8, 4 x 4 */
     OFF(roof_request, workload, 0);
     OFF(roof_request, prompt_tokens, 64);
     OFF(roof_request, gen_tokens, 68);
     OFF(roof_request, pipeline_parallel, 72);
     OFF(roof_request, microbatches, 76);
     OFF(roof_request, efficiency, 80);
-    OFF(roof_request, activation_reserve, 104);
-    OFF(roof_request, reserved, 112);
+    OFF(roof_request, activation_reserve, 144);
+    OFF(roof_request, reserved, 152);
     ELEMS(roof_request, reserved, 4);
 
-    SIZE(roof_memory, 48);
+    SIZE(roof_memory, 80); /* 5 doubles, 2 uint32, 4 reserved doubles */
     OFF(roof_memory, weight_bytes, 0);
     OFF(roof_memory, kv_bytes, 8);
     OFF(roof_memory, activation_bytes, 16);
     OFF(roof_memory, total_bytes, 24);
     OFF(roof_memory, capacity_bytes, 32);
     OFF(roof_memory, fits, 40);
-    OFF(roof_memory, reserved, 44);
+    OFF(roof_memory, reserved0, 44);
+    OFF(roof_memory, reserved, 48);
+    ELEMS(roof_memory, reserved, 4);
 
-    SIZE(roof_estimate, 160); /* 11 doubles = 88, memory 48, 6 uint32 */
+    /* 11 doubles = 88, memory 80, 6 uint32 = 24, 4 reserved doubles */
+    SIZE(roof_estimate, 224);
     OFF(roof_estimate, ttft_seconds, 0);
     OFF(roof_estimate, tpot_seconds, 8);
     OFF(roof_estimate, first_tpot_seconds, 16);
@@ -247,14 +281,16 @@ static void test_estimate_structs(void **state)
     OFF(roof_estimate, allreduce_seconds_per_layer, 72);
     OFF(roof_estimate, pipeline_bubble_fraction, 80);
     OFF(roof_estimate, memory, 88);
-    OFF(roof_estimate, max_batch, 136);
-    OFF(roof_estimate, max_context, 140);
-    OFF(roof_estimate, prefill_bound, 144);
-    OFF(roof_estimate, decode_bound, 148);
-    OFF(roof_estimate, prefill_dominant_op, 152);
-    OFF(roof_estimate, decode_dominant_op, 156);
+    OFF(roof_estimate, max_batch, 168);
+    OFF(roof_estimate, max_context, 172);
+    OFF(roof_estimate, prefill_bound, 176);
+    OFF(roof_estimate, decode_bound, 180);
+    OFF(roof_estimate, prefill_dominant_op, 184);
+    OFF(roof_estimate, decode_dominant_op, 188);
+    OFF(roof_estimate, reserved, 192);
+    ELEMS(roof_estimate, reserved, 4);
 
-    SIZE(roof_scaling_point, 56);
+    SIZE(roof_scaling_point, 88); /* 4 uint32, 5 doubles, 4 reserved */
     OFF(roof_scaling_point, tensor_parallel, 0);
     OFF(roof_scaling_point, pipeline_parallel, 4);
     OFF(roof_scaling_point, devices, 8);
@@ -264,6 +300,8 @@ static void test_estimate_structs(void **state)
     OFF(roof_scaling_point, tokens_per_s, 32);
     OFF(roof_scaling_point, speedup, 40);
     OFF(roof_scaling_point, efficiency, 48);
+    OFF(roof_scaling_point, reserved, 56);
+    ELEMS(roof_scaling_point, reserved, 4);
 }
 
 static void test_plot_structs(void **state)
@@ -357,6 +395,16 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_POS_ROPE, 0);
     assert_int_equal(ROOF_POS_LEARNED, 1);
     assert_int_equal(ROOF_POS_NONE, 2);
+    assert_int_equal(ROOF_MIXER_ATTENTION, 0);
+    assert_int_equal(ROOF_MIXER_SLIDING, 1);
+    assert_int_equal(ROOF_MIXER_CHUNKED, 2);
+    assert_int_equal(ROOF_MIXER_NONE, 3);
+    assert_int_equal(ROOF_MIXER_COUNT, 4);
+    assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
+    assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
+    assert_int_equal(ROOF_GROUP_MLP_NONE, 2);
+    assert_int_equal(ROOF_GROUP_MLP_COUNT, 3);
+    assert_int_equal(ROOF_MAX_GROUPS, 8);
 
     assert_int_equal(ROOF_ATTN_UNFUSED, 0);
     assert_int_equal(ROOF_ATTN_FUSED, 1);

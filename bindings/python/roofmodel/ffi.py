@@ -26,6 +26,7 @@ ROOF_MAX_LEVELS = 8
 ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
 ROOF_MODEL_SOURCE_MAX = 192
+ROOF_MAX_GROUPS = 8
 ROOF_OP_COUNT = 26
 ROOF_MAX_OPS = ROOF_OP_COUNT
 ROOF_JSON_MAX_DEPTH = 64
@@ -42,6 +43,7 @@ class roof_efficiency(Structure):
         ("compute", c_double),
         ("memory", c_double),
         ("interconnect", c_double),
+        ("reserved", c_double * 5),
     ]
 
 
@@ -122,6 +124,17 @@ class roof_hierarchy(Structure):
     ]
 
 
+class roof_layer_group(Structure):
+    _fields_ = [
+        ("layers", c_uint32),
+        ("mixer", c_uint32),
+        ("window", c_uint32),
+        ("mlp", c_uint32),
+        ("dense_intermediate", c_uint32),
+        ("reserved", c_uint32 * 3),
+    ]
+
+
 class roof_model(Structure):
     _fields_ = [
         ("name", c_char * ROOF_MODEL_NAME_MAX),
@@ -145,7 +158,9 @@ class roof_model(Structure):
         ("sliding_window", c_uint32),
         ("max_context", c_uint32),
         ("native_bits", c_uint32),
-        ("reserved", c_uint32 * 5),
+        ("group_count", c_uint32),
+        ("groups", roof_layer_group * ROOF_MAX_GROUPS),
+        ("reserved", c_uint32 * 32),
     ]
 
 
@@ -157,6 +172,7 @@ class roof_model_params(Structure):
         ("lm_head", c_double),
         ("total", c_double),
         ("active", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -196,6 +212,10 @@ class roof_op(Structure):
         ("gemm_k", c_double),
         ("gemm_batch", c_double),
         ("roofline", roof_roofline),
+        ("expected_seconds", c_double),
+        ("group", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -211,9 +231,11 @@ class roof_sum(Structure):
         ("memory_seconds", c_double),
         ("comm_seconds", c_double),
         ("seconds", c_double),
+        ("expected_seconds", c_double),
         ("bound_seconds", c_double * 4),
         ("bound", c_uint32),
         ("dominant_op", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -221,6 +243,7 @@ class roof_totals(Structure):
     _fields_ = [
         ("layer", roof_sum),
         ("model", roof_sum),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -245,7 +268,8 @@ class roof_memory(Structure):
         ("total_bytes", c_double),
         ("capacity_bytes", c_double),
         ("fits", c_uint32),
-        ("reserved", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -269,6 +293,7 @@ class roof_estimate(Structure):
         ("decode_bound", c_uint32),
         ("prefill_dominant_op", c_uint32),
         ("decode_dominant_op", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -283,6 +308,7 @@ class roof_scaling_point(Structure):
         ("tokens_per_s", c_double),
         ("speedup", c_double),
         ("efficiency", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -346,7 +372,8 @@ class roof_kernel(Structure):
 # Every public struct, for the layout test.
 STRUCTS = (
     roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
-    roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
+    roof_measured, roof_level, roof_hierarchy, roof_layer_group, roof_model,
+    roof_model_params,
     roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
     roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
     roof_chart, roof_parse_error, roof_kernel,

@@ -267,6 +267,8 @@ class Op:
     gemm_k: float
     gemm_batch: float
     roofline: Roofline
+    expected_seconds: float
+    group: int
 
     @property
     def name(self):
@@ -294,6 +296,7 @@ class Sum:
     memory_seconds: float
     comm_seconds: float
     seconds: float
+    expected_seconds: float
     bound_seconds: Tuple[float, ...]
     bound: Bound
     dominant_op: OpId

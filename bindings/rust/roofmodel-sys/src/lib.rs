@@ -48,6 +48,7 @@ pub struct roof_efficiency {
     pub compute: f64,
     pub memory: f64,
     pub interconnect: f64,
+    pub reserved: [f64; 5],
 }
 
 // ---- hardware.h -----------------------------------------------------------
@@ -150,6 +151,28 @@ pub const ROOF_POS_ROPE: u32 = 0;
 pub const ROOF_POS_LEARNED: u32 = 1;
 pub const ROOF_POS_NONE: u32 = 2;
 
+pub const ROOF_MIXER_ATTENTION: u32 = 0;
+pub const ROOF_MIXER_SLIDING: u32 = 1;
+pub const ROOF_MIXER_CHUNKED: u32 = 2;
+pub const ROOF_MIXER_NONE: u32 = 3;
+pub const ROOF_MIXER_COUNT: u32 = 4;
+pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
+pub const ROOF_GROUP_MLP_DENSE: u32 = 1;
+pub const ROOF_GROUP_MLP_NONE: u32 = 2;
+pub const ROOF_GROUP_MLP_COUNT: u32 = 3;
+pub const ROOF_MAX_GROUPS: usize = 8;
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_layer_group {
+    pub layers: u32,
+    pub mixer: u32,
+    pub window: u32,
+    pub mlp: u32,
+    pub dense_intermediate: u32,
+    pub reserved: [u32; 3],
+}
+
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct roof_model {
@@ -174,7 +197,9 @@ pub struct roof_model {
     pub sliding_window: u32,
     pub max_context: u32,
     pub native_bits: u32,
-    pub reserved: [u32; 5],
+    pub group_count: u32,
+    pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
+    pub reserved: [u32; 32],
 }
 
 #[repr(C)]
@@ -186,6 +211,7 @@ pub struct roof_model_params {
     pub lm_head: f64,
     pub total: f64,
     pub active: f64,
+    pub reserved: [f64; 4],
 }
 
 // ---- ops.h ----------------------------------------------------------------
@@ -236,6 +262,10 @@ pub struct roof_op {
     pub gemm_k: f64,
     pub gemm_batch: f64,
     pub roofline: roof_roofline,
+    pub expected_seconds: f64,
+    pub group: u32,
+    pub reserved0: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -251,9 +281,11 @@ pub struct roof_sum {
     pub memory_seconds: f64,
     pub comm_seconds: f64,
     pub seconds: f64,
+    pub expected_seconds: f64,
     pub bound_seconds: [f64; 4],
     pub bound: u32,
     pub dominant_op: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -261,6 +293,7 @@ pub struct roof_sum {
 pub struct roof_totals {
     pub layer: roof_sum,
     pub model: roof_sum,
+    pub reserved: [f64; 4],
 }
 
 // ---- estimate.h -----------------------------------------------------------
@@ -287,7 +320,8 @@ pub struct roof_memory {
     pub total_bytes: f64,
     pub capacity_bytes: f64,
     pub fits: u32,
-    pub reserved: u32,
+    pub reserved0: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -311,6 +345,7 @@ pub struct roof_estimate {
     pub decode_bound: u32,
     pub prefill_dominant_op: u32,
     pub decode_dominant_op: u32,
+    pub reserved: [f64; 4],
 }
 
 #[repr(C)]
@@ -325,6 +360,7 @@ pub struct roof_scaling_point {
     pub tokens_per_s: f64,
     pub speedup: f64,
     pub efficiency: f64,
+    pub reserved: [f64; 4],
 }
 
 // ---- plot.h ---------------------------------------------------------------
@@ -431,7 +467,12 @@ zero_default! {
         intermediate: 0, vocab: 0, mlp: 0, norm: 0, position: 0, experts: 0,
         experts_per_token: 0, expert_intermediate: 0, shared_experts: 0,
         shared_intermediate: 0, tied_embeddings: 0, sliding_window: 0,
-        max_context: 0, native_bits: 0, reserved: [0; 5],
+        max_context: 0, native_bits: 0, group_count: 0,
+        groups: [roof_layer_group {
+            layers: 0, mixer: 0, window: 0, mlp: 0, dense_intermediate: 0,
+            reserved: [0; 3],
+        }; ROOF_MAX_GROUPS],
+        reserved: [0; 32],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],

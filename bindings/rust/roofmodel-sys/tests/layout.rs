@@ -126,7 +126,8 @@ fn rust_layouts() -> Vec<RustLayout> {
         rust_layout!(roof_efficiency {
             compute,
             memory,
-            interconnect
+            interconnect,
+            reserved
         }),
         rust_layout!(roof_hardware {
             name,
@@ -206,6 +207,16 @@ fn rust_layouts() -> Vec<RustLayout> {
             sliding_window,
             max_context,
             native_bits,
+            group_count,
+            groups,
+            reserved
+        }),
+        rust_layout!(roof_layer_group {
+            layers,
+            mixer,
+            window,
+            mlp,
+            dense_intermediate,
             reserved
         }),
         rust_layout!(roof_model_params {
@@ -214,7 +225,8 @@ fn rust_layouts() -> Vec<RustLayout> {
             active_per_layer,
             lm_head,
             total,
-            active
+            active,
+            reserved
         }),
         rust_layout!(roof_workload {
             batch,
@@ -247,7 +259,11 @@ fn rust_layouts() -> Vec<RustLayout> {
             gemm_n,
             gemm_k,
             gemm_batch,
-            roofline
+            roofline,
+            expected_seconds,
+            group,
+            reserved0,
+            reserved
         }),
         rust_layout!(roof_sum {
             flops,
@@ -260,11 +276,17 @@ fn rust_layouts() -> Vec<RustLayout> {
             memory_seconds,
             comm_seconds,
             seconds,
+            expected_seconds,
             bound_seconds,
             bound,
-            dominant_op
+            dominant_op,
+            reserved
         }),
-        rust_layout!(roof_totals { layer, model }),
+        rust_layout!(roof_totals {
+            layer,
+            model,
+            reserved
+        }),
         rust_layout!(roof_request {
             workload,
             prompt_tokens,
@@ -282,6 +304,7 @@ fn rust_layouts() -> Vec<RustLayout> {
             total_bytes,
             capacity_bytes,
             fits,
+            reserved0,
             reserved
         }),
         rust_layout!(roof_estimate {
@@ -302,7 +325,8 @@ fn rust_layouts() -> Vec<RustLayout> {
             prefill_bound,
             decode_bound,
             prefill_dominant_op,
-            decode_dominant_op
+            decode_dominant_op,
+            reserved
         }),
         rust_layout!(roof_scaling_point {
             tensor_parallel,
@@ -313,7 +337,8 @@ fn rust_layouts() -> Vec<RustLayout> {
             tpot_seconds,
             tokens_per_s,
             speedup,
-            efficiency
+            efficiency,
+            reserved
         }),
         rust_layout!(roof_series {
             label,
@@ -383,7 +408,7 @@ fn structs_match_c_size_and_field_offsets() {
 #[test]
 fn constants_match_c() {
     let c = c_layout();
-    let rust: [(&str, u64); 12] = [
+    let rust: [(&str, u64); 13] = [
         ("ROOF_HW_NAME_MAX", ROOF_HW_NAME_MAX as u64),
         ("ROOF_HW_SOURCE_MAX", ROOF_HW_SOURCE_MAX as u64),
         ("ROOF_PRECISION_COUNT", ROOF_PRECISION_COUNT as u64),
@@ -391,6 +416,7 @@ fn constants_match_c() {
         ("ROOF_LEVEL_COMPUTE", ROOF_LEVEL_COMPUTE as u64),
         ("ROOF_MODEL_NAME_MAX", ROOF_MODEL_NAME_MAX as u64),
         ("ROOF_MODEL_SOURCE_MAX", ROOF_MODEL_SOURCE_MAX as u64),
+        ("ROOF_MAX_GROUPS", ROOF_MAX_GROUPS as u64),
         ("ROOF_OP_COUNT", ROOF_OP_COUNT as u64),
         ("ROOF_MAX_OPS", ROOF_MAX_OPS as u64),
         ("ROOF_JSON_MAX_DEPTH", ROOF_JSON_MAX_DEPTH as u64),

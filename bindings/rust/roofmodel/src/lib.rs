@@ -344,6 +344,7 @@ impl Efficiency {
             compute: self.compute,
             memory: self.memory,
             interconnect: self.interconnect,
+            reserved: [0.0; 5],
         }
     }
 
