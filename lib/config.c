@@ -382,11 +382,88 @@ static const char *const mlp_names[] = {"gated", "plain"};
 static const char *const norm_names[] = {"rms", "layer"};
 static const char *const position_names[] = {"rope", "learned", "none"};
 
+static const char *const mixer_names[ROOF_MIXER_COUNT] = {
+    [ROOF_MIXER_ATTENTION] = "attention", [ROOF_MIXER_SLIDING] = "sliding",
+    [ROOF_MIXER_CHUNKED] = "chunked", [ROOF_MIXER_NONE] = "none",
+};
+static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
+    [ROOF_GROUP_MLP_MODEL] = "model", [ROOF_GROUP_MLP_DENSE] = "dense",
+    [ROOF_GROUP_MLP_NONE] = "none",
+};
+
 enum { R_NAME, R_SOURCE, R_MLP, R_NORM, R_POSITION, R_NATIVE_BITS,
-       R_INTERMEDIATE, R_COUNT };
+       R_INTERMEDIATE, R_GROUPS, R_COUNT };
 static const char *const roof_keys[R_COUNT] = {
     "name", "source", "mlp", "norm", "position", "native_bits", "intermediate",
+    "groups",
 };
+
+/* One layer group: {"layers", "mixer", "window", "mlp",
+ * "dense_intermediate"}; absent numbers are 0, absent kinds the first. */
+enum { G_LAYERS, G_MIXER, G_WINDOW, G_MLP, G_DENSE, G_COUNT };
+static const char *const group_keys[G_COUNT] = {
+    "layers", "mixer", "window", "mlp", "dense_intermediate",
+};
+
+static int read_enum(cfg *c, size_t val, const char *key,
+                     const char *const *names, uint32_t n, uint32_t *out);
+
+static int read_group(cfg *c, size_t obj, roof_layer_group *g)
+{
+    size_t slots[G_COUNT];
+    if (roof__json_kind(&c->j, obj) != ROOF__JSON_OBJECT) {
+        roof__parse_error_at(c->err, c->j.text, obj, "expected an object in",
+                             "groups");
+        return ROOF_E_TYPE;
+    }
+    size_t unknown = roof__json_collect(&c->j, obj, group_keys, G_COUNT, slots);
+    if (unknown != ROOF__JSON_NONE) {
+        roof__parse_error_at(c->err, c->j.text, unknown,
+                             "unknown key in a group of", "groups");
+        return ROOF_E_INVALID;
+    }
+    uint32_t *const nums[G_COUNT] = {[G_LAYERS] = &g->layers,
+                                     [G_WINDOW] = &g->window,
+                                     [G_DENSE] = &g->dense_intermediate};
+    int rc = ROOF_OK;
+    for (int k = 0; k < G_COUNT && rc == ROOF_OK; k++) {
+        if (slots[k] == ROOF__JSON_NONE)
+            continue;
+        if (k == G_MIXER)
+            rc = read_enum(c, slots[k], group_keys[k], mixer_names,
+                           ROOF_MIXER_COUNT, &g->mixer);
+        else if (k == G_MLP)
+            rc = read_enum(c, slots[k], group_keys[k], group_mlp_names,
+                           ROOF_GROUP_MLP_COUNT, &g->mlp);
+        else
+            rc = roof__json_get_u32(&c->j, slots[k], group_keys[k], nums[k],
+                                    c->err);
+    }
+    return rc;
+}
+
+static int read_groups(cfg *c, size_t arr, roof_model *m)
+{
+    if (roof__json_kind(&c->j, arr) != ROOF__JSON_ARRAY) {
+        roof__parse_error_at(c->err, c->j.text, arr, "expected an array for",
+                             "groups");
+        return ROOF_E_TYPE;
+    }
+    size_t it = roof__json_enter(&c->j, arr), val;
+    uint32_t n = 0;
+    while (roof__json_element(&c->j, &it, &val)) {
+        if (n == ROOF_MAX_GROUPS) {
+            roof__parse_error_at(c->err, c->j.text, val,
+                                 "more than 8 layer groups in", "groups");
+            return ROOF_E_RANGE;
+        }
+        int rc = read_group(c, val, &m->groups[n++]);
+        if (rc != ROOF_OK)
+            return rc;
+    }
+    m->group_count = n;
+    return ROOF_OK;
+}
 
 static int read_enum(cfg *c, size_t val, const char *key,
                      const char *const *names, uint32_t n, uint32_t *out)
@@ -420,6 +497,8 @@ static int read_override(cfg *c, int r, size_t val, roof_model *m)
         return read_enum(c, val, key, position_names, 3, &m->position);
     case R_NATIVE_BITS:
         return roof__json_get_u32(j, val, key, &m->native_bits, c->err);
+    case R_GROUPS:
+        return read_groups(c, val, m);
     default:
         return roof__json_get_u32(j, val, key, &m->intermediate, c->err);
     }
@@ -536,6 +615,23 @@ static void write_moe(roof__out *o, const roof_model *m)
     }
 }
 
+static void write_groups(roof__out *o, const roof_model *m)
+{
+    if (m->group_count == 0)
+        return;
+    roof__out_str(o, ",\n  \"groups\": [");
+    for (uint32_t i = 0; i < m->group_count; i++) {
+        const roof_layer_group *g = &m->groups[i];
+        roof__out_fmt(o, "%s\n    {\"layers\": %lu, \"mixer\": \"%s\", "
+                      "\"window\": %lu, \"mlp\": \"%s\", "
+                      "\"dense_intermediate\": %lu}", i > 0 ? "," : "",
+                      (unsigned long)g->layers, mixer_names[g->mixer],
+                      (unsigned long)g->window, group_mlp_names[g->mlp],
+                      (unsigned long)g->dense_intermediate);
+    }
+    roof__out_str(o, "\n  ]");
+}
+
 static void write_roofmodel(roof__out *o, const roof_model *m)
 {
     roof__out_str(o, ",\n  \"roofmodel\": {");
@@ -546,6 +642,7 @@ static void write_roofmodel(roof__out *o, const roof_model *m)
     put_str(o, "position", position_names[m->position], 0);
     put_u32(o, "native_bits", m->native_bits);
     put_u32(o, "intermediate", m->intermediate);
+    write_groups(o, m);
     roof__out_str(o, "\n  }");
 }
 

@@ -21,6 +21,25 @@ typedef struct preset {
      .vocab = voc, .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS,           \
      .position = ROOF_POS_ROPE, .max_context = ctx, .native_bits = 16}
 
+/* Qwen3's MoE models: 128 experts, 8 a token, head_dim 128. */
+#define QWEN3_MOE(nm, src, hid, lay, hd, kvh, moe)                          \
+    {.name = nm, .source = src, .hidden = hid, .layers = lay, .heads = hd, \
+     .kv_heads = kvh, .head_dim = 128, .vocab = 151936,                    \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = 128, .experts_per_token = 8, .expert_intermediate = moe,  \
+     .max_context = 40960, .native_bits = 16}
+
+/* gpt-oss: layers alternate a 128-token window and full attention. */
+#define GPT_OSS(nm, src, lay, ex)                                           \
+    {.name = nm, .source = src, .hidden = 2880, .layers = lay, .heads = 64, \
+     .kv_heads = 8, .head_dim = 64, .vocab = 201088,                      \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = ex, .experts_per_token = 4, .expert_intermediate = 2880,  \
+     .max_context = 131072, .native_bits = 16, .group_count = 2,           \
+     .groups = {{.layers = (lay) / 2, .mixer = ROOF_MIXER_SLIDING,         \
+                 .window = 128},                                            \
+                {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}}}
+
 static const preset presets[] = {
     {DENSE_LLAMA("llama-7b",
                  "huggyllama/llama-7b config.json; Touvron et al. 2023, "
@@ -104,6 +123,58 @@ static const preset presets[] = {
       .position = ROOF_POS_LEARNED, .tied_embeddings = 1,
       .max_context = 2048, .native_bits = 16},
      {"gpt-3", "gpt3-175b", "davinci", NULL}},
+    /* Qwen3: q/k RMSNorm per head (2 x 128 gains a layer) not modelled. */
+    {DENSE_LLAMA("qwen3-8b", "Qwen/Qwen3-8B config.json (head_dim 128; "
+                 "QK-norm not modelled); 8.2B total, 6.95B non-embedding "
+                 "(model card)",
+                 4096, 36, 32, 8, 12288, 151936, 40960),
+     {"qwen-3-8b", NULL, NULL, NULL}},
+    {QWEN3_MOE("qwen3-30b-a3b", "Qwen/Qwen3-30B-A3B config.json (QK-norm "
+               "not modelled); 30.5B total, 3.3B active (model card)",
+               2048, 48, 32, 4, 768),
+     {"qwen-3-30b-a3b", NULL, NULL, NULL}},
+    {QWEN3_MOE("qwen3-235b-a22b", "Qwen/Qwen3-235B-A22B config.json "
+               "(QK-norm not modelled); 235B total, 22B active (model card)",
+               4096, 94, 64, 4, 1536),
+     {"qwen-3-235b-a22b", NULL, NULL, NULL}},
+    {GPT_OSS("gpt-oss-20b", "openai/gpt-oss-20b config.json (layer_types "
+             "alternate sliding 128 / full; attention sinks and biases not "
+             "modelled); 20.91B total, 3.61B active (model card, Table 1)",
+             24, 32),
+     {"gpt-oss-20B", NULL, NULL, NULL}},
+    {GPT_OSS("gpt-oss-120b", "openai/gpt-oss-120b config.json (layer_types "
+             "alternate sliding 128 / full; attention sinks and biases not "
+             "modelled); 116.83B total, 5.13B active (model card, Table 1)",
+             36, 128),
+     {"gpt-oss-120B", NULL, NULL, NULL}},
+    {{.name = "gemma-3-27b",
+      .source = "google/gemma-3-27b-it config.json text_config (5 local "
+                "layers of window 1024 to 1 global: 52 + 10; QK-norm and "
+                "the post-norms not modelled); text weights only",
+      .hidden = 5376, .layers = 62, .heads = 32, .kv_heads = 16,
+      .head_dim = 128, .intermediate = 21504, .vocab = 262208,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .tied_embeddings = 1, .max_context = 131072, .native_bits = 16,
+      .group_count = 2,
+      .groups = {{.layers = 52, .mixer = ROOF_MIXER_SLIDING, .window = 1024},
+                 {.layers = 10, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"gemma3-27b", "gemma-3-27b-it", NULL, NULL}},
+    {{.name = "llama-4-maverick",
+      .source = "meta-llama/Llama-4-Maverick-17B-128E config.json "
+                "text_config: MoE on every other layer (interleave 2), "
+                "chunked attention (8192) on 3 layers of 4; 400B total, 17B "
+                "active (Meta)",
+      .hidden = 5120, .layers = 48, .heads = 40, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 0, .vocab = 202048,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .experts = 128, .experts_per_token = 1, .expert_intermediate = 8192,
+      .shared_experts = 1, .shared_intermediate = 8192,
+      .max_context = 1048576, .native_bits = 16, .group_count = 3,
+      .groups = {{.layers = 24, .mixer = ROOF_MIXER_CHUNKED, .window = 8192,
+                  .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 16384},
+                 {.layers = 12, .mixer = ROOF_MIXER_CHUNKED, .window = 8192},
+                 {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"llama-4-maverick-17b-128e", NULL, NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -150,26 +221,59 @@ static int enums_valid(const roof_model *m)
 {
     return (m->mlp <= ROOF_MLP_PLAIN) & (m->norm <= ROOF_NORM_LAYER)
          & (m->position <= ROOF_POS_NONE) & (m->tied_embeddings <= 1)
-         & (m->group_count == 0)
          & (m->native_bits <= 64);
+}
+
+/* One layer group: known kinds, a window exactly for the windowed
+ * mixers, a width exactly for the dense MLP, something in the layer. */
+static int group_ok(const roof_layer_group *g)
+{
+    const int windowed = (g->mixer == ROOF_MIXER_SLIDING)
+                         | (g->mixer == ROOF_MIXER_CHUNKED);
+    return (g->layers > 0) & (g->mixer < ROOF_MIXER_COUNT)
+           & (g->mlp < ROOF_GROUP_MLP_COUNT)
+           & (windowed ? g->window > 0 : g->window == 0)
+           & ((g->mlp == ROOF_GROUP_MLP_DENSE) == (g->dense_intermediate > 0))
+           & !((g->mixer == ROOF_MIXER_NONE) & (g->mlp == ROOF_GROUP_MLP_NONE))
+           & ((g->reserved[0] | g->reserved[1] | g->reserved[2]) == 0);
+}
+
+/* The groups, when there are any, are valid and hold every layer. */
+static int groups_ok(const roof_model *m)
+{
+    uint64_t layers = 0;
+    for (uint32_t i = 0; i < m->group_count; i++) {
+        if (!group_ok(&m->groups[i]))
+            return 0;
+        layers += m->groups[i].layers;
+    }
+    return m->group_count == 0 || layers == m->layers;
 }
 
 /* Fills every count from the shape on one device (lib/shape.c); the
  * descriptor's sizes must already be checked. */
-static void count_params(const roof_model *m, roof_model_params *p)
+static ROOF__INLINE void count_params(const roof_model *m,
+                                      roof_model_params *p)
 {
     roof__shape s;
     (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
     const double layers = m->layers;
     memset(p, 0, sizeof *p);
     p->embedding = s.embed_params;
-    p->per_layer = roof__shape_layer_params(&s);
-    p->active_per_layer = roof__shape_layer_active_params(&s);
+    double all, active;
+    if (m->group_count == 0) {
+        p->per_layer = roof__shape_layer_params(&s);
+        p->active_per_layer = roof__shape_layer_active_params(&s);
+        all = layers * p->per_layer;
+        active = layers * p->active_per_layer;
+    } else { /* the mean layer */
+        roof__shape_grouped_params(m, &all, &active);
+        p->per_layer = all / layers;
+        p->active_per_layer = active / layers;
+    }
     p->lm_head = m->tied_embeddings ? 0.0 : s.lm_head_params;
-    p->total = p->embedding + layers * p->per_layer + s.norm_gains
-               + p->lm_head;
-    p->active = p->embedding + layers * p->active_per_layer + s.norm_gains
-                + p->lm_head;
+    p->total = p->embedding + all + s.norm_gains + p->lm_head;
+    p->active = p->embedding + active + s.norm_gains + p->lm_head;
 }
 
 int roof_model_validate(const roof_model *m)
@@ -178,11 +282,15 @@ int roof_model_validate(const roof_model *m)
         return ROOF_E_NULL;
     if (!(roof__has_nul(m->name, sizeof m->name)
           & roof__has_nul(m->source, sizeof m->source)
-          & tail_zero(m, offsetof(roof_model, groups))))
+          & (m->group_count <= ROOF_MAX_GROUPS)))
+        return ROOF_E_INVALID;
+    if (!tail_zero(m, offsetof(roof_model, groups)
+                          + m->group_count * sizeof(roof_layer_group)))
         return ROOF_E_INVALID;
     if (!sizes_positive(m))
         return ROOF_E_RANGE;
-    if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)))
+    if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)
+          & groups_ok(m)))
         return ROOF_E_INVALID;
     roof_model_params p;
     count_params(m, &p);

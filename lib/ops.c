@@ -148,7 +148,9 @@ typedef struct step {
     double wq, ab, kb;     /* bytes per weight (with scales), act, KV */
     double norm_flops, norm_w;        /* per element; gain bytes */
     double tp;
+    double blocks;         /* all-reduces per layer: attention, MLP */
     uint32_t gated, rope, fused, learned, tp_on;
+    uint32_t attn, mlp_on; /* the layer has attention, an MLP */
 } step;
 
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
@@ -209,16 +211,35 @@ static double causal_scores(double c, double n, double window)
     return k * c + 0.5 * k * (k + 1.0) + (n - k) * window;
 }
 
-static void attention_sizes(const roof_model *m, const roof_workload *w,
+static void attention_sizes(const roof_workload *w, double window,
                             step *s)
 {
     const double c = w->cached_tokens, n = w->new_tokens;
-    const double window = m->sliding_window;
     s->keys = c + n;
     if (window > 0.0 && n + window - 1.0 < s->keys)
         s->keys = n + window - 1.0;
     s->cached_keys = s->keys - n;
     s->causal = causal_scores(c, n, window);
+}
+
+/* Sum over p = 0 .. x-1 of (p mod C). */
+static double chunk_offsets(uint64_t x, uint64_t chunk)
+{
+    const double q = (double)(x / chunk), r = (double)(x % chunk);
+    const double C = (double)chunk;
+    return q * (C * (C - 1.0) * 0.5) + r * (r - 1.0) * 0.5;
+}
+
+/* Chunked attention (docs/model.md): the query at position p sees the
+ * keys of its own chunk up to p, (p mod C) + 1 of them; the cache holds
+ * the c mod C keys of the current chunk. */
+static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
+{
+    const uint64_t c = w->cached_tokens, n = w->new_tokens;
+    s->cached_keys = (double)(c % chunk);
+    s->keys = s->cached_keys + (double)n;
+    s->causal = chunk_offsets(c + n, chunk) - chunk_offsets(c, chunk)
+                + (double)n;
 }
 
 /* The widths one device works with, from the shape layer. */
@@ -276,16 +297,20 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->learned = m->position == ROOF_POS_LEARNED;
     s->fused = w->attention == ROOF_ATTN_FUSED;
     widths(&sh, s);
-    attention_sizes(m, w, s);
+    s->attn = s->mlp_on = 1;
+    s->blocks = 2.0;
+    attention_sizes(w, m->sliding_window, s);
     byte_widths(m, w, &sh, s);
     return ROOF_OK;
 }
 
 static uint32_t layer_op_count(const step *s)
 {
-    uint32_t n = 4 + (s->fused ? 1u : 3u) + 4; /* norm, qkv, attn, o, add,
-                                                   norm, mlp_add */
-    n += s->rope;
+    uint32_t n = 0;
+    if (s->attn) /* norm, qkv, attention, o, add */
+        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope;
+    if (s->mlp_on) /* norm, add */
+        n += 2;
     if (s->dense > 0.0)
         n += s->gated ? 4u : 3u;
     if (s->experts > 0.0)
@@ -301,7 +326,10 @@ static int overflow_ok(const roof_model *m, const step *s)
     const double h = m->hidden;
     const double attn_w = h * ((double)m->heads + 2.0 * m->kv_heads)
                           * m->head_dim * 2.0;
-    const double mlp_w = 3.0 * h * ((double)m->intermediate
+    double group_dense = 0.0; /* the dense layers' own widths */
+    for (uint32_t g = 0; g < m->group_count; g++)
+        group_dense += m->groups[g].dense_intermediate;
+    const double mlp_w = 3.0 * h * ((double)m->intermediate + group_dense
                                     + (double)m->shared_experts
                                       * m->shared_intermediate
                                     + (double)m->experts
@@ -556,18 +584,19 @@ static ROOF__INLINE void expert_mlp(emit *e)
     expert_proj(e, ROOF_OP_EXPERT_DOWN_PROJ, f, h);
 }
 
-/* Two ring all-reduces of the T x H activations per layer. */
-static ROOF__INLINE void allreduce(emit *e)
+/* One ring all-reduce of the T x H activations per block (attention,
+ * MLP) of the layer. */
+static ROOF__INLINE void allreduce(emit *e, double blocks)
 {
     const step *s = e->s;
     const double n = s->tokens * s->hidden;
     const double share = (s->tp - 1.0) / s->tp;
-    const double x = 2.0 * n * s->ab;
-    put(e, ROOF_OP_ALLREDUCE, 2.0 * share * n, 0.0, x, x, 0.0, 0.0,
+    const double x = blocks * n * s->ab;
+    put(e, ROOF_OP_ALLREDUCE, blocks * share * n, 0.0, x, x, 0.0, 0.0,
         2.0 * share * x);
 }
 
-static ROOF__INLINE void layer_ops(emit *e)
+static ROOF__INLINE void attention_block(emit *e)
 {
     const step *s = e->s;
     norm(e, ROOF_OP_ATTN_NORM);
@@ -582,6 +611,11 @@ static ROOF__INLINE void layer_ops(emit *e)
         attention_unfused(e);
     proj(e, ROOF_OP_O_PROJ, s->qw, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
+static ROOF__INLINE void mlp_block(emit *e)
+{
+    const step *s = e->s;
     norm(e, ROOF_OP_MLP_NORM);
     double inputs = 1.0, weighting = 0.0;
     if (s->experts > 0.0) /* the router is replicated, not split */
@@ -596,8 +630,27 @@ static ROOF__INLINE void layer_ops(emit *e)
         weighting = s->tokens * s->hidden * s->topk;
     }
     residual_add(e, ROOF_OP_MLP_ADD, inputs, weighting);
+}
+
+/* One layer of a model without groups: attention and MLP, always. */
+static ROOF__INLINE void layer_ops(emit *e)
+{
+    attention_block(e);
+    mlp_block(e);
+    if (e->s->tp_on)
+        allreduce(e, 2.0);
+}
+
+/* One layer of a group: attention, an MLP, or both. */
+static ROOF__INLINE void group_layer_ops(emit *e)
+{
+    const step *s = e->s;
+    if (s->attn)
+        attention_block(e);
+    if (s->mlp_on)
+        mlp_block(e);
     if (s->tp_on)
-        allreduce(e);
+        allreduce(e, s->blocks);
 }
 
 static ROOF__INLINE void model_ops(emit *e)
@@ -759,6 +812,172 @@ static void build_totals(const step *s, roof_totals *totals)
     totals_of(&layer, &e.sum, s, totals);
 }
 
+/* ---- layer groups -------------------------------------------------------
+ * A model with layer groups builds each group's layer operators in turn,
+ * each tagged with its group, then the model-scope ones; its totals sum
+ * layers x layer over the groups.  Models without groups keep the path
+ * above untouched. */
+
+typedef struct groups {
+    step s[ROOF_MAX_GROUPS]; /* the model's step with each group's shape */
+    uint32_t count;
+    uint32_t n_layer;        /* layer operators over all groups */
+    step bound;              /* the model's step with the most keys of any
+                                group: what overflow_ok checks */
+} groups;
+
+static void group_step(const roof_model *m, const roof_workload *w,
+                       const roof__shape *sh, uint32_t g, step *gs)
+{
+    roof__group_shape G;
+    roof__shape_group_init(m, sh, g, &G);
+    gs->layers = G.layers;
+    gs->attn = (uint32_t)G.attn;
+    gs->mlp_on = (uint32_t)G.mlp;
+    gs->blocks = (double)(gs->attn + gs->mlp_on);
+    gs->dense = G.dense;
+    gs->experts = G.experts;
+    if (G.chunked)
+        chunked_sizes(w, (uint32_t)G.window, gs);
+    else
+        attention_sizes(w, G.window, gs);
+}
+
+static void prepare_groups(const roof_model *m, const roof_workload *w,
+                           const step *base, groups *gr)
+{
+    roof__shape sh;
+    (void)roof__shape_init(m, w->tensor_parallel, &sh); /* setup checked */
+    gr->count = m->group_count;
+    gr->n_layer = 0;
+    gr->bound = *base;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        gr->s[g] = *base;
+        group_step(m, w, &sh, g, &gr->s[g]);
+        gr->n_layer += layer_op_count(&gr->s[g]);
+        if (gr->s[g].keys > gr->bound.keys)
+            gr->bound.keys = gr->s[g].keys;
+    }
+}
+
+/* a += k b: b's sums counted k times (k layers of a group). */
+static void acc_add(acc *a, const acc *b, double k)
+{
+    a->flops += k * b->flops;
+    a->bytes += k * b->bytes;
+    a->weight += k * b->weight;
+    a->act += k * b->act;
+    a->kv += k * b->kv;
+    a->comm += k * b->comm;
+    a->cs += k * b->cs;
+    a->ms += k * b->ms;
+    a->seconds += k * b->seconds;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(a->by_bound); i++)
+        a->by_bound[i] += k * b->by_bound[i];
+    if (k * b->slowest > a->slowest) {
+        a->slowest = k * b->slowest;
+        a->dominant = b->dominant;
+    }
+}
+
+/* layer = one layer of each group; model = sum of layers x layer + top. */
+static void group_totals(const acc *ga, const groups *gr, const acc *top,
+                         const step *s, roof_totals *out)
+{
+    acc layer = acc_zero, model = acc_zero;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        acc_add(&layer, &ga[g], 1.0);
+        acc_add(&model, &ga[g], gr->s[g].layers);
+    }
+    acc_add(&model, top, 1.0);
+    roof_sum ls = {0}, ms = {0};
+    sum_of(&layer, s->inv_ic, &ls);
+    sum_of(&model, s->inv_ic, &ms);
+    sum_bound(&ls);
+    sum_bound(&ms);
+    out->layer = ls;
+    out->model = ms;
+    memset(out->reserved, 0, sizeof out->reserved);
+}
+
+static void build_grouped(const step *s, const groups *gr, roof_op *ops,
+                          roof_totals *totals)
+{
+    emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
+    acc ga[ROOF_MAX_GROUPS], top;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        roof_op *first = e.op;
+        e.s = &gr->s[g];
+        e.group = g;
+        group_layer_ops(&e);
+        sum_ops(first, (uint32_t)(e.op - first), &ga[g]);
+    }
+    roof_op *first = e.op;
+    e.s = s;
+    e.group = 0;
+    e.scope = ROOF_SCOPE_MODEL;
+    model_ops(&e);
+    if (totals != NULL) {
+        sum_ops(first, (uint32_t)(e.op - first), &top);
+        group_totals(ga, gr, &top, s, totals);
+    }
+}
+
+static void build_grouped_totals(const step *s, const groups *gr,
+                                 roof_totals *totals)
+{
+    emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
+    acc ga[ROOF_MAX_GROUPS];
+    for (uint32_t g = 0; g < gr->count; g++) {
+        e.s = &gr->s[g];
+        e.sum = acc_zero;
+        group_layer_ops(&e);
+        ga[g] = e.sum;
+    }
+    e.s = s;
+    e.scope = ROOF_SCOPE_MODEL;
+    e.sum = acc_zero;
+    model_ops(&e);
+    group_totals(ga, gr, &e.sum, s, totals);
+}
+
+/* roof_step for a model with groups, once the step is prepared: out of
+ * the uniform models' way (its stack and code). */
+static ROOF__COLD int step_grouped(const roof_model *m,
+                                   const roof_workload *w, const step *s,
+                                   roof_totals *out)
+{
+    groups gr;
+    prepare_groups(m, w, s, &gr);
+    if (!overflow_ok(m, &gr.bound))
+        return ROOF_E_OVERFLOW;
+    roof_totals t;
+    build_grouped_totals(s, &gr, &t);
+    *out = t;
+    return ROOF_OK;
+}
+
+/* roof__ops_trusted for a model with groups, once the step is prepared. */
+static ROOF__COLD int ops_grouped(const roof_model *m, const roof_workload *w,
+                       const step *s, roof_op *ops, uint32_t cap,
+                       uint32_t *count, roof_totals *totals)
+{
+    groups gr;
+    prepare_groups(m, w, s, &gr);
+    const uint32_t n = gr.n_layer + 3;
+    if (cap < n) {
+        if (count != NULL)
+            *count = n;
+        return ROOF_E_BUFFER_TOO_SMALL;
+    }
+    if (!overflow_ok(m, &gr.bound))
+        return ROOF_E_OVERFLOW;
+    build_grouped(s, &gr, ops, totals);
+    if (count != NULL)
+        *count = n;
+    return ROOF_OK;
+}
+
 int roof__ops_trusted(const roof_model *m, const roof_workload *w,
                       const roof_hardware *hw, const roof_efficiency *eff,
                       roof_op *ops, uint32_t cap, uint32_t *count,
@@ -775,6 +994,8 @@ int roof__ops_trusted(const roof_model *m, const roof_workload *w,
     rc = prepare(m, w, hw, eff, &s);
     if (rc != ROOF_OK)
         return rc;
+    if (m->group_count > 0)
+        return ops_grouped(m, w, &s, ops, cap, count, totals);
     const uint32_t n_layer = layer_op_count(&s);
     const uint32_t n = n_layer + 3;
     if (cap < n) {
@@ -821,6 +1042,8 @@ int roof_step(const roof_model *m, const roof_workload *w,
         rc = prepare(m, w, hw, eff, &s);
     if (rc != ROOF_OK)
         return rc;
+    if (m->group_count > 0)
+        return step_grouped(m, w, &s, out);
     if (!overflow_ok(m, &s))
         return ROOF_E_OVERFLOW;
     roof_totals t;

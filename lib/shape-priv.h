@@ -8,11 +8,13 @@
 #define ROOFMODEL_SHAPE_PRIV_H
 
 #include "roofmodel.h"
+#include "util.h"
 
 /* Every count is a whole number below 2^53 (roof_model_validate bounds
  * them), so each double below is exact. */
 typedef struct roof__shape {
     double tp;             /* devices sharing each layer: t */
+    double hidden;         /* h: the residual stream's width */
     double heads;          /* query heads per device: heads / t */
     double kv_heads;       /* K/V heads per device: kv_heads / t, or one
                               replicated head when kv_heads < t */
@@ -46,24 +48,24 @@ typedef struct roof__shape {
  * the K/V heads evenly, or, with fewer K/V heads than devices and t a
  * multiple of them, replicate one K/V head per device.  1 when t is
  * allowed.  *m must hold positive head counts. */
-static inline int roof__shape_tp_ok(const roof_model *m, uint32_t t);
+static ROOF__INLINE int roof__shape_tp_ok(const roof_model *m, uint32_t t);
 
 /* *out for model *m (sizes already checked by roof_model_validate) on one
  * of t devices.  ROOF_E_INVALID when roof__shape_tp_ok refuses t (t == 0
  * included); *out is written only on ROOF_OK. */
-static inline int roof__shape_init(const roof_model *m, uint32_t t,
+static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
                                    roof__shape *out);
 
 /* Weight-matrix parameters of one layer on one device (what a weight
  * format quantizes: attention, MLP, router) with `experts` routed experts
  * counted: s->experts for all of them, s->topk for one token's. */
-static inline double roof__shape_layer_matrices(const roof__shape *s,
+static ROOF__INLINE double roof__shape_layer_matrices(const roof__shape *s,
                                                double experts);
 
 /* Every parameter of one layer on one device (matrices and norm gains),
  * with every routed expert (total) or with one token's (active). */
-static inline double roof__shape_layer_params(const roof__shape *s);
-static inline double roof__shape_layer_active_params(const roof__shape *s);
+static ROOF__INLINE double roof__shape_layer_params(const roof__shape *s);
+static ROOF__INLINE double roof__shape_layer_active_params(const roof__shape *s);
 
 /* Bytes of one layer's weights on one device: the matrices at wq bytes
  * per weight (scales included), the norm gains at ab bytes (activation
@@ -75,16 +77,62 @@ double roof__shape_layer_bytes(const roof__shape *s, double wq, double ab);
 double roof__shape_kv_bytes_per_token(const roof__shape *s, double layers,
                                       double kb);
 
+/* ---- layer groups ----
+ * A model without groups (group_count 0) is one group: every layer, full
+ * attention (with the model's sliding_window, if any) and the model's
+ * MLP. */
+
+/* Groups of *m: group_count, or 1. */
+uint32_t roof__shape_group_count(const roof_model *m);
+
+/* Group g (< roof__shape_group_count) of *m, the implicit one included. */
+roof_layer_group roof__shape_group(const roof_model *m, uint32_t g);
+
+/* One group on one device. */
+typedef struct roof__group_shape {
+    double layers;
+    int attn;              /* the mixer is attention (reads a K/V cache) */
+    int mlp;               /* the layer has an MLP */
+    int chunked;           /* attention within chunks of `window` tokens */
+    double window;         /* K/V tokens one sequence keeps per layer at
+                              most: W (sliding), C (chunked); 0 = all */
+    double dense;          /* dense MLP width per device (0: none) */
+    double experts;        /* routed experts (0: none) */
+    double matrices;       /* weight-matrix parameters of one layer, all
+                              experts */
+    double active_matrices; /* the same with one token's experts */
+    double norm_params;    /* norm gains of one layer */
+    double kv_elems_per_token; /* per layer (0 without attention) */
+} roof__group_shape;
+
+void roof__shape_group_init(const roof_model *m, const roof__shape *s,
+                            uint32_t g, roof__group_shape *out);
+
+/* Bytes of one layer of the group on one device: matrices at wq bytes per
+ * weight, norm gains at ab. */
+double roof__shape_group_bytes(const roof__group_shape *g, double wq,
+                               double ab);
+
+/* Sum over the groups of layers x parameters of one layer (per device):
+ * every expert (total) or one token's (active). */
+double roof__shape_layers_params(const roof_model *m, const roof__shape *s);
+double roof__shape_layers_active_params(const roof_model *m,
+                                        const roof__shape *s);
+
+/* Both sums on one device, for a model whose sizes are checked. */
+void roof__shape_grouped_params(const roof_model *m, double *all,
+                                double *active);
+
 /* ---- definitions: inline, as every roof_ops and roof_step call runs
  * them (twice: validation bounds the parameter count) ---- */
 
 /* ceil(n / t) in integers: exact, and no libm call on the hot path. */
-static inline double roof__ceil_share(uint64_t n, uint32_t t)
+static ROOF__INLINE double roof__ceil_share(uint64_t n, uint32_t t)
 {
     return t == 1 ? (double)n : (double)((n + t - 1) / t);
 }
 
-static inline int roof__shape_tp_ok(const roof_model *m, uint32_t t)
+static ROOF__INLINE int roof__shape_tp_ok(const roof_model *m, uint32_t t)
 {
     if (t == 1)
         return 1;
@@ -93,12 +141,13 @@ static inline int roof__shape_tp_ok(const roof_model *m, uint32_t t)
     return m->kv_heads >= t ? m->kv_heads % t == 0 : t % m->kv_heads == 0;
 }
 
-static inline void roof__shape_widths(const roof_model *m, uint32_t t, roof__shape *s)
+static ROOF__INLINE void roof__shape_widths(const roof_model *m, uint32_t t, roof__shape *s)
 {
     const uint64_t dense = (uint64_t)m->intermediate
                            + (uint64_t)m->shared_experts
                              * m->shared_intermediate;
     s->tp = t;
+    s->hidden = m->hidden;
     s->heads = (double)(m->heads / t);
     s->kv_heads = m->kv_heads >= t ? (double)(m->kv_heads / t) : 1.0;
     s->head_dim = m->head_dim;
@@ -111,7 +160,7 @@ static inline void roof__shape_widths(const roof_model *m, uint32_t t, roof__sha
     s->topk = m->experts_per_token;
 }
 
-static inline void roof__shape_params(const roof_model *m, roof__shape *s)
+static ROOF__INLINE void roof__shape_params(const roof_model *m, roof__shape *s)
 {
     const double h = m->hidden;
     s->mlp_mats = m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0;
@@ -129,7 +178,7 @@ static inline void roof__shape_params(const roof_model *m, roof__shape *s)
     s->state_elems_per_seq = 0.0;
 }
 
-static inline int roof__shape_init(const roof_model *m, uint32_t t,
+static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
                                    roof__shape *out)
 {
     if (!roof__shape_tp_ok(m, t))
@@ -141,18 +190,18 @@ static inline int roof__shape_init(const roof_model *m, uint32_t t,
     return ROOF_OK;
 }
 
-static inline double roof__shape_layer_matrices(const roof__shape *s, double experts)
+static ROOF__INLINE double roof__shape_layer_matrices(const roof__shape *s, double experts)
 {
     return s->attn_params + s->dense_params + experts * s->expert_params
            + s->router_params;
 }
 
-static inline double roof__shape_layer_params(const roof__shape *s)
+static ROOF__INLINE double roof__shape_layer_params(const roof__shape *s)
 {
     return roof__shape_layer_matrices(s, s->experts) + s->layer_norm_params;
 }
 
-static inline double roof__shape_layer_active_params(const roof__shape *s)
+static ROOF__INLINE double roof__shape_layer_active_params(const roof__shape *s)
 {
     return roof__shape_layer_matrices(s, s->topk) + s->layer_norm_params;
 }

@@ -1162,6 +1162,136 @@ static void test_step_is_ops_totals(void **state)
     assert_true(checked >= roof_model_count() * roof_hardware_count() * 36);
 }
 
+/* The op `id` of layer group g; fails the test when it is absent. */
+static const roof_op *find_in(const run *r, uint32_t id, uint32_t g)
+{
+    static const roof_op none;
+    for (uint32_t i = 0; i < r->n; i++) {
+        if (r->ops[i].id == id && r->ops[i].scope == ROOF_SCOPE_LAYER
+            && r->ops[i].group == g)
+            return &r->ops[i];
+    }
+    print_error("no op %s in group %u\n", roof_op_name(id), (unsigned)g);
+    fail();
+    return &none;
+}
+
+/* gpt-oss-20b decoding at 4096 cached tokens, fused attention, batch 1,
+ * 16-bit: the sliding layers (group 0) read 127 cached keys (the window
+ * of 128 holds the new one), the full layers (group 1) all 4096.  K/V of
+ * one token: 8 heads x 64 = 512 elements each. */
+static void test_window_schedule_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("gpt-oss-20b");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 4096);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    /* Per group: 2 norms, q/k/v, rope, attention, o, 2 adds, router and
+     * the four expert ops; then the three model ops. */
+    assert_int_equal(r.n, 2 * 15 + 3);
+    const roof_op *local = find_in(&r, ROOF_OP_ATTENTION, 0);
+    const roof_op *full = find_in(&r, ROOF_OP_ATTENTION, 1);
+    EQ(local->kv_read_bytes, 2.0 * 127.0 * 512.0 * 2.0);   /* 260,096 */
+    EQ(full->kv_read_bytes, 2.0 * 4096.0 * 512.0 * 2.0);   /* 8,388,608 */
+    EQ(local->kv_write_bytes, 2.0 * 512.0 * 2.0);
+    EQ(full->kv_write_bytes, 2.0 * 512.0 * 2.0);
+    /* Unmasked scores: 128 keys against 4097, 64 heads, 4 d + 5 each. */
+    EQ(local->flops, (4.0 * 64.0 + 5.0) * 64.0 * 128.0);
+    EQ(full->flops, (4.0 * 64.0 + 5.0) * 64.0 * 4097.0);
+    /* 12 layers of each, and nothing else touches the cache. */
+    EQ(r.t.model.kv_bytes, 12.0 * (260096.0 + 2048.0)
+                               + 12.0 * (8388608.0 + 2048.0));
+    EQ(r.t.layer.kv_bytes, 260096.0 + 2048.0 + 8388608.0 + 2048.0);
+    for (uint32_t i = 0; i < r.n; i++)
+        assert_int_equal(r.ops[i].group,
+                         r.ops[i].scope == ROOF_SCOPE_MODEL ? 0
+                                                            : i >= 15);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
+/* Llama-4-Maverick: chunks of 8192 on 3 layers of 4, dense MLPs (16384
+ * wide) on the even layers.  Decode at 10,000 cached tokens: a chunked
+ * layer holds 10000 mod 8192 = 1808 keys of the current chunk, a global
+ * one all 10,000; K/V of one token 8 x 128 = 1024 elements each. */
+static void test_chunked_and_dense_first_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("llama-4-maverick");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 10000);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *chunk = find_in(&r, ROOF_OP_ATTENTION, 0);
+    EQ(chunk->kv_read_bytes, 2.0 * 1808.0 * 1024.0 * 2.0);
+    EQ(chunk->flops, (4.0 * 128.0 + 5.0) * 40.0 * 1809.0);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 2)->kv_read_bytes,
+       2.0 * 10000.0 * 1024.0 * 2.0);
+    /* The dense layers' MLP and the MoE layers' shared expert. */
+    EQ(find_in(&r, ROOF_OP_GATE_PROJ, 0)->weight_bytes,
+       5120.0 * 16384.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_GATE_PROJ, 1)->weight_bytes, 5120.0 * 8192.0 * 2.0);
+    for (uint32_t i = 0; i < r.n; i++) /* no experts in the dense group */
+        assert_false(r.ops[i].group == 0
+                     && r.ops[i].id == ROOF_OP_EXPERT_UP_PROJ);
+    assert_true(find_in(&r, ROOF_OP_ROUTER, 1)->flops > 0.0);
+    assert_true(find_in(&r, ROOF_OP_ROUTER, 2)->flops > 0.0);
+
+    /* Prefill of 10,000 tokens: each query sees its chunk up to itself,
+     * 8192 x 8193 / 2 + 1808 x 1809 / 2 = 35,193,864 scores a head. */
+    w = prefill(1, 10000);
+    w.attention = ROOF_ATTN_FUSED;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 1)->flops,
+       (4.0 * 128.0 + 5.0) * 40.0 * 35193864.0);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 2)->flops,
+       (4.0 * 128.0 + 5.0) * 40.0 * (10000.0 * 10001.0 / 2.0));
+}
+
+/* A layer without attention or without an MLP: one all-reduce, not two,
+ * and none of the missing block's operators.  Decode of 4 sequences on 2
+ * devices: the all-reduce of one block sends 2 x 1/2 x 4 x 2880 x 2 B. */
+static void test_mixer_only_and_mlp_only_layers(void **state)
+{
+    (void)state;
+    roof_model m = model("gpt-oss-20b");
+    m.groups[0].mixer = ROOF_MIXER_ATTENTION;
+    m.groups[0].window = 0;
+    m.groups[0].mlp = ROOF_GROUP_MLP_NONE;
+    m.groups[1].mixer = ROOF_MIXER_NONE;
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(4, 100);
+    w.tensor_parallel = 2;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    assert_int_equal(r.n, (4 + 1 + 3 + 2 + 1) + (2 + 1 + 4 + 1) + 3);
+    EQ(find_in(&r, ROOF_OP_ALLREDUCE, 0)->comm_bytes, 4.0 * 2880.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_ALLREDUCE, 1)->comm_bytes, 4.0 * 2880.0 * 2.0);
+    for (uint32_t i = 0; i < r.n; i++) {
+        const roof_op *o = &r.ops[i];
+        assert_false(o->group == 0 && o->op_class == ROOF_CLASS_MLP_PROJ);
+        assert_false(o->group == 1 && o->scope == ROOF_SCOPE_LAYER
+                     && o->op_class == ROOF_CLASS_ATTN_PROJ);
+    }
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+    /* The model's total: each group's layer 12 times, plus the top. */
+    double model_top = 0.0, g0 = 0.0, g1 = 0.0;
+    for (uint32_t i = 0; i < r.n; i++) {
+        const roof_op *o = &r.ops[i];
+        double *to = o->scope == ROOF_SCOPE_MODEL ? &model_top
+                                                  : o->group ? &g1 : &g0;
+        *to += o->flops;
+    }
+    NEAR(r.t.model.flops, 12.0 * g0 + 12.0 * g1 + model_top, 1e-15);
+}
+
 /* The fields kept for later (and the calibrated time, not computed here)
  * come back 0 whatever the buffers held before. */
 static void test_reserved_outputs_are_zero(void **state)
@@ -1225,6 +1355,9 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_step_is_ops_totals),
         cmocka_unit_test(test_reserved_outputs_are_zero),
+        cmocka_unit_test(test_window_schedule_by_hand),
+        cmocka_unit_test(test_chunked_and_dense_first_by_hand),
+        cmocka_unit_test(test_mixer_only_and_mlp_only_layers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,7 +50,7 @@ static void test_tp_rule_is_one_rule(void **state)
         assert_int_equal(roof_model_get(i, &m), ROOF_OK);
         for (uint32_t t = 1; t <= MAX_TP; t++) {
             const int ok = rule(&m, t);
-            roof__shape sh;
+            roof__shape sh = {0};
             assert_int_equal(roof__shape_tp_ok(&m, t), ok);
             assert_int_equal(roof__shape_init(&m, t, &sh),
                              ok ? ROOF_OK : ROOF_E_INVALID);
@@ -128,20 +128,57 @@ static void weights_agree(const roof_model *m, const roof_hardware *hw,
 {
     roof_model_params p;
     assert_int_equal(roof_model_param_count(m, &p), ROOF_OK);
-    roof__shape one, sh;
+    roof__shape one = {0}, sh = {0};
     assert_int_equal(roof__shape_init(m, 1, &one), ROOF_OK);
     assert_int_equal(roof__shape_init(m, t, &sh), ROOF_OK);
-    EQ(roof__shape_layer_params(&one), p.per_layer);
-    EQ(roof__shape_layer_active_params(&one), p.active_per_layer);
-    EQ(t * roof__shape_layer_params(&sh),
-       p.per_layer + layer_extra(m, t));
     roof_request r;
     assert_int_equal(roof_request_init(1, 64, 1, &r), ROOF_OK);
     r.workload.tensor_parallel = t;
     roof_memory mem;
     assert_int_equal(roof_memory_footprint(m, hw, &r, &mem), ROOF_OK);
+    if (m->group_count > 0) {
+        /* Layer groups: on one device the 16-bit weights are exactly the
+         * parameters twice; sharding only adds copies. */
+        if (t == 1)
+            EQ(mem.weight_bytes, 2.0 * p.total);
+        assert_true(t * mem.weight_bytes >= 2.0 * p.total);
+        return;
+    }
+    EQ(roof__shape_layer_params(&one), p.per_layer);
+    EQ(roof__shape_layer_active_params(&one), p.active_per_layer);
+    EQ(t * roof__shape_layer_params(&sh),
+       p.per_layer + layer_extra(m, t));
     EQ(t * mem.weight_bytes,
        2.0 * (p.total + m->layers * layer_extra(m, t) + model_extra(m, t)));
+}
+
+/* One layer of each group, as roof_step's `layer` sums them. */
+static double group_layer_bytes(const roof_model *m, const roof__shape *sh,
+                                double wq, double ab)
+{
+    double sum = 0.0;
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, sh, g, &gs);
+        sum += roof__shape_group_bytes(&gs, wq, ab);
+    }
+    return sum;
+}
+
+/* The cache of `batch` sequences of `tokens`: each group keeps at most its
+ * window (or chunk) of tokens. */
+static double group_kv(const roof_model *m, const roof__shape *sh,
+                       double batch, double tokens, double kb)
+{
+    double sum = 0.0;
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, sh, g, &gs);
+        const double held = gs.window > 0 && gs.window < tokens ? gs.window
+                                                                : tokens;
+        sum += batch * held * gs.layers * gs.kv_elems_per_token * kb;
+    }
+    return sum;
 }
 
 /* roof_ops' layer weight bytes are the shape's, when the step touches
@@ -149,7 +186,7 @@ static void weights_agree(const roof_model *m, const roof_hardware *hw,
 static void ops_agree(const roof_model *m, const roof_hardware *hw,
                       uint32_t t)
 {
-    roof__shape sh;
+    roof__shape sh = {0};
     assert_int_equal(roof__shape_init(m, t, &sh), ROOF_OK);
     roof_workload w;
     assert_int_equal(roof_workload_prefill(1, 65536, &w), ROOF_OK);
@@ -157,7 +194,9 @@ static void ops_agree(const roof_model *m, const roof_hardware *hw,
     w.weight_bits = 4;
     roof_totals tot;
     assert_int_equal(roof_step(m, &w, hw, NULL, &tot), ROOF_OK);
-    EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, 0.5, 2.0));
+    EQ(tot.layer.weight_bytes, group_layer_bytes(m, &sh, 0.5, 2.0));
+    if (m->group_count == 0)
+        EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, 0.5, 2.0));
     /* A fused decode reads the cache and appends one token: per layer
      * B (c + 1) x the shape's K/V elements per token. */
     assert_int_equal(roof_workload_decode(3, 1000, &w), ROOF_OK);
@@ -167,7 +206,7 @@ static void ops_agree(const roof_model *m, const roof_hardware *hw,
     assert_int_equal(roof_step(m, &w, hw, NULL, &tot), ROOF_OK);
     const double per_token = roof__shape_kv_bytes_per_token(&sh, 1.0, 1.0);
     EQ(per_token, 2.0 * sh.kv_heads * m->head_dim);
-    if (m->sliding_window == 0)
+    if (m->sliding_window == 0 && m->group_count == 0)
         EQ(tot.layer.kv_bytes, 3.0 * 1001.0 * per_token);
 }
 
@@ -175,14 +214,15 @@ static void ops_agree(const roof_model *m, const roof_hardware *hw,
 static void estimate_agrees(const roof_model *m, const roof_hardware *hw,
                             uint32_t t)
 {
-    roof__shape sh;
+    roof__shape sh = {0};
     assert_int_equal(roof__shape_init(m, t, &sh), ROOF_OK);
     roof_request r;
     assert_int_equal(roof_request_init(2, 1000, 24, &r), ROOF_OK);
     r.workload.tensor_parallel = t;
     roof_memory mem;
     assert_int_equal(roof_memory_footprint(m, hw, &r, &mem), ROOF_OK);
-    if (m->sliding_window == 0)
+    EQ(mem.kv_bytes, group_kv(m, &sh, 2.0, 1024.0, 2.0));
+    if (m->sliding_window == 0 && m->group_count == 0)
         EQ(mem.kv_bytes, 2.0 * 1024.0
                          * roof__shape_kv_bytes_per_token(&sh, m->layers,
                                                           2.0));
@@ -212,7 +252,7 @@ static void test_llama_2_70b_on_16(void **state)
     (void)state;
     roof_model m;
     assert_int_equal(roof_model_find("llama-2-70b", &m), ROOF_OK);
-    roof__shape sh;
+    roof__shape sh = {0};
     assert_int_equal(roof__shape_init(&m, 16, &sh), ROOF_OK);
     EQ(sh.heads, 4.0);
     EQ(sh.kv_heads, 1.0);

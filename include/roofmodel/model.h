@@ -100,7 +100,12 @@ typedef struct roof_model {
 /* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum
  * values, MoE fields consistent (experts_per_token <= experts, a routed
  * expert width when experts > 0, some MLP when experts == 0), products that
- * stay far below 2^53, NUL-terminated strings, zero reserved fields.
+ * stay far below 2^53, NUL-terminated strings, zero reserved fields; and
+ * the layer groups: group_count <= ROOF_MAX_GROUPS, each group with
+ * layers > 0, known mixer and MLP kinds, a window exactly for SLIDING and
+ * CHUNKED, a dense_intermediate exactly for ROOF_GROUP_MLP_DENSE, not
+ * both mixer and MLP NONE, zero reserved fields; their layers summing to
+ * `layers`; the unused groups all zero.
  * ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID. */
 ROOF_API int roof_model_validate(const roof_model *m);
 
@@ -129,7 +134,8 @@ ROOF_API int roof_model_suggest(const char *name, const char **names,
 /* Parameter counts (exact, as doubles: they can exceed 2^32). */
 typedef struct roof_model_params {
     double embedding;      /* vocab x hidden (+ positions when learned) */
-    double per_layer;      /* attention + MLP (all experts) + norms */
+    double per_layer;      /* attention + MLP (all experts) + norms; with
+                              layer groups, the mean layer */
     double active_per_layer; /* per token: top-k + shared experts only */
     double lm_head;        /* 0 when tied */
     double total;          /* embedding + layers x per_layer + final norm

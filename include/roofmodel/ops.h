@@ -91,8 +91,10 @@ enum roof_op_id {
     ROOF_OP_LM_HEAD = 25
 };
 #define ROOF_OP_COUNT 26
-/* The most operators roof_ops() ever returns: size arrays with it. */
-#define ROOF_MAX_OPS ROOF_OP_COUNT
+/* The most operators roof_ops() ever returns: size arrays with it.  Each
+ * layer group has at most every layer operator once (all but embed,
+ * final_norm and lm_head), and the model-scope three come once. */
+#define ROOF_MAX_OPS (ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3)
 
 /* "q_proj", "qk_matmul", ...; NULL for an unknown id. */
 ROOF_API const char *roof_op_name(uint32_t id);
@@ -164,13 +166,16 @@ typedef struct roof_sum {
 } roof_sum;
 
 typedef struct roof_totals {
-    roof_sum layer; /* one layer */
+    roof_sum layer; /* one layer (of each group, with layer groups) */
     roof_sum model; /* layers x layer + embed, final_norm and lm_head */
     double reserved[4]; /* 0 */
 } roof_totals;
 
 /* Every operator of one step: the layer operators first (scope LAYER, in
- * execution order), then embed, final_norm and lm_head (scope MODEL).
+ * execution order; with layer groups, one layer of each group in turn,
+ * each op tagged with its group), then embed, final_norm and lm_head
+ * (scope MODEL).  totals->layer sums one layer of each group; model sums
+ * each group's layers times its layer, plus the model operators.
  * ops[] receives *count entries, at most ROOF_MAX_OPS; totals may be NULL.
  * eff may be NULL (pure roofline).  On ROOF_E_BUFFER_TOO_SMALL, *count
  * (when count is not NULL) receives the number needed and nothing else is

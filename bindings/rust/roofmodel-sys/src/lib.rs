@@ -237,7 +237,7 @@ pub struct roof_workload {
 }
 
 pub const ROOF_OP_COUNT: usize = 26;
-pub const ROOF_MAX_OPS: usize = ROOF_OP_COUNT;
+pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
 pub const ROOF_SCOPE_LAYER: u32 = 0;
 pub const ROOF_SCOPE_MODEL: u32 = 1;
