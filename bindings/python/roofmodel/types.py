@@ -196,6 +196,16 @@ class Hierarchy:
 
 
 @dataclass(frozen=True)
+class LayerGroup:
+    """One group of layers of a model (roof_layer_group)."""
+    layers: int
+    mixer: int = 0              # ROOF_MIXER_*
+    window: int = 0
+    mlp: int = 0                # ROOF_GROUP_MLP_*
+    dense_intermediate: int = 0
+
+
+@dataclass(frozen=True)
 class Model:
     """A transformer (roof_model)."""
     name: str
@@ -219,6 +229,8 @@ class Model:
     sliding_window: int = 0
     max_context: int = 0
     native_bits: int = 16
+    group_count: int = 0
+    groups: Tuple[LayerGroup, ...] = ()   # the first group_count matter
 
 
 @dataclass(frozen=True)
@@ -404,7 +416,7 @@ C_TYPE = {
     Op: ffi.roof_op, Sum: ffi.roof_sum, Totals: ffi.roof_totals,
     Request: ffi.roof_request, Memory: ffi.roof_memory,
     Estimate: ffi.roof_estimate, ScalingPoint: ffi.roof_scaling_point,
-    Kernel: ffi.roof_kernel,
+    Kernel: ffi.roof_kernel, LayerGroup: ffi.roof_layer_group,
 }
 PY_TYPE = {c: p for p, c in C_TYPE.items()}
 
@@ -422,7 +434,8 @@ def _py_value(name, v):
     if isinstance(v, bytes):
         return v.decode("utf-8", "replace")
     if isinstance(v, ctypes.Array):
-        return tuple(v)
+        return tuple(from_c(x) if isinstance(x, ctypes.Structure) else x
+                     for x in v)
     if isinstance(v, ctypes.Structure):
         return from_c(v)
     enum = OpId if name == "id" else _ENUMS.get(name)
@@ -455,6 +468,13 @@ def _set(s, name, ctype, v):
         setattr(s, name, v)
     elif dataclasses.is_dataclass(v):
         setattr(s, name, to_c(v))
+    elif issubclass(ctype, ctypes.Array) \
+            and issubclass(ctype._type_, ctypes.Structure):
+        if len(v) > ctype._length_:
+            raise _range_error("%s holds at most %d" % (name, ctype._length_))
+        arr = getattr(s, name)
+        for i, x in enumerate(v):
+            arr[i] = to_c(x)
     elif issubclass(ctype, ctypes.Array):
         if len(v) != ctype._length_:
             raise _range_error("%s needs %d values" % (name, ctype._length_))
