@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "shape-priv.h"
 #include "util.h"
 
 enum key {
@@ -646,6 +647,32 @@ static void write_roofmodel(roof__out *o, const roof_model *m)
     roof__out_str(o, "\n  }");
 }
 
+/* What the descriptor implies, for people and tools; keys starting with
+ * '_' are skipped on reading.  K/V bytes at 16 bits on one device. */
+static void write_derived(roof__out *o, const roof_model *m)
+{
+    roof_model_params p;
+    roof__shape sh;
+    (void)roof_model_param_count(m, &p); /* validated by the caller */
+    (void)roof__shape_init(m, 1, &sh);
+    roof__out_str(o, ",\n  \"_derived\": {\n    \"params\": ");
+    roof__out_double(o, p.total);
+    roof__out_str(o, ",\n    \"active_params\": ");
+    roof__out_double(o, p.active);
+    roof__out_str(o, ",\n    \"kv_bytes_per_token_16bit\": [");
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, &sh, g, &gs);
+        roof__out_fmt(o, "%s\n      {\"group\": %lu, \"layers\": %lu, "
+                      "\"bytes\": ", g > 0 ? "," : "", (unsigned long)g,
+                      (unsigned long)gs.layers);
+        roof__out_double(o, gs.layers * gs.kv_elems_per_token * 2.0);
+        roof__out_fmt(o, ", \"up_to_tokens\": %lu}",
+                      (unsigned long)gs.window);
+    }
+    roof__out_str(o, "\n    ]\n  }");
+}
+
 static int render_model(roof__out *o, const void *arg)
 {
     const roof_model *m = arg;
@@ -672,6 +699,7 @@ static int render_model(roof__out *o, const void *arg)
         put_str(o, "torch_dtype", dtype_name(m->native_bits), 0);
     write_moe(o, m);
     write_roofmodel(o, m);
+    write_derived(o, m);
     roof__out_str(o, "\n}\n");
     return ROOF_OK;
 }

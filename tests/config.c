@@ -421,6 +421,65 @@ static void test_null_arguments(void **state)
     assert_int_equal(roof_model_from_json("{}", 2, &m, NULL), ROOF_E_MISSING);
 }
 
+/* A model with layer groups writes them, reads back identical, and says
+ * what it implies: gpt-oss-20b's 20,907,927,360 parameters and, per
+ * group, 12 layers x 2 x 8 x 64 x 2 B = 24,576 B a token, the sliding
+ * group for its last 128 tokens only.  Malformed groups are refused. */
+static void test_groups_in_json(void **state)
+{
+    (void)state;
+    roof_model m, back;
+    assert_int_equal(roof_model_find("gpt-oss-20b", &m), ROOF_OK);
+    char buf[8192];
+    size_t len = 0;
+    assert_int_equal(roof_model_to_json(&m, buf, sizeof buf, &len), ROOF_OK);
+    assert_non_null(strstr(buf, "\"params\": 20907927360"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 128}"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 0}"));
+    roof_parse_error err;
+    assert_int_equal(roof_model_from_json(buf, len, &back, &err), ROOF_OK);
+    assert_memory_equal(&m, &back, sizeof m);
+    static const struct {
+        const char *groups;
+        int status;
+    } bad[] = {
+        {"{}", ROOF_E_TYPE},
+        {"[1]", ROOF_E_TYPE},
+        {"[{\"layers\": 24, \"colour\": 1}]", ROOF_E_INVALID},
+        {"[{\"layers\": 24, \"mixer\": \"mamba\"}]", ROOF_E_INVALID},
+        {"[{\"layers\": 24, \"mlp\": 3}]", ROOF_E_TYPE},
+        {"[{\"layers\": -1}]", ROOF_E_RANGE},
+        {"[{\"layers\": 20}]", ROOF_E_INVALID}, /* 20 of 24 layers */
+        {"[{\"layers\": 3}, {\"layers\": 3}, {\"layers\": 3}, "
+         "{\"layers\": 3}, {\"layers\": 3}, {\"layers\": 3}, "
+         "{\"layers\": 3}, {\"layers\": 2}, {\"layers\": 1}]",
+         ROOF_E_RANGE}, /* 9 groups */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"hidden_size\": 64, \"num_attention_heads\": 4, "
+                 "\"num_hidden_layers\": 24, \"intermediate_size\": 128, "
+                 "\"vocab_size\": 100, \"roofmodel\": {\"groups\": %s}}",
+                 bad[i].groups);
+        memset(&back, 0x5A, sizeof back);
+        assert_int_equal(roof_model_from_json(text, strlen(text), &back, &err),
+                         bad[i].status);
+    }
+    /* 24 layers as 3 + 21 with their own kinds reads. */
+    const char *ok = "{\"hidden_size\": 64, \"num_attention_heads\": 4, "
+                     "\"num_hidden_layers\": 24, \"intermediate_size\": 128, "
+                     "\"vocab_size\": 100, \"roofmodel\": {\"groups\": ["
+                     "{\"layers\": 3, \"mlp\": \"dense\", "
+                     "\"dense_intermediate\": 256}, {\"layers\": 21, "
+                     "\"mixer\": \"chunked\", \"window\": 16}]}}";
+    assert_int_equal(roof_model_from_json(ok, strlen(ok), &back, &err),
+                     ROOF_OK);
+    assert_int_equal(back.group_count, 2);
+    assert_int_equal(back.groups[0].dense_intermediate, 256);
+    assert_int_equal(back.groups[1].mixer, ROOF_MIXER_CHUNKED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_shared_experts),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_groups_in_json),
         cmocka_unit_test(test_to_json_errors),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_null_arguments),
