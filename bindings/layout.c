@@ -117,6 +117,11 @@ static void model_structs(void)
     F(roof_model, max_context);
     F(roof_model, native_bits);
     F(roof_model, group_count);
+    F(roof_model, q_lora_rank);
+    F(roof_model, kv_lora_rank);
+    F(roof_model, qk_rope_head_dim);
+    F(roof_model, qk_nope_head_dim);
+    F(roof_model, v_head_dim);
     F(roof_model, groups);
     F(roof_model, reserved);
 

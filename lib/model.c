@@ -40,6 +40,23 @@ typedef struct preset {
                  .window = 128},                                            \
                 {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}}}
 
+/* DeepSeek-V3's shape (Kimi-K2 is it under its own model_type): MLA
+ * with q LoRA 1536, latent 512, heads of 128 + 64 rotary (q, k) and 128
+ * (v); the first k layers dense (18432), the rest 2048-wide routed experts
+ * (8 a token) beside one shared expert.  head_dim = 128 + 64. */
+#define DEEPSEEK_V3(nm, src, hd, ex, dense, voc, ctx)                       \
+    {.name = nm, .source = src, .hidden = 7168, .layers = 61, .heads = hd, \
+     .kv_heads = hd, .head_dim = 192, .intermediate = 0, .vocab = voc,     \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = ex, .experts_per_token = 8, .expert_intermediate = 2048,  \
+     .shared_experts = 1, .shared_intermediate = 2048, .max_context = ctx, \
+     .native_bits = 8, .q_lora_rank = 1536, .kv_lora_rank = 512,           \
+     .qk_rope_head_dim = 64, .qk_nope_head_dim = 128, .v_head_dim = 128,  \
+     .group_count = 2,                                                      \
+     .groups = {{.layers = dense, .mixer = ROOF_MIXER_MLA,                 \
+                 .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 18432}, \
+                {.layers = 61 - (dense), .mixer = ROOF_MIXER_MLA}}}
+
 static const preset presets[] = {
     {DENSE_LLAMA("llama-7b",
                  "huggyllama/llama-7b config.json; Touvron et al. 2023, "
@@ -175,6 +192,17 @@ static const preset presets[] = {
                  {.layers = 12, .mixer = ROOF_MIXER_CHUNKED, .window = 8192},
                  {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
      {"llama-4-maverick-17b-128e", NULL, NULL, NULL}},
+    {DEEPSEEK_V3("deepseek-v3", "deepseek-ai/DeepSeek-V3 config.json "
+                 "(first_k_dense_replace 3; FP8 weights; the MTP module not "
+                 "modelled); 671B total, 37B active (arXiv:2412.19437)",
+                 128, 256, 3, 129280, 163840),
+     {"deepseek-v3-0324", "deepseek-r1", NULL, NULL}},
+    {DEEPSEEK_V3("kimi-k2", "moonshotai/Kimi-K2-Instruct config.json "
+                 "(model_type kimi_k2: DeepSeek-V3's shape with 64 heads, "
+                 "384 experts, first_k_dense_replace 1; FP8 weights); 1T "
+                 "total, 32B active (model card)",
+                 64, 384, 1, 163840, 131072),
+     {"kimi-k2-instruct", NULL, NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -238,16 +266,29 @@ static int group_ok(const roof_layer_group *g)
            & ((g->reserved[0] | g->reserved[1] | g->reserved[2]) == 0);
 }
 
+/* MLA's sizes: each part of a head and the latent for a model with an
+ * MLA group, all 0 (q_lora_rank included) for one without. */
+static int mla_ok(const roof_model *m, int used)
+{
+    if (!used)
+        return (m->q_lora_rank | m->kv_lora_rank | m->qk_rope_head_dim
+                | m->qk_nope_head_dim | m->v_head_dim) == 0;
+    return (m->kv_lora_rank > 0) & (m->qk_rope_head_dim > 0)
+           & (m->qk_nope_head_dim > 0) & (m->v_head_dim > 0);
+}
+
 /* The groups, when there are any, are valid and hold every layer. */
 static int groups_ok(const roof_model *m)
 {
     uint64_t layers = 0;
+    int mla = 0;
     for (uint32_t i = 0; i < m->group_count; i++) {
         if (!group_ok(&m->groups[i]))
             return 0;
         layers += m->groups[i].layers;
+        mla |= m->groups[i].mixer == ROOF_MIXER_MLA;
     }
-    return m->group_count == 0 || layers == m->layers;
+    return (m->group_count == 0 || layers == m->layers) & mla_ok(m, mla);
 }
 
 /* Fills every count from the shape on one device (lib/shape.c); the

@@ -20,7 +20,9 @@ static const char *const op_names[ROOF_OP_COUNT] = {
     "up_proj",        "act",              "down_proj",
     "expert_gate_proj", "expert_up_proj", "expert_act",
     "expert_down_proj", "mlp_add",        "allreduce",
-    "final_norm",     "lm_head",
+    "final_norm",     "lm_head",          "q_a_proj",
+    "kv_a_proj",      "kv_b_proj",        "q_absorb",
+    "o_absorb",
 };
 
 static const uint8_t op_classes[ROOF_OP_COUNT] = {
@@ -32,7 +34,9 @@ static const uint8_t op_classes[ROOF_OP_COUNT] = {
     ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_MLP_PROJ,
     ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE,
     ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_COMM,
-    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_EMBED,
+    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_EMBED,       ROOF_CLASS_ATTN_PROJ,
+    ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,
+    ROOF_CLASS_ATTN_PROJ,
 };
 
 /* Ops that run at the workload's matmul precision; the rest use FP32. */
@@ -44,7 +48,9 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_GATE_PROJ] = 1,        [ROOF_OP_UP_PROJ] = 1,
     [ROOF_OP_DOWN_PROJ] = 1,        [ROOF_OP_EXPERT_GATE_PROJ] = 1,
     [ROOF_OP_EXPERT_UP_PROJ] = 1,   [ROOF_OP_EXPERT_DOWN_PROJ] = 1,
-    [ROOF_OP_LM_HEAD] = 1,
+    [ROOF_OP_LM_HEAD] = 1,          [ROOF_OP_Q_A_PROJ] = 1,
+    [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
+    [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
 };
 
 /* FLOPs per element of the elementwise kernels (docs/model.md, "Elementwise
@@ -151,6 +157,8 @@ typedef struct step {
     double blocks;         /* all-reduces per layer: attention, MLP */
     uint32_t gated, rope, fused, learned, tp_on;
     uint32_t attn, mlp_on; /* the layer has attention, an MLP */
+    uint32_t mla;          /* its attention is latent (MLA) */
+    double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
 } step;
 
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
@@ -298,6 +306,7 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->fused = w->attention == ROOF_ATTN_FUSED;
     widths(&sh, s);
     s->attn = s->mlp_on = 1;
+    s->mla = 0;
     s->blocks = 2.0;
     attention_sizes(w, m->sliding_window, s);
     byte_widths(m, w, &sh, s);
@@ -307,7 +316,11 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
 static uint32_t layer_op_count(const step *s)
 {
     uint32_t n = 0;
-    if (s->attn) /* norm, qkv, attention, o, add */
+    if (s->mla) /* norm, q (a, b), kv_a, rope, q_absorb + o_absorb (decode)
+                   or kv_b, attention, o, add */
+        n += 1 + (s->rq > 0.0 ? 2u : 1u) + 1 + s->rope
+             + (s->new_tok == 1.0 ? 2u : 1u) + (s->fused ? 1u : 3u) + 2;
+    else if (s->attn) /* norm, qkv, attention, o, add */
         n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope;
     if (s->mlp_on) /* norm, add */
         n += 2;
@@ -632,6 +645,106 @@ static ROOF__INLINE void mlp_block(emit *e)
     residual_add(e, ROOF_OP_MLP_ADD, inputs, weighting);
 }
 
+/* ---- multi-head latent attention (docs/model.md, "MLA") -------------
+ * a' heads per device; a token's cache entry is the latent (rkv) and the
+ * shared k_rope (dr), read once per layer whatever the heads. */
+
+/* Decode (one new token a sequence): q_nope is absorbed into the latent
+ * space (W_UK), attention runs over the cached latents as one K/V head
+ * of width rkv + dr (values: the latent), and the result leaves through
+ * W_UV; no K or V is ever decompressed. */
+static ROOF__INLINE void mla_absorbed(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens, lat = s->rkv + s->dr;
+    gemm(put_act(e, ROOF_OP_Q_ABSORB, 2.0 * T * a * s->dn * s->rkv,
+                 a * s->dn * s->rkv * s->wq, T * a * s->dn * s->ab,
+                 T * a * s->rkv * s->ab),
+         T, s->rkv, s->dn, a);
+    const double bh = s->batch * a;
+    const double q = T * a * lat * s->ab, out = T * a * s->rkv * s->ab;
+    const double cached = s->batch * s->cached_keys * lat * s->kb;
+    const double fresh = T * lat;
+    if (s->fused) {
+        gemm(put(e, ROOF_OP_ATTENTION,
+                 (2.0 * lat + 2.0 * s->rkv + FLOPS_SOFTMAX) * bh * s->causal,
+                 0.0, q + fresh * s->ab, out, cached, fresh * s->kb, 0.0),
+             s->new_tok, s->keys, lat, bh);
+    } else {
+        const double scores = bh * s->new_tok * s->keys, sb = scores * s->ab;
+        gemm(put(e, ROOF_OP_QK_MATMUL, 2.0 * scores * lat, 0.0,
+                 q + fresh * s->ab, sb, cached, fresh * s->kb, 0.0),
+             s->new_tok, s->keys, lat, bh);
+        put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+        gemm(put(e, ROOF_OP_PV_MATMUL, 2.0 * scores * s->rkv, 0.0,
+                 sb + T * s->rkv * s->ab, out,
+                 s->batch * s->cached_keys * s->rkv * s->kb, 0.0, 0.0),
+             s->new_tok, s->rkv, s->keys, bh);
+    }
+    gemm(put_act(e, ROOF_OP_O_ABSORB, 2.0 * T * a * s->rkv * s->dv,
+                 a * s->rkv * s->dv * s->wq, out, T * a * s->dv * s->ab),
+         T, s->dv, s->rkv, a);
+}
+
+/* Prefill: kv_b decompresses every key's latent (the cached ones read
+ * from the cache) into K_nope and V for each head; attention then runs as
+ * multi-head attention of q/k width dn + dr and value width dv. */
+static ROOF__INLINE void mla_decompressed(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens, lat = s->rkv + s->dr;
+    const double rows = s->batch * s->keys; /* every key of every sequence */
+    const double kv = rows * a * (s->dn + s->dv);
+    gemm(put(e, ROOF_OP_KV_B_PROJ, 2.0 * rows * s->rkv * a * (s->dn + s->dv),
+             s->rkv * a * (s->dn + s->dv) * s->wq, T * s->rkv * s->ab,
+             kv * s->ab, s->batch * s->cached_keys * lat * s->kb, 0.0, 0.0),
+         rows, a * (s->dn + s->dv), s->rkv, 1.0);
+    const double bh = s->batch * a, qk = s->dn + s->dr;
+    const double q = T * a * qk * s->ab, out = T * a * s->dv * s->ab;
+    const double k = (rows * a * s->dn + rows * s->dr) * s->ab;
+    const double v = rows * a * s->dv * s->ab;
+    const double fresh = T * lat * s->kb; /* the new latents, cached */
+    if (s->fused) {
+        gemm(put(e, ROOF_OP_ATTENTION,
+                 (2.0 * qk + 2.0 * s->dv + FLOPS_SOFTMAX) * bh * s->causal,
+                 0.0, q + k + v, out, 0.0, fresh, 0.0),
+             s->new_tok, s->keys, qk, bh);
+        return;
+    }
+    const double scores = bh * s->new_tok * s->keys, sb = scores * s->ab;
+    gemm(put(e, ROOF_OP_QK_MATMUL, 2.0 * scores * qk, 0.0, q + k, sb, 0.0,
+             fresh, 0.0),
+         s->new_tok, s->keys, qk, bh);
+    put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+    gemm(put_act(e, ROOF_OP_PV_MATMUL, 2.0 * scores * s->dv, 0.0, sb + v,
+                 out),
+         s->new_tok, s->dv, s->keys, bh);
+}
+
+static ROOF__INLINE void mla_block(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens;
+    norm(e, ROOF_OP_ATTN_NORM);
+    if (s->rq > 0.0) {
+        proj(e, ROOF_OP_Q_A_PROJ, s->hidden, s->rq);
+        proj(e, ROOF_OP_Q_PROJ, s->rq, a * (s->dn + s->dr));
+    } else {
+        proj(e, ROOF_OP_Q_PROJ, s->hidden, a * (s->dn + s->dr));
+    }
+    proj(e, ROOF_OP_KV_A_PROJ, s->hidden, s->rkv + s->dr);
+    if (s->rope) {
+        const double n = T * (a * s->dr + s->dr);
+        put_act(e, ROOF_OP_ROPE, FLOPS_ROPE * n, 0.0, n * s->ab, n * s->ab);
+    }
+    if (s->new_tok == 1.0)
+        mla_absorbed(e);
+    else
+        mla_decompressed(e);
+    proj(e, ROOF_OP_O_PROJ, a * s->dv, s->hidden);
+    residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
 /* One layer of a model without groups: attention and MLP, always. */
 static ROOF__INLINE void layer_ops(emit *e)
 {
@@ -645,7 +758,9 @@ static ROOF__INLINE void layer_ops(emit *e)
 static ROOF__INLINE void group_layer_ops(emit *e)
 {
     const step *s = e->s;
-    if (s->attn)
+    if (s->mla)
+        mla_block(e);
+    else if (s->attn)
         attention_block(e);
     if (s->mlp_on)
         mlp_block(e);
@@ -837,6 +952,12 @@ static void group_step(const roof_model *m, const roof_workload *w,
     gs->blocks = (double)(gs->attn + gs->mlp_on);
     gs->dense = G.dense;
     gs->experts = G.experts;
+    gs->mla = (uint32_t)G.mla;
+    gs->rq = sh->mla_rq;
+    gs->rkv = sh->mla_rkv;
+    gs->dr = sh->mla_dr;
+    gs->dn = sh->mla_dn;
+    gs->dv = sh->mla_dv;
     if (G.chunked)
         chunked_sizes(w, (uint32_t)G.window, gs);
     else

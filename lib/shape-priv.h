@@ -42,6 +42,13 @@ typedef struct roof__shape {
     /* Per layer, per device. */
     double kv_elems_per_token; /* K and V: 2 x kv_width */
     double state_elems_per_seq; /* recurrent state (0: attention only) */
+    /* Multi-head latent attention (ROOF_MIXER_MLA layers): ranks and head
+     * parts, the layer's attention parameters on one device (q and kv
+     * down-projections replicated, up-projections and o split by heads)
+     * and the latent + k_rope a token caches (replicated). */
+    double mla_rq, mla_rkv, mla_dr, mla_dn, mla_dv;
+    double mla_attn_params;
+    double mla_kv_elems;
 } roof__shape;
 
 /* The tensor-parallel rule: t > 0 devices split the query heads evenly and
@@ -94,6 +101,7 @@ typedef struct roof__group_shape {
     int attn;              /* the mixer is attention (reads a K/V cache) */
     int mlp;               /* the layer has an MLP */
     int chunked;           /* attention within chunks of `window` tokens */
+    int mla;               /* multi-head latent attention */
     double window;         /* K/V tokens one sequence keeps per layer at
                               most: W (sliding), C (chunked); 0 = all */
     double dense;          /* dense MLP width per device (0: none) */
@@ -178,6 +186,24 @@ static ROOF__INLINE void roof__shape_params(const roof_model *m, roof__shape *s)
     s->state_elems_per_seq = 0.0;
 }
 
+/* MLA on one device (all 0 for a model without it). */
+static ROOF__INLINE void roof__shape_mla(const roof_model *m, roof__shape *s)
+{
+    const double h = m->hidden, a = s->heads;
+    s->mla_rq = m->q_lora_rank;
+    s->mla_rkv = m->kv_lora_rank;
+    s->mla_dr = m->qk_rope_head_dim;
+    s->mla_dn = m->qk_nope_head_dim;
+    s->mla_dv = m->v_head_dim;
+    const double qk = s->mla_dn + s->mla_dr;
+    const double q = s->mla_rq > 0.0 ? h * s->mla_rq + s->mla_rq * a * qk
+                                     : h * a * qk;
+    s->mla_attn_params = q + h * (s->mla_rkv + s->mla_dr)
+                         + s->mla_rkv * a * (s->mla_dn + s->mla_dv)
+                         + a * s->mla_dv * h;
+    s->mla_kv_elems = s->mla_rkv + s->mla_dr;
+}
+
 static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
                                    roof__shape *out)
 {
@@ -186,6 +212,7 @@ static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
     roof__shape s;
     roof__shape_widths(m, t, &s);
     roof__shape_params(m, &s);
+    roof__shape_mla(m, &s);
     *out = s;
     return ROOF_OK;
 }

@@ -36,11 +36,14 @@ static void group_mixer(const roof_model *m, const roof__shape *s,
 {
     o->attn = g->mixer != ROOF_MIXER_NONE;
     o->chunked = g->mixer == ROOF_MIXER_CHUNKED;
+    o->mla = g->mixer == ROOF_MIXER_MLA;
     o->window = g->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
                                                   : g->window;
-    o->matrices = o->attn ? s->attn_params : 0.0;
+    o->matrices = o->mla ? s->mla_attn_params
+                         : o->attn ? s->attn_params : 0.0;
     o->norm_params = o->attn ? s->norm_gains : 0.0;
-    o->kv_elems_per_token = o->attn ? s->kv_elems_per_token : 0.0;
+    o->kv_elems_per_token = o->mla ? s->mla_kv_elems
+                            : o->attn ? s->kv_elems_per_token : 0.0;
 }
 
 static void group_mlp(const roof__shape *s, const roof_layer_group *g,

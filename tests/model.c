@@ -249,7 +249,7 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
-    m.reserved[31] = 1; /* the last word of the tail is checked too */
+    m.reserved[26] = 1; /* the last word of the tail is checked too */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
     m.groups[7].reserved[2] = 1; /* an unused group holds something */

@@ -36,9 +36,12 @@ enum roof_mixer_kind {
     ROOF_MIXER_SLIDING = 1,   /* attention over the last `window` keys */
     ROOF_MIXER_CHUNKED = 2,   /* attention inside chunks of `window` tokens
                                  (Llama-4's local layers) */
-    ROOF_MIXER_NONE = 3       /* no mixer: an MLP-only layer */
+    ROOF_MIXER_NONE = 3,      /* no mixer: an MLP-only layer */
+    ROOF_MIXER_MLA = 4        /* multi-head latent attention (DeepSeek-V2
+                                 and V3): the model's q_lora_rank ..
+                                 v_head_dim fields */
 };
-#define ROOF_MIXER_COUNT 4
+#define ROOF_MIXER_COUNT 5
 
 /* The MLP of one layer group. */
 enum roof_group_mlp {
@@ -92,9 +95,17 @@ typedef struct roof_model {
     uint32_t group_count;         /* 0: every layer as the fields above
                                      say; else 1..ROOF_MAX_GROUPS groups
                                      whose layers sum to `layers` */
+    /* Multi-head latent attention, for ROOF_MIXER_MLA groups (all 0 when
+     * no group uses it; docs/model.md, "MLA"). */
+    uint32_t q_lora_rank;         /* q down-projection rank; 0 = none */
+    uint32_t kv_lora_rank;        /* the latent K/V a token caches; > 0 */
+    uint32_t qk_rope_head_dim;    /* rotary part of q and k (one shared
+                                     k_rope per token); > 0 */
+    uint32_t qk_nope_head_dim;    /* the rest of a head's q and k; > 0 */
+    uint32_t v_head_dim;          /* a head's value width; > 0 */
     roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
-    uint32_t reserved[32];        /* must be 0: room for MLA and the
-                                     recurrent mixers */
+    uint32_t reserved[27];        /* must be 0: room for the recurrent
+                                     mixers */
 } roof_model;
 
 /* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum

@@ -88,9 +88,17 @@ enum roof_op_id {
     ROOF_OP_MLP_ADD = 22,         /* residual add after the MLP */
     ROOF_OP_ALLREDUCE = 23,       /* tensor parallelism: both per layer */
     ROOF_OP_FINAL_NORM = 24,
-    ROOF_OP_LM_HEAD = 25
+    ROOF_OP_LM_HEAD = 25,
+    /* Multi-head latent attention (docs/model.md, "MLA"): q_proj is then
+     * q's up-projection (or its only one), o_proj the output. */
+    ROOF_OP_Q_A_PROJ = 26,        /* q down-projection to q_lora_rank */
+    ROOF_OP_KV_A_PROJ = 27,       /* hidden -> latent + k_rope (cached) */
+    ROOF_OP_KV_B_PROJ = 28,       /* latent -> K and V of every key
+                                     (prefill: decompressed) */
+    ROOF_OP_Q_ABSORB = 29,        /* q_nope x W_UK -> latent (decode) */
+    ROOF_OP_O_ABSORB = 30         /* latent x W_UV -> values (decode) */
 };
-#define ROOF_OP_COUNT 26
+#define ROOF_OP_COUNT 31
 /* The most operators roof_ops() ever returns: size arrays with it.  Each
  * layer group has at most every layer operator once (all but embed,
  * final_norm and lm_head), and the model-scope three come once. */

@@ -119,8 +119,8 @@ static void test_roofline_structs(void **state)
 static void test_model_structs(void **state)
 {
     (void)state;
-    /* 48 + 192 = 240, 20 uint32 = 80, 8 groups x 32 = 256, 32 reserved
-     * uint32 = 128 */
+    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA uint32 = 20, 8 groups x 32 =
+     * 256, 27 reserved uint32 = 108 */
     SIZE(roof_model, 704);
     OFF(roof_model, name, 0);
     ELEMS(roof_model, name, 48);
@@ -146,10 +146,15 @@ static void test_model_structs(void **state)
     OFF(roof_model, max_context, 308);
     OFF(roof_model, native_bits, 312);
     OFF(roof_model, group_count, 316);
-    OFF(roof_model, groups, 320);
+    OFF(roof_model, q_lora_rank, 320);
+    OFF(roof_model, kv_lora_rank, 324);
+    OFF(roof_model, qk_rope_head_dim, 328);
+    OFF(roof_model, qk_nope_head_dim, 332);
+    OFF(roof_model, v_head_dim, 336);
+    OFF(roof_model, groups, 340);
     ELEMS(roof_model, groups, 8);
-    OFF(roof_model, reserved, 576);
-    ELEMS(roof_model, reserved, 32);
+    OFF(roof_model, reserved, 596);
+    ELEMS(roof_model, reserved, 27);
 
     SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
     OFF(roof_layer_group, layers, 0);
@@ -399,7 +404,8 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_MIXER_SLIDING, 1);
     assert_int_equal(ROOF_MIXER_CHUNKED, 2);
     assert_int_equal(ROOF_MIXER_NONE, 3);
-    assert_int_equal(ROOF_MIXER_COUNT, 4);
+    assert_int_equal(ROOF_MIXER_MLA, 4);
+    assert_int_equal(ROOF_MIXER_COUNT, 5);
     assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
     assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
     assert_int_equal(ROOF_GROUP_MLP_NONE, 2);
@@ -435,8 +441,13 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_OP_ALLREDUCE, 23);
     assert_int_equal(ROOF_OP_FINAL_NORM, 24);
     assert_int_equal(ROOF_OP_LM_HEAD, 25);
-    assert_int_equal(ROOF_OP_COUNT, 26);
-    assert_int_equal(ROOF_MAX_OPS, 187); /* 8 groups x 23 + 3 */
+    assert_int_equal(ROOF_OP_Q_A_PROJ, 26);
+    assert_int_equal(ROOF_OP_KV_A_PROJ, 27);
+    assert_int_equal(ROOF_OP_KV_B_PROJ, 28);
+    assert_int_equal(ROOF_OP_Q_ABSORB, 29);
+    assert_int_equal(ROOF_OP_O_ABSORB, 30);
+    assert_int_equal(ROOF_OP_COUNT, 31);
+    assert_int_equal(ROOF_MAX_OPS, 227); /* 8 groups x 28 + 3 */
 
     assert_int_equal(ROOF_CLASS_ATTN_PROJ, 0);
     assert_int_equal(ROOF_CLASS_MLP_PROJ, 1);

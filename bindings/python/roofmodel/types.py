@@ -68,6 +68,11 @@ class OpId(_Named):
     ALLREDUCE = 23
     FINAL_NORM = 24
     LM_HEAD = 25
+    Q_A_PROJ = 26
+    KV_A_PROJ = 27
+    KV_B_PROJ = 28
+    Q_ABSORB = 29
+    O_ABSORB = 30
 
 
 class OpClass(_Named):
@@ -231,6 +236,11 @@ class Model:
     native_bits: int = 16
     group_count: int = 0
     groups: Tuple[LayerGroup, ...] = ()   # the first group_count matter
+    q_lora_rank: int = 0                  # MLA (ROOF_MIXER_MLA groups)
+    kv_lora_rank: int = 0
+    qk_rope_head_dim: int = 0
+    qk_nope_head_dim: int = 0
+    v_head_dim: int = 0
 
 
 @dataclass(frozen=True)

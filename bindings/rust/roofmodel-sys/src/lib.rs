@@ -155,7 +155,8 @@ pub const ROOF_MIXER_ATTENTION: u32 = 0;
 pub const ROOF_MIXER_SLIDING: u32 = 1;
 pub const ROOF_MIXER_CHUNKED: u32 = 2;
 pub const ROOF_MIXER_NONE: u32 = 3;
-pub const ROOF_MIXER_COUNT: u32 = 4;
+pub const ROOF_MIXER_MLA: u32 = 4;
+pub const ROOF_MIXER_COUNT: u32 = 5;
 pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
 pub const ROOF_GROUP_MLP_DENSE: u32 = 1;
 pub const ROOF_GROUP_MLP_NONE: u32 = 2;
@@ -198,8 +199,13 @@ pub struct roof_model {
     pub max_context: u32,
     pub native_bits: u32,
     pub group_count: u32,
+    pub q_lora_rank: u32,
+    pub kv_lora_rank: u32,
+    pub qk_rope_head_dim: u32,
+    pub qk_nope_head_dim: u32,
+    pub v_head_dim: u32,
     pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
-    pub reserved: [u32; 32],
+    pub reserved: [u32; 27],
 }
 
 #[repr(C)]
@@ -236,7 +242,7 @@ pub struct roof_workload {
     pub reserved: [u32; 5],
 }
 
-pub const ROOF_OP_COUNT: usize = 26;
+pub const ROOF_OP_COUNT: usize = 31;
 pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
 pub const ROOF_SCOPE_LAYER: u32 = 0;
@@ -472,7 +478,9 @@ zero_default! {
             layers: 0, mixer: 0, window: 0, mlp: 0, dense_intermediate: 0,
             reserved: [0; 3],
         }; ROOF_MAX_GROUPS],
-        reserved: [0; 32],
+        q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
+        qk_nope_head_dim: 0, v_head_dim: 0,
+        reserved: [0; 27],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],

@@ -208,6 +208,11 @@ fn rust_layouts() -> Vec<RustLayout> {
             max_context,
             native_bits,
             group_count,
+            q_lora_rank,
+            kv_lora_rank,
+            qk_rope_head_dim,
+            qk_nope_head_dim,
+            v_head_dim,
             groups,
             reserved
         }),

@@ -98,7 +98,8 @@ c_enum!(
         AttnAdd = 11, MlpNorm = 12, Router = 13, GateProj = 14, UpProj = 15,
         Act = 16, DownProj = 17, ExpertGateProj = 18, ExpertUpProj = 19,
         ExpertAct = 20, ExpertDownProj = 21, MlpAdd = 22, Allreduce = 23,
-        FinalNorm = 24, LmHead = 25,
+        FinalNorm = 24, LmHead = 25, QAProj = 26, KvAProj = 27, KvBProj = 28,
+        QAbsorb = 29, OAbsorb = 30,
     }
 );
 c_enum!(
