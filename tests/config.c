@@ -56,6 +56,19 @@ static void expect_preset(const char *fixture, const char *preset)
     assert_same_numbers(&got, &want);
 }
 
+/* As expect_preset, the weight width taken as `bits` (tests/data/
+ * README.md: the formats of quantization_config are read elsewhere). */
+static void expect_preset_bits(const char *fixture, const char *preset,
+                               uint32_t bits)
+{
+    roof_model got, want;
+    load(fixture, &got);
+    assert_int_equal(got.native_bits, bits);
+    assert_int_equal(roof_model_find(preset, &want), ROOF_OK);
+    got.native_bits = want.native_bits;
+    assert_same_numbers(&got, &want);
+}
+
 static void test_configs_equal_presets(void **state)
 {
     (void)state;
@@ -63,6 +76,14 @@ static void test_configs_equal_presets(void **state)
     expect_preset("llama-3.1-8b.config.json", "llama-3.1-8b");
     expect_preset("mixtral-8x7b-v0.1.config.json", "mixtral-8x7b");
     expect_preset("qwen2.5-7b.config.json", "qwen2.5-7b");
+    expect_preset("qwen3-8b.config.json", "qwen3-8b");
+    expect_preset("qwen3-30b-a3b.config.json", "qwen3-30b-a3b");
+    expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
+    expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
+    expect_preset_bits("gpt-oss-20b.config.json", "gpt-oss-20b", 32);
+    expect_preset_bits("gpt-oss-120b.config.json", "gpt-oss-120b", 32);
+    expect_preset_bits("deepseek-v3.config.json", "deepseek-v3", 16);
+    expect_preset_bits("kimi-k2.config.json", "kimi-k2", 16);
 }
 
 static void test_fixture_fields_by_hand(void **state)
@@ -480,6 +501,108 @@ static void test_groups_in_json(void **state)
     assert_int_equal(back.groups[1].mixer, ROOF_MIXER_CHUNKED);
 }
 
+/* What the reader cannot model, it refuses, naming the type or key. */
+static void test_refuses_what_it_cannot_model(void **state)
+{
+    (void)state;
+#define LLAMA_KEYS "\"hidden_size\": 64, \"num_attention_heads\": 4, " \
+                   "\"num_hidden_layers\": 4, \"intermediate_size\": 128, " \
+                   "\"vocab_size\": 100"
+    static const struct {
+        const char *text;
+        int status;
+        const char *message;
+    } cases[] = {
+        {"{\"model_type\": \"phi9\", " LLAMA_KEYS "}", ROOF_E_UNSUPPORTED,
+         "unknown model_type \"phi9\""},
+        {"{\"model_type\": \"nemotron_h\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Mamba-2 layers are not modelled: "
+                             "\"nemotron_h\""},
+        {"{\"model_type\": \"qwen3_next\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Gated DeltaNet layers are not modelled: "
+                             "\"qwen3_next\""},
+        {"{\"model_type\": \"llama\", \"hybrid_override_pattern\": "
+         "\"M-M*\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "layers this key describes are not modelled: "
+                             "\"hybrid_override_pattern\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": [\"full_attention\", "
+         "\"linear_attention\", \"full_attention\", \"full_attention\"], "
+         LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "a layer type not modelled in \"layer_types\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": [\"full_attention\"], "
+         LLAMA_KEYS "}",
+         ROOF_E_INVALID, "fewer entries than num_hidden_layers in "
+                         "\"layer_types\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": 4, " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an array for \"layer_types\""},
+        {"{\"model_type\": \"gemma3\", \"text_config\": 4}", ROOF_E_TYPE,
+         "expected an object for \"text_config\""},
+    };
+#undef LLAMA_KEYS
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        roof_model m;
+        roof_parse_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(roof_model_from_json(cases[i].text,
+                                              strlen(cases[i].text), &m, &err),
+                         cases[i].status);
+        assert_string_equal(err.message, cases[i].message);
+    }
+}
+
+/* Schedules by hand: Gemma-2's alternation, Qwen's dense layers among MoE
+ * ones, a Llama-4 with its NoPE layers listed, an MLA model without q
+ * LoRA and without dense layers. */
+static void test_schedules_by_hand(void **state)
+{
+    (void)state;
+    roof_model m = parse_ok("{\"model_type\": \"gemma2\", \"hidden_size\": 64,"
+                            " \"num_attention_heads\": 4, \"num_hidden_layers\": 5,"
+                            " \"intermediate_size\": 128, \"vocab_size\": 100,"
+                            " \"sliding_window\": 32}");
+    assert_int_equal(m.group_count, 2); /* layers 0, 2, 4 local */
+    assert_int_equal(m.groups[0].layers, 3);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_SLIDING);
+    assert_int_equal(m.groups[0].window, 32);
+    assert_int_equal(m.groups[1].layers, 2);
+    assert_int_equal(m.sliding_window, 0);
+    m = parse_ok("{\"model_type\": \"qwen2_moe\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 6,"
+                 " \"intermediate_size\": 256, \"moe_intermediate_size\": 32,"
+                 " \"num_experts\": 8, \"num_experts_per_tok\": 2,"
+                 " \"decoder_sparse_step\": 2, \"mlp_only_layers\": [5],"
+                 " \"vocab_size\": 100}");
+    /* MoE on layers 1 and 3 ((i + 1) % 2 == 0, 5 listed dense). */
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].layers, 4);
+    assert_int_equal(m.groups[0].mlp, ROOF_GROUP_MLP_DENSE);
+    assert_int_equal(m.groups[0].dense_intermediate, 256);
+    assert_int_equal(m.groups[1].layers, 2);
+    m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 4,"
+                 " \"intermediate_size\": 32, \"num_local_experts\": 4,"
+                 " \"num_experts_per_tok\": 1, \"attention_chunk_size\": 16,"
+                 " \"no_rope_layers\": [0, 1, 1, 1], \"vocab_size\": 100}");
+    assert_int_equal(m.group_count, 2); /* layer 0 global, 3 chunked */
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_ATTENTION);
+    assert_int_equal(m.groups[0].layers, 1);
+    assert_int_equal(m.groups[1].mixer, ROOF_MIXER_CHUNKED);
+    assert_int_equal(m.groups[1].window, 16);
+    assert_int_equal(m.shared_experts, 1);
+    assert_int_equal(m.shared_intermediate, 32);
+    m = parse_ok("{\"model_type\": \"deepseek_v2\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 3,"
+                 " \"intermediate_size\": 256, \"vocab_size\": 100,"
+                 " \"q_lora_rank\": null, \"kv_lora_rank\": 32,"
+                 " \"qk_rope_head_dim\": 8, \"qk_nope_head_dim\": 16,"
+                 " \"v_head_dim\": 16}");
+    assert_int_equal(m.group_count, 1);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_MLA);
+    assert_int_equal(m.groups[0].layers, 3);
+    assert_int_equal(m.q_lora_rank, 0);
+    assert_int_equal(m.head_dim, 24);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +614,8 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_groups_in_json),
+        cmocka_unit_test(test_refuses_what_it_cannot_model),
+        cmocka_unit_test(test_schedules_by_hand),
         cmocka_unit_test(test_to_json_errors),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_null_arguments),

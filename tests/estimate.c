@@ -684,6 +684,7 @@ static void test_closed_form_groups(void **state)
         {"llama-4-maverick", 100, 50, 1, 8, 1},
         {"llama-4-maverick", 8191, 2, 1, 8, 1},
         {"llama-4-maverick", 8000, 17000, 1, 8, 1},
+        {"deepseek-v3", 300, 40, 2, 8, 1}, {"kimi-k2", 1, 9, 3, 8, 3},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const roof_model m = preset_model(cases[i].model);

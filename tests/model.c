@@ -501,6 +501,40 @@ static void test_group_validation(void **state)
     m = group_model();
     m.groups[2].layers = 1; /* past group_count: must stay 0 */
     expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.kv_lora_rank = 512; /* MLA sizes without an MLA group */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("deepseek-v3", &m), ROOF_OK);
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    m.v_head_dim = 0; /* an MLA group needs every size but q's rank */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("deepseek-v3", &m), ROOF_OK);
+    m.q_lora_rank = 0;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+}
+
+/* DeepSeek-V3 by hand: attention q_a 7168 x 1536 + q_b 1536 x 128 x 192
+ * + kv_a 7168 x 576 + kv_b 512 x 128 x 256 + o 128 x 128 x 7168 =
+ * 187,105,280; norms 14,336.  3 dense layers of 3 x 7168 x 18432; 58 MoE
+ * layers of 257 experts of 3 x 7168 x 2048 and a router 7168 x 256;
+ * embedding and lm_head 129,280 x 7168 each. */
+static void test_mla_params_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("deepseek-v3");
+    const double attn = 187105280.0 + 14336.0, expert = 44040192.0;
+    const double dense = attn + 396361728.0;
+    const double moe = attn + 257.0 * expert + 1835008.0;
+    const double ends = 2.0 * 129280.0 * 7168.0 + 7168.0;
+    EQ(p.total, 3.0 * dense + 58.0 * moe + ends);
+    EQ(p.active, 3.0 * dense + 58.0 * (attn + 9.0 * expert + 1835008.0)
+                     + ends);
+    NEAR(p.total, 671e9, 0.01);
+    assert_true(p.active >= 37e9 && p.active < 38e9); /* "37B" */
+    const roof_model_params k = params("kimi-k2");
+    /* Kimi's card: 1T total (its report: 1.04T), 32B active (32.6B). */
+    assert_true(k.total >= 1.0e12 && k.total < 1.1e12);
+    NEAR(k.active, 32.6e9, 0.01);
 }
 
 int main(void)
@@ -513,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_gpt_oss_by_hand),
         cmocka_unit_test(test_dense_and_moe_groups_by_hand),
         cmocka_unit_test(test_group_validation),
+        cmocka_unit_test(test_mla_params_by_hand),
         cmocka_unit_test(test_find_names_and_aliases),
         cmocka_unit_test(test_get_bounds),
         cmocka_unit_test(test_suggest),

@@ -1292,6 +1292,101 @@ static void test_mixer_only_and_mlp_only_layers(void **state)
     NEAR(r.t.model.flops, 12.0 * g0 + 12.0 * g1 + model_top, 1e-15);
 }
 
+/* DeepSeek-V3 by hand (docs/model.md, "MLA"): 128 heads, q LoRA 1536,
+ * latent 512 + k_rope 64 = 576 a token, heads of 128 + 64 (q, k) and 128
+ * (v).  Decode of one sequence at 4096 cached tokens, fused, 16-bit. */
+static void test_mla_decode_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("deepseek-v3");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 4096);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    /* The latent is read once per layer: 4096 x 576 x 2 B, where 128
+     * heads of K and V would be 4096 x 128 x (192 + 128) x 2 B. */
+    const roof_op *att = find_in(&r, ROOF_OP_ATTENTION, 1);
+    EQ(att->kv_read_bytes, 4096.0 * 576.0 * 2.0);
+    EQ(att->kv_write_bytes, 576.0 * 2.0);
+    /* Scores over the latent (576) and values in it (512): 2 x 576 +
+     * 2 x 512 + 5 FLOPs each, 128 heads x 4097 keys. */
+    EQ(att->flops, (2.0 * 576.0 + 2.0 * 512.0 + 5.0) * 128.0 * 4097.0);
+    /* W_UK and W_UV: 128 heads x 128 x 512 each. */
+    const roof_op *qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
+    EQ(qa->weight_bytes, 128.0 * 128.0 * 512.0 * 2.0);
+    EQ(qa->flops, 2.0 * 128.0 * 128.0 * 512.0);
+    EQ(find_in(&r, ROOF_OP_O_ABSORB, 1)->weight_bytes,
+       128.0 * 512.0 * 128.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_A_PROJ, 1)->weight_bytes, 7168.0 * 1536.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_PROJ, 1)->weight_bytes,
+       1536.0 * 128.0 * 192.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_KV_A_PROJ, 1)->weight_bytes, 7168.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_O_PROJ, 1)->weight_bytes,
+       128.0 * 128.0 * 7168.0 * 2.0);
+    assert_false(has(&r, ROOF_OP_KV_B_PROJ));
+    /* A layer: norm, q_a, q, kv_a, rope, q_absorb, attention, o_absorb,
+     * o, add; then the MLP (dense: norm, gate, up, act, down, add = 6;
+     * MoE: norm, router, the shared expert's 4, the experts' 4, add =
+     * 11). */
+    assert_int_equal(r.n, (10 + 6) + (10 + 11) + 3);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+
+    /* On 8 devices: 16 heads each; the down-projections and the latent
+     * stay whole on every device. */
+    w.tensor_parallel = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 0)->kv_read_bytes, 4096.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_A_PROJ, 0)->weight_bytes, 7168.0 * 1536.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_ABSORB, 0)->weight_bytes,
+       16.0 * 128.0 * 512.0 * 2.0);
+}
+
+/* Prefill decompresses: kv_b turns each of the 1000 tokens' latents into
+ * 128 heads of K_nope and V (128 + 128), then attention runs over heads
+ * of 192 (q, k) and 128 (v).  Unfused, the rectangle is 1000 x 1000. */
+static void test_mla_prefill_by_hand(void **state)
+{
+    (void)state;
+    roof_model m = model("deepseek-v3");
+    m.q_lora_rank = 0; /* q straight from the hidden state */
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = prefill(1, 1000);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *kvb = find_in(&r, ROOF_OP_KV_B_PROJ, 0);
+    EQ(kvb->flops, 2.0 * 1000.0 * 512.0 * 128.0 * 256.0);
+    EQ(kvb->weight_bytes, 512.0 * 128.0 * 256.0 * 2.0);
+    EQ(kvb->kv_read_bytes, 0.0); /* nothing cached yet */
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 0)->flops,
+       (2.0 * 192.0 + 2.0 * 128.0 + 5.0) * 128.0 * (1000.0 * 1001.0 / 2.0));
+    EQ(find_in(&r, ROOF_OP_Q_PROJ, 0)->weight_bytes,
+       7168.0 * 128.0 * 192.0 * 2.0);
+    assert_false(has(&r, ROOF_OP_Q_A_PROJ) || has(&r, ROOF_OP_Q_ABSORB));
+    w.attention = ROOF_ATTN_UNFUSED;
+    w.cached_tokens = 24; /* a chunk after 24 cached tokens */
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->flops,
+       2.0 * 128.0 * 1000.0 * 1024.0 * 192.0);
+    EQ(find_in(&r, ROOF_OP_PV_MATMUL, 0)->flops,
+       2.0 * 128.0 * 1000.0 * 1024.0 * 128.0);
+    EQ(find_in(&r, ROOF_OP_KV_B_PROJ, 0)->kv_read_bytes, 24.0 * 576.0 * 2.0);
+    /* Unfused decode reads the latent for the scores and again for the
+     * values: 576 + 512 elements a cached token. */
+    w = decode(2, 100);
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->kv_read_bytes,
+       2.0 * 100.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_PV_MATMUL, 0)->kv_read_bytes,
+       2.0 * 100.0 * 512.0 * 2.0);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
 /* The fields kept for later (and the calibrated time, not computed here)
  * come back 0 whatever the buffers held before. */
 static void test_reserved_outputs_are_zero(void **state)
@@ -1358,6 +1453,8 @@ int main(void)
         cmocka_unit_test(test_window_schedule_by_hand),
         cmocka_unit_test(test_chunked_and_dense_first_by_hand),
         cmocka_unit_test(test_mixer_only_and_mlp_only_layers),
+        cmocka_unit_test(test_mla_decode_by_hand),
+        cmocka_unit_test(test_mla_prefill_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
