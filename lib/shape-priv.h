@@ -121,13 +121,9 @@ void roof__shape_group_init(const roof_model *m, const roof__shape *s,
 double roof__shape_group_bytes(const roof__group_shape *g, double wq,
                                double ab);
 
-/* Sum over the groups of layers x parameters of one layer (per device):
- * every expert (total) or one token's (active). */
-double roof__shape_layers_params(const roof_model *m, const roof__shape *s);
-double roof__shape_layers_active_params(const roof_model *m,
-                                        const roof__shape *s);
-
-/* Both sums on one device, for a model whose sizes are checked. */
+/* Sums over the groups of layers x parameters of one layer on one
+ * device: every expert (*all) or one token's (*active); for a model whose
+ * sizes are checked. */
 void roof__shape_grouped_params(const roof_model *m, double *all,
                                 double *active);
 

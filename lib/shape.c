@@ -92,17 +92,6 @@ static double layers_params(const roof_model *m, const roof__shape *s,
     return sum;
 }
 
-double roof__shape_layers_params(const roof_model *m, const roof__shape *s)
-{
-    return layers_params(m, s, 0);
-}
-
-double roof__shape_layers_active_params(const roof_model *m,
-                                        const roof__shape *s)
-{
-    return layers_params(m, s, 1);
-}
-
 void roof__shape_grouped_params(const roof_model *m, double *all,
                                 double *active)
 {

@@ -537,6 +537,30 @@ static void test_refuses_what_it_cannot_model(void **state)
          ROOF_E_TYPE, "expected an array for \"layer_types\""},
         {"{\"model_type\": \"gemma3\", \"text_config\": 4}", ROOF_E_TYPE,
          "expected an object for \"text_config\""},
+        {"{\"model_type\": \"mamba_and_then_some_more_letters_to_be_longer_"
+         "than_the_sixty_four_bytes_kept\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "unknown model_type \"?\""},
+        {"{\"model_type\": \"gemma3_text\", \"sliding_window\": 8, "
+         "\"sliding_window_pattern\": 2, \"hidden_size\": 64, "
+         "\"num_attention_heads\": 4, \"num_hidden_layers\": 70000, "
+         "\"intermediate_size\": 128, \"vocab_size\": 100}",
+         ROOF_E_INVALID, "too many layers to schedule: "
+                         "\"num_hidden_layers\""},
+        {"{\"model_type\": \"llama4\", \"attention_chunk_size\": 8, "
+         "\"no_rope_layers\": [1, 1], " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "fewer entries than num_hidden_layers in "
+                         "\"no_rope_layers\""},
+        {"{\"model_type\": \"llama4\", \"attention_chunk_size\": 8, "
+         "\"no_rope_layers\": [\"a\", 1, 1, 1], " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an integer for \"no_rope_layers\""},
+        {"{\"model_type\": \"qwen3_moe\", \"num_experts\": 4, "
+         "\"num_experts_per_tok\": 1, \"mlp_only_layers\": [-1], "
+         LLAMA_KEYS "}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"mlp_only_layers\""},
+        {"{\"model_type\": \"qwen3\", \"sliding_window_pattern\": "
+         "\"x\", " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an integer for \"sliding_window_pattern\""},
     };
 #undef LLAMA_KEYS
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -601,6 +625,15 @@ static void test_schedules_by_hand(void **state)
     assert_int_equal(m.groups[0].layers, 3);
     assert_int_equal(m.q_lora_rank, 0);
     assert_int_equal(m.head_dim, 24);
+    /* layer_types may name chunked layers where a chunk size is given. */
+    m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
+                 " \"intermediate_size\": 32, \"attention_chunk_size\": 16,"
+                 " \"layer_types\": [\"chunked_attention\", "
+                 "\"full_attention\"], \"vocab_size\": 100}");
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_CHUNKED);
+    assert_int_equal(m.groups[0].window, 16);
 }
 
 int main(void)

@@ -1292,6 +1292,40 @@ static void test_mixer_only_and_mlp_only_layers(void **state)
     NEAR(r.t.model.flops, 12.0 * g0 + 12.0 * g1 + model_top, 1e-15);
 }
 
+/* A model with groups is checked as one without: a buffer too small
+ * says how many records it needs and writes nothing; a step too large
+ * overflows before anything is written. */
+static void test_groups_buffer_and_overflow(void **state)
+{
+    (void)state;
+    roof_model m = model("gpt-oss-20b");
+    m.sliding_window = 16; /* the full layers' reach: less than group 0's */
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(2, 1000);
+    roof_op few[4];
+    uint32_t n = 0;
+    roof_totals t, keep;
+    memset(&t, 0x5A, sizeof t);
+    keep = t;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, few, 4, &n, &t),
+                     ROOF_E_BUFFER_TOO_SMALL);
+    assert_int_equal(n, 2 * 17 + 3);
+    assert_memory_equal(&t, &keep, sizeof t);
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, few, 4, NULL, &t),
+                     ROOF_E_BUFFER_TOO_SMALL);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->gemm_n, 128.0); /* its window */
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 1)->gemm_n, 16.0);
+    w.batch = UINT32_MAX;
+    w.new_tokens = UINT32_MAX;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, r.ops, ROOF_MAX_OPS, &n,
+                              &t),
+                     ROOF_E_OVERFLOW);
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &t), ROOF_E_OVERFLOW);
+    assert_memory_equal(&t, &keep, sizeof t);
+}
+
 /* DeepSeek-V3 by hand (docs/model.md, "MLA"): 128 heads, q LoRA 1536,
  * latent 512 + k_rope 64 = 576 a token, heads of 128 + 64 (q, k) and 128
  * (v).  Decode of one sequence at 4096 cached tokens, fused, 16-bit. */
@@ -1453,6 +1487,7 @@ int main(void)
         cmocka_unit_test(test_window_schedule_by_hand),
         cmocka_unit_test(test_chunked_and_dense_first_by_hand),
         cmocka_unit_test(test_mixer_only_and_mlp_only_layers),
+        cmocka_unit_test(test_groups_buffer_and_overflow),
         cmocka_unit_test(test_mla_decode_by_hand),
         cmocka_unit_test(test_mla_prefill_by_hand),
     };
