@@ -120,6 +120,19 @@ static double weight_bytes_per_param(const roof_workload *w)
  * device: the residual stream, plus the largest of the attention
  * projections' live tensors, the unfused score matrix, the MLP's live
  * tensors and (last stage) the logits of the last position. */
+/* The widest MLP a token passes through on one device: the model's dense
+ * width plus its experts, or a layer group's own dense width. */
+static double widest_mlp(const roof__shape *sh, const roof_model *m)
+{
+    double widest = sh->dense + sh->topk * sh->expert;
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, sh, g, &gs);
+        widest = gs.dense > widest ? gs.dense : widest;
+    }
+    return widest;
+}
+
 static double act_elems_per_seq(const roof__shape *sh, const roof_model *m,
                                 const roof_request *r, int last_stage)
 {
@@ -132,7 +145,7 @@ static double act_elems_per_seq(const roof__shape *sh, const roof_model *m,
         peak = scores > peak ? scores : peak;
     }
     const double lanes = sh->mlp_mats;
-    const double mlp = s * (h + lanes * (sh->dense + sh->topk * sh->expert));
+    const double mlp = s * (h + lanes * widest_mlp(sh, m));
     peak = mlp > peak ? mlp : peak;
     if (last_stage)
         peak = sh->vocab_rows > peak ? sh->vocab_rows : peak;

@@ -738,6 +738,27 @@ static void test_window_caps_cache_by_hand(void **state)
                      (uint32_t)floor(room / (3.0 * 18.0 * 512.0)));
 }
 
+/* The prefill activations take the widest MLP of any layer group.
+ * DeepSeek-V3 on 8 devices, 1000 tokens, fused, 16-bit: q, k, v of 16
+ * heads of 192 beside the 7168-wide stream, 16,384 elements a token, beat
+ * the MLP's 7168 + 3 x 2304; with the dense layers 30,000 wide (3750 a
+ * device) the MLP's 7168 + 3 x 3750 = 18,418 wins. */
+static void test_activations_take_widest_group(void **state)
+{
+    (void)state;
+    const roof_hardware hw = preset_device("h100-sxm");
+    roof_model m = preset_model("deepseek-v3");
+    roof_request r = request(1, 1000, 10);
+    r.workload.tensor_parallel = 8;
+    r.workload.attention = ROOF_ATTN_FUSED;
+    roof_memory mem;
+    assert_int_equal(roof_memory_footprint(&m, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.activation_bytes == (7168000.0 + 16384000.0) * 2.0);
+    m.groups[0].dense_intermediate = 30000;
+    assert_int_equal(roof_memory_footprint(&m, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.activation_bytes == (7168000.0 + 18418000.0) * 2.0);
+}
+
 /* Which layers a pipeline stage holds is not part of a schedule of
  * groups: refused, not guessed. */
 static void test_groups_refuse_pipeline(void **state)
@@ -1105,6 +1126,7 @@ int main(void)
         cmocka_unit_test(test_closed_form_groups),
         cmocka_unit_test(test_window_caps_cache_by_hand),
         cmocka_unit_test(test_groups_refuse_pipeline),
+        cmocka_unit_test(test_activations_take_widest_group),
         cmocka_unit_test(test_closed_form_moe),
         cmocka_unit_test(test_closed_form_crossings),
         cmocka_unit_test(test_pipeline_by_hand),
