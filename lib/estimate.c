@@ -252,6 +252,8 @@ static double stage_kv(const mem_stage *st, double batch, double context)
 static double stage_kv_context(const mem_stage *st, double batch,
                                double room)
 {
+    if (st->kv_pieces == 1 && st->kv[0].cap == 0.0) /* linear: in closed form */
+        return floor(room / (batch * st->kv[0].rate));
     if (!(stage_kv(st, batch, 0.0) <= room))
         return -1.0;
     double lo = 0.0, hi = (double)UINT32_MAX;

@@ -625,6 +625,23 @@ static void test_schedules_by_hand(void **state)
     assert_int_equal(m.groups[0].layers, 3);
     assert_int_equal(m.q_lora_rank, 0);
     assert_int_equal(m.head_dim, 24);
+    /* Mistral-Small-3.1-24B (mistral3): the language model under
+     * text_config, read with Mistral's keys. */
+    m = parse_ok("{\"model_type\": \"mistral3\", \"torch_dtype\": "
+                 "\"bfloat16\", \"text_config\": {\"model_type\": \"mistral\","
+                 " \"hidden_size\": 5120, \"num_attention_heads\": 32,"
+                 " \"num_key_value_heads\": 8, \"head_dim\": 128,"
+                 " \"num_hidden_layers\": 40, \"intermediate_size\": 32768,"
+                 " \"vocab_size\": 131072, \"sliding_window\": null,"
+                 " \"max_position_embeddings\": 131072}, \"vision_config\":"
+                 " {\"hidden_size\": 1024, \"num_hidden_layers\": 24}}");
+    assert_int_equal(m.hidden, 5120);
+    assert_int_equal(m.layers, 40);
+    assert_int_equal(m.kv_heads, 8);
+    assert_int_equal(m.head_dim, 128);
+    assert_int_equal(m.intermediate, 32768);
+    assert_int_equal(m.native_bits, 16); /* the top level's dtype */
+    assert_int_equal(m.group_count, 0);
     /* layer_types may name chunked layers where a chunk size is given. */
     m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
                  " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
