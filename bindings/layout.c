@@ -122,6 +122,11 @@ static void model_structs(void)
     F(roof_model, qk_rope_head_dim);
     F(roof_model, qk_nope_head_dim);
     F(roof_model, v_head_dim);
+    F(roof_model, ssm_heads);
+    F(roof_model, ssm_head_dim);
+    F(roof_model, ssm_state);
+    F(roof_model, ssm_groups);
+    F(roof_model, ssm_conv);
     F(roof_model, groups);
     F(roof_model, reserved);
 

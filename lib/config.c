@@ -39,7 +39,7 @@ enum key {
     K_V_HEAD_DIM,
     /* architecture-changing keys this reader does not model: refused */
     K_HYBRID_OVERRIDE_PATTERN, K_LINEAR_NUM_VALUE_HEADS, K_MAMBA_NUM_HEADS,
-    K_SSM_STATE_SIZE,
+    K_SSM_STATE_SIZE, K_MAMBA_HEAD_DIM, K_N_GROUPS, K_CONV_KERNEL,
     K_COUNT,
     K_NONE = 0xFF
 };
@@ -88,6 +88,8 @@ static const char *const key_names[] = {
     [K_LINEAR_NUM_VALUE_HEADS] = "linear_num_value_heads",
     [K_MAMBA_NUM_HEADS] = "mamba_num_heads",
     [K_SSM_STATE_SIZE] = "ssm_state_size",
+    [K_MAMBA_HEAD_DIM] = "mamba_head_dim", [K_N_GROUPS] = "n_groups",
+    [K_CONV_KERNEL] = "conv_kernel",
 };
 /* Every key has its name: a missing last entry fails to compile (C99 has
  * no static assert; a negative array size does the same). */
@@ -95,7 +97,8 @@ typedef char key_names_complete[ROOF_ARRAY_LEN(key_names) == K_COUNT ? 1
                                                                      : -1];
 
 enum family_id { FAM_LLAMA, FAM_GEMMA, FAM_GPT2, FAM_NEOX, FAM_OPT, FAM_FALCON,
-                 FAM_DEEPSEEK, FAM_GPT_OSS, FAM_LLAMA4, FAM_GEMMA2 };
+                 FAM_DEEPSEEK, FAM_GPT_OSS, FAM_LLAMA4, FAM_GEMMA2,
+                 FAM_NEMOTRON_H };
 
 /* Where a family keeps each size (first key present wins) and its
  * defaults, as the transformers configuration classes define them. */
@@ -134,6 +137,13 @@ static const family families[] = {
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
      ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
      ROOF_MLP_GATED, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
+    /* Nemotron-H: Mamba-2, attention and MLP layers (relu^2, not gated)
+     * as hybrid_override_pattern lists them. */
+    {FAM_NEMOTRON_H, {"nemotron_h"},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_PLAIN, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
     {FAM_GEMMA2, {"gemma2"},
      ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
@@ -277,7 +287,6 @@ static const struct refused {
     const char *type, *why;
 } refused_types[] = {
     {"qwen3_next", "its Gated DeltaNet layers are not modelled:"},
-    {"nemotron_h", "its Mamba-2 layers are not modelled:"},
     {"mamba", "Mamba layers are not modelled:"},
     {"mamba2", "Mamba-2 layers are not modelled:"},
     {"jamba", "its Mamba layers are not modelled:"},
@@ -487,9 +496,7 @@ static int read_kinds(cfg *c, const family *f, roof_model *m)
  * name (never read as attention). */
 static int refuse_unmodelled(cfg *c)
 {
-    static const uint8_t keys[] = {K_HYBRID_OVERRIDE_PATTERN,
-                                   K_LINEAR_NUM_VALUE_HEADS, K_MAMBA_NUM_HEADS,
-                                   K_SSM_STATE_SIZE};
+    static const uint8_t keys[] = {K_LINEAR_NUM_VALUE_HEADS};
     for (size_t i = 0; i < sizeof keys; i++) {
         if (has(c, keys[i])) {
             roof__parse_error_at(c->err, c->j.text, c->slot[keys[i]],
@@ -499,6 +506,20 @@ static int refuse_unmodelled(cfg *c)
         }
     }
     return ROOF_OK;
+}
+
+/* Mamba-2's sizes (Nemotron-H). */
+static int read_ssm(cfg *c, roof_model *m)
+{
+    static const uint8_t keys[5] = {K_MAMBA_NUM_HEADS, K_MAMBA_HEAD_DIM,
+                                    K_SSM_STATE_SIZE, K_N_GROUPS,
+                                    K_CONV_KERNEL};
+    uint32_t *const out[5] = {&m->ssm_heads, &m->ssm_head_dim, &m->ssm_state,
+                              &m->ssm_groups, &m->ssm_conv};
+    int rc = ROOF_OK;
+    for (int i = 0; i < 5 && rc == ROOF_OK; i++)
+        rc = opt_u32(c, keys[i], out[i]);
+    return rc;
 }
 
 /* Multi-head latent attention (DeepSeek-V2/V3, Kimi-K2): its sizes; a
@@ -518,7 +539,7 @@ static int read_mla(cfg *c, roof_model *m)
     }
     if (m->kv_lora_rank > 0 && !has(c, K_HEAD_DIM))
         m->head_dim = m->qk_nope_head_dim + m->qk_rope_head_dim;
-    return ROOF_OK;
+    return read_ssm(c, m);
 }
 
 /* What decides each layer's mixer and MLP. */
@@ -526,6 +547,8 @@ typedef struct schedule {
     size_t types;          /* layer_types array (ROOF__JSON_NONE: absent) */
     size_t no_rope;        /* no_rope_layers array (Llama-4) */
     size_t mlp_only;       /* mlp_only_layers array (Qwen MoE) */
+    char hybrid[1024];     /* hybrid_override_pattern (Nemotron-H) */
+    size_t hybrid_len;
     uint32_t pattern;      /* sliding_window_pattern: every P-th global */
     uint32_t window, chunk;
     uint32_t first_dense, interleave, sparse_step;
@@ -557,6 +580,9 @@ static int read_schedule_keys(cfg *c, const family *f, const roof_model *m,
     s->mlp_only = array_slot(c, K_MLP_ONLY_LAYERS, &rc);
     s->window = m->sliding_window;
     s->dense_width = m->intermediate;
+    if (rc == ROOF_OK)
+        rc = string_key(c, K_HYBRID_OVERRIDE_PATTERN, s->hybrid,
+                        sizeof s->hybrid, &s->hybrid_len);
     if (rc != ROOF_OK
         || (rc = opt_u32(c, K_SLIDING_WINDOW_PATTERN, &s->pattern)) != ROOF_OK
         || (rc = opt_u32(c, K_ATTENTION_CHUNK_SIZE, &s->chunk)) != ROOF_OK
@@ -574,7 +600,8 @@ static int read_schedule_keys(cfg *c, const family *f, const roof_model *m,
     s->mla = m->kv_lora_rank > 0;
     if (f->id != FAM_LLAMA4)
         s->chunk = 0; /* attention_chunk_size elsewhere: not Llama-4's */
-    s->active = s->types != ROOF__JSON_NONE || s->pattern > 0 || s->alternate
+    s->active = s->hybrid_len > 0 || s->types != ROOF__JSON_NONE
+                || s->pattern > 0 || s->alternate
                 || s->chunk > 0 || s->mla || s->first_dense > 0
                 || s->interleave > 1 || s->sparse_step > 1
                 || s->mlp_only != ROOF__JSON_NONE;
@@ -687,6 +714,29 @@ static int layer_mlp(cfg *c, const schedule *s, const roof_model *m,
     return ROOF_OK;
 }
 
+/* Layer i of a hybrid_override_pattern: 'M' a Mamba-2 mixer, '*'
+ * attention, '-' an MLP, 'E' the experts; each layer one block. */
+static int hybrid_layer(cfg *c, const schedule *s, uint32_t i,
+                        roof_layer_group *g)
+{
+    switch (s->hybrid[i]) {
+    case 'M':
+        g->mixer = ROOF_MIXER_MAMBA2;
+        g->mlp = ROOF_GROUP_MLP_NONE;
+        return ROOF_OK;
+    case '*':
+        g->mlp = ROOF_GROUP_MLP_NONE;
+        return ROOF_OK;
+    case '-':
+    case 'E':
+        g->mixer = ROOF_MIXER_NONE;
+        return ROOF_OK;
+    default:
+        return invalid(c, K_HYBRID_OVERRIDE_PATTERN,
+                       "a layer kind not modelled in");
+    }
+}
+
 /* Counts layer g into the group of its kind (a new one when none). */
 static int add_layer(cfg *c, roof_model *m, const roof_layer_group *g)
 {
@@ -719,6 +769,9 @@ static int read_schedule(cfg *c, const family *f, roof_model *m)
         return rc;
     if (m->layers > MAX_SCHEDULED_LAYERS)
         return invalid(c, K_NUM_HIDDEN_LAYERS, "too many layers to schedule:");
+    if (s.hybrid_len > 0 && s.hybrid_len != m->layers)
+        return invalid(c, K_HYBRID_OVERRIDE_PATTERN,
+                       "not one entry a layer in");
     size_t types = s.types == ROOF__JSON_NONE
                        ? 0 : roof__json_enter(&c->j, s.types);
     size_t no_rope = s.no_rope == ROOF__JSON_NONE
@@ -728,6 +781,8 @@ static int read_schedule(cfg *c, const family *f, roof_model *m)
         rc = layer_mixer(c, &s, i, &types, &no_rope, &g);
         if (rc == ROOF_OK)
             rc = layer_mlp(c, &s, m, i, &g);
+        if (rc == ROOF_OK && s.hybrid_len > 0)
+            rc = hybrid_layer(c, &s, i, &g);
         if (rc == ROOF_OK)
             rc = add_layer(c, m, &g);
     }
@@ -754,7 +809,7 @@ static const char *const position_names[] = {"rope", "learned", "none"};
 static const char *const mixer_names[ROOF_MIXER_COUNT] = {
     [ROOF_MIXER_ATTENTION] = "attention", [ROOF_MIXER_SLIDING] = "sliding",
     [ROOF_MIXER_CHUNKED] = "chunked", [ROOF_MIXER_NONE] = "none",
-    [ROOF_MIXER_MLA] = "mla",
+    [ROOF_MIXER_MLA] = "mla", [ROOF_MIXER_MAMBA2] = "mamba2",
 };
 static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
     [ROOF_GROUP_MLP_MODEL] = "model", [ROOF_GROUP_MLP_DENSE] = "dense",
@@ -1066,8 +1121,10 @@ static void write_derived(roof__out *o, const roof_model *m)
                       "\"bytes\": ", g > 0 ? "," : "", (unsigned long)g,
                       (unsigned long)gs.layers);
         roof__out_double(o, gs.layers * gs.kv_elems_per_token * 2.0);
-        roof__out_fmt(o, ", \"up_to_tokens\": %lu}",
-                      (unsigned long)gs.window);
+        roof__out_fmt(o, ", \"up_to_tokens\": %lu, \"state_bytes_per_"
+                      "sequence\": ", (unsigned long)gs.window);
+        roof__out_double(o, gs.layers * gs.state_elems_per_seq * 2.0);
+        roof__out_str(o, "}");
     }
     roof__out_str(o, "\n    ]\n  }");
 }
@@ -1104,6 +1161,13 @@ static int render_model(roof__out *o, const void *arg)
         put_u32(o, "qk_rope_head_dim", m->qk_rope_head_dim);
         put_u32(o, "qk_nope_head_dim", m->qk_nope_head_dim);
         put_u32(o, "v_head_dim", m->v_head_dim);
+    }
+    if (m->ssm_heads > 0) {
+        put_u32(o, "mamba_num_heads", m->ssm_heads);
+        put_u32(o, "mamba_head_dim", m->ssm_head_dim);
+        put_u32(o, "ssm_state_size", m->ssm_state);
+        put_u32(o, "n_groups", m->ssm_groups);
+        put_u32(o, "conv_kernel", m->ssm_conv);
     }
     write_roofmodel(o, m);
     write_derived(o, m);

@@ -83,7 +83,8 @@ static int check_against_model(const roof_model *m, const roof_request *r)
 
 /* The K/V cache of one sequence over some of a stage's layers: `rate`
  * bytes per cached token, for at most `cap` tokens (a window or a chunk;
- * 0 = every token). */
+ * 0 = every token).  A recurrent state (Mamba-2) is `rate` bytes capped
+ * at one token: the same whatever the context. */
 typedef struct kv_piece {
     double rate;
     double cap;
@@ -175,6 +176,12 @@ static void group_weights_and_cache(const roof_model *m,
         st->kv[g].rate = gs.layers * gs.kv_elems_per_token
                          * (w->kv_bits / 8.0);
         st->kv[g].cap = gs.window;
+        if (gs.state_elems_per_seq > 0.0) { /* a state per sequence: one
+                                                token's worth, capped at 1 */
+            st->kv[g].rate = gs.layers * gs.state_elems_per_seq
+                             * (w->kv_bits / 8.0);
+            st->kv[g].cap = 1.0;
+        }
     }
 }
 

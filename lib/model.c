@@ -57,6 +57,15 @@ typedef struct preset {
                  .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 18432}, \
                 {.layers = 61 - (dense), .mixer = ROOF_MIXER_MLA}}}
 
+/* Nemotron-H's 52 layers, "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-
+ * M-M-M-": 24 Mamba-2 mixers, 24 MLPs (relu^2), 4 attention layers. */
+#define NEMOTRON_H_GROUPS                                                   \
+    .group_count = 3,                                                       \
+    .groups = {{.layers = 24, .mixer = ROOF_MIXER_MAMBA2,                  \
+                .mlp = ROOF_GROUP_MLP_NONE},                                \
+               {.layers = 24, .mixer = ROOF_MIXER_NONE},                    \
+               {.layers = 4, .mlp = ROOF_GROUP_MLP_NONE}}
+
 static const preset presets[] = {
     {DENSE_LLAMA("llama-7b",
                  "huggyllama/llama-7b config.json; Touvron et al. 2023, "
@@ -203,6 +212,17 @@ static const preset presets[] = {
                  "total, 32B active (model card)",
                  64, 384, 1, 163840, 131072),
      {"kimi-k2-instruct", NULL, NULL, NULL}},
+    {{.name = "nemotron-h-8b",
+      .source = "nvidia/Nemotron-H-8B-Base-8K config.json "
+                "(hybrid_override_pattern: 24 Mamba-2, 24 MLP, 4 attention "
+                "layers; conv and norm biases not modelled); 8B (model card)",
+      .hidden = 4096, .layers = 52, .heads = 32, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 21504, .vocab = 131072,
+      .mlp = ROOF_MLP_PLAIN, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .max_context = 8192, .native_bits = 16, .ssm_heads = 128,
+      .ssm_head_dim = 64, .ssm_state = 128, .ssm_groups = 8, .ssm_conv = 4,
+      NEMOTRON_H_GROUPS},
+     {"nemotron-h-8b-base", NULL, NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -277,18 +297,32 @@ static int mla_ok(const roof_model *m, int used)
            & (m->qk_nope_head_dim > 0) & (m->v_head_dim > 0);
 }
 
+/* Mamba-2's sizes: all set, the groups dividing the heads, for a model
+ * with a Mamba-2 group; all 0 for one without. */
+static int ssm_ok(const roof_model *m, int used)
+{
+    if (!used)
+        return (m->ssm_heads | m->ssm_head_dim | m->ssm_state | m->ssm_groups
+                | m->ssm_conv) == 0;
+    return (m->ssm_heads > 0) & (m->ssm_head_dim > 0) & (m->ssm_state > 0)
+           & (m->ssm_groups > 0) & (m->ssm_conv > 0)
+           & (m->ssm_groups > 0 && m->ssm_heads % m->ssm_groups == 0);
+}
+
 /* The groups, when there are any, are valid and hold every layer. */
 static int groups_ok(const roof_model *m)
 {
     uint64_t layers = 0;
-    int mla = 0;
+    int mla = 0, ssm = 0;
     for (uint32_t i = 0; i < m->group_count; i++) {
         if (!group_ok(&m->groups[i]))
             return 0;
         layers += m->groups[i].layers;
         mla |= m->groups[i].mixer == ROOF_MIXER_MLA;
+        ssm |= m->groups[i].mixer == ROOF_MIXER_MAMBA2;
     }
-    return (m->group_count == 0 || layers == m->layers) & mla_ok(m, mla);
+    return (m->group_count == 0 || layers == m->layers) & mla_ok(m, mla)
+           & ssm_ok(m, ssm);
 }
 
 /* Fills every count from the shape on one device (lib/shape.c); the

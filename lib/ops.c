@@ -22,7 +22,8 @@ static const char *const op_names[ROOF_OP_COUNT] = {
     "expert_down_proj", "mlp_add",        "allreduce",
     "final_norm",     "lm_head",          "q_a_proj",
     "kv_a_proj",      "kv_b_proj",        "q_absorb",
-    "o_absorb",
+    "o_absorb",       "ssm_in_proj",      "ssm_conv",
+    "ssm_scan",       "ssm_norm",         "ssm_out_proj",
 };
 
 static const uint8_t op_classes[ROOF_OP_COUNT] = {
@@ -36,7 +37,8 @@ static const uint8_t op_classes[ROOF_OP_COUNT] = {
     ROOF_CLASS_MLP_PROJ,    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_COMM,
     ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_EMBED,       ROOF_CLASS_ATTN_PROJ,
     ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,
-    ROOF_CLASS_ATTN_PROJ,
+    ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ELEMENTWISE,
+    ROOF_CLASS_ATTN_MATMUL, ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_ATTN_PROJ,
 };
 
 /* Ops that run at the workload's matmul precision; the rest use FP32. */
@@ -51,6 +53,8 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_LM_HEAD] = 1,          [ROOF_OP_Q_A_PROJ] = 1,
     [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
     [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
+    [ROOF_OP_SSM_IN_PROJ] = 1,      [ROOF_OP_SSM_SCAN] = 1,
+    [ROOF_OP_SSM_OUT_PROJ] = 1,
 };
 
 /* FLOPs per element of the elementwise kernels (docs/model.md, "Elementwise
@@ -159,6 +163,9 @@ typedef struct step {
     uint32_t attn, mlp_on; /* the layer has attention, an MLP */
     uint32_t mla;          /* its attention is latent (MLA) */
     double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
+    uint32_t ssm;          /* its mixer is Mamba-2 */
+    double cached;         /* cached tokens a sequence (c) */
+    const roof__shape *sh; /* the shape, for Mamba-2's widths (groups) */
 } step;
 
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
@@ -306,7 +313,8 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->fused = w->attention == ROOF_ATTN_FUSED;
     widths(&sh, s);
     s->attn = s->mlp_on = 1;
-    s->mla = 0;
+    s->mla = s->ssm = 0;
+    s->cached = w->cached_tokens;
     s->blocks = 2.0;
     attention_sizes(w, m->sliding_window, s);
     byte_widths(m, w, &sh, s);
@@ -316,7 +324,9 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
 static uint32_t layer_op_count(const step *s)
 {
     uint32_t n = 0;
-    if (s->mla) /* norm, q (a, b), kv_a, rope, q_absorb + o_absorb (decode)
+    if (s->ssm) /* norm, in, conv, scan, gated norm, out, add */
+        n += 7;
+    else if (s->mla) /* norm, q (a, b), kv_a, rope, q_absorb + o_absorb (decode)
                    or kv_b, attention, o, add */
         n += 1 + (s->rq > 0.0 ? 2u : 1u) + 1 + s->rope
              + (s->new_tok == 1.0 ? 2u : 1u) + (s->fused ? 1u : 3u) + 2;
@@ -745,6 +755,39 @@ static ROOF__INLINE void mla_block(emit *e)
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
 
+/* ---- Mamba-2 (docs/model.md, "Mamba-2") -------------------------------
+ * The scan's state (heads x hd x N a sequence) and the conv's last K - 1
+ * inputs are each sequence's recurrent state: read when it has cached
+ * tokens, written every step.  The scan is counted as the chunked SSD
+ * algorithm with chunks of 256: a token attends within the (causal half
+ * of the) chunk over N + hd, and meets the state over 4 hd N. */
+#define SSM_CHUNK 256.0
+
+static ROOF__INLINE void mamba_block(emit *e)
+{
+    const step *s = e->s;
+    const roof__shape *sh = s->sh;
+    const double T = s->tokens, inner = sh->ssm_inner, ch = sh->ssm_conv_ch;
+    const double had = s->cached > 0.0 ? 1.0 : 0.0;
+    norm(e, ROOF_OP_ATTN_NORM);
+    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden, sh->ssm_in_width);
+    const double conv = s->batch * (sh->ssm_k - 1.0) * ch * s->kb;
+    put(e, ROOF_OP_SSM_CONV, 2.0 * sh->ssm_k * ch * T, ch * sh->ssm_k * s->wq,
+        T * ch * s->ab, T * ch * s->ab, had * conv, conv, 0.0);
+    const double state = s->batch * inner * sh->ssm_n * s->kb;
+    const double n = s->new_tok < SSM_CHUNK ? s->new_tok : SSM_CHUNK;
+    const double reach = (n + 1.0) * 0.5; /* mean causal prefix */
+    put(e, ROOF_OP_SSM_SCAN,
+        T * sh->ssm_heads * (4.0 * sh->ssm_hd * sh->ssm_n
+                             + 2.0 * reach * (sh->ssm_n + sh->ssm_hd)),
+        3.0 * sh->ssm_heads * s->wq, T * (ch + sh->ssm_heads) * s->ab,
+        T * inner * s->ab, had * state, state, 0.0);
+    put_act(e, ROOF_OP_SSM_NORM, (FLOPS_SILU_MUL + FLOPS_RMSNORM) * T * inner,
+            inner * s->ab, 2.0 * T * inner * s->ab, T * inner * s->ab);
+    proj(e, ROOF_OP_SSM_OUT_PROJ, inner, s->hidden);
+    residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
 /* One layer of a model without groups: attention and MLP, always. */
 static ROOF__INLINE void layer_ops(emit *e)
 {
@@ -760,6 +803,8 @@ static ROOF__INLINE void group_layer_ops(emit *e)
     const step *s = e->s;
     if (s->mla)
         mla_block(e);
+    else if (s->ssm)
+        mamba_block(e);
     else if (s->attn)
         attention_block(e);
     if (s->mlp_on)
@@ -939,6 +984,8 @@ typedef struct groups {
     uint32_t n_layer;        /* layer operators over all groups */
     step bound;              /* the model's step with the most keys of any
                                 group: what overflow_ok checks */
+    roof__shape sh;          /* the model on one device (the steps point
+                                to it) */
 } groups;
 
 static void group_step(const roof_model *m, const roof_workload *w,
@@ -948,8 +995,10 @@ static void group_step(const roof_model *m, const roof_workload *w,
     roof__shape_group_init(m, sh, g, &G);
     gs->layers = G.layers;
     gs->attn = (uint32_t)G.attn;
+    gs->ssm = (uint32_t)G.ssm;
+    gs->sh = sh;
     gs->mlp_on = (uint32_t)G.mlp;
-    gs->blocks = (double)(gs->attn + gs->mlp_on);
+    gs->blocks = (double)(G.mixer + G.mlp);
     gs->dense = G.dense;
     gs->experts = G.experts;
     gs->mla = (uint32_t)G.mla;
@@ -967,14 +1016,13 @@ static void group_step(const roof_model *m, const roof_workload *w,
 static void prepare_groups(const roof_model *m, const roof_workload *w,
                            const step *base, groups *gr)
 {
-    roof__shape sh;
-    (void)roof__shape_init(m, w->tensor_parallel, &sh); /* setup checked */
+    (void)roof__shape_init(m, w->tensor_parallel, &gr->sh); /* setup checked */
     gr->count = m->group_count;
     gr->n_layer = 0;
     gr->bound = *base;
     for (uint32_t g = 0; g < gr->count; g++) {
         gr->s[g] = *base;
-        group_step(m, w, &sh, g, &gr->s[g]);
+        group_step(m, w, &gr->sh, g, &gr->s[g]);
         gr->n_layer += layer_op_count(&gr->s[g]);
         if (gr->s[g].keys > gr->bound.keys)
             gr->bound.keys = gr->s[g].keys;

@@ -49,6 +49,15 @@ typedef struct roof__shape {
     double mla_rq, mla_rkv, mla_dr, mla_dn, mla_dv;
     double mla_attn_params;
     double mla_kv_elems;
+    /* Mamba-2 (ROOF_MIXER_MAMBA2 layers), split by heads and groups: the
+     * heads, head width, state size, B/C groups and conv kernel on one
+     * device; the inner width heads x hd; the conv's channels x, B, C;
+     * in_proj's outputs z, x, B, C, dt; the layer's weight parameters (in
+     * and out projections, conv, A, D and dt bias), its gated norm's
+     * gains, and the state a sequence keeps (scan and conv). */
+    double ssm_heads, ssm_hd, ssm_n, ssm_g, ssm_k;
+    double ssm_inner, ssm_conv_ch, ssm_in_width;
+    double ssm_matrices, ssm_norm, ssm_state;
 } roof__shape;
 
 /* The tensor-parallel rule: t > 0 devices split the query heads evenly and
@@ -102,6 +111,8 @@ typedef struct roof__group_shape {
     int mlp;               /* the layer has an MLP */
     int chunked;           /* attention within chunks of `window` tokens */
     int mla;               /* multi-head latent attention */
+    int ssm;               /* a Mamba-2 mixer */
+    int mixer;             /* the layer has a mixer block */
     double window;         /* K/V tokens one sequence keeps per layer at
                               most: W (sliding), C (chunked); 0 = all */
     double dense;          /* dense MLP width per device (0: none) */
@@ -111,6 +122,7 @@ typedef struct roof__group_shape {
     double active_matrices; /* the same with one token's experts */
     double norm_params;    /* norm gains of one layer */
     double kv_elems_per_token; /* per layer (0 without attention) */
+    double state_elems_per_seq; /* per layer (Mamba-2; else 0) */
 } roof__group_shape;
 
 void roof__shape_group_init(const roof_model *m, const roof__shape *s,
@@ -141,6 +153,9 @@ static ROOF__INLINE int roof__shape_tp_ok(const roof_model *m, uint32_t t)
     if (t == 1)
         return 1;
     if (t == 0 || m->heads % t != 0)
+        return 0;
+    /* Mamba-2: its heads and B/C groups split evenly too. */
+    if (m->ssm_heads > 0 && (m->ssm_heads % t != 0 || m->ssm_groups % t != 0))
         return 0;
     return m->kv_heads >= t ? m->kv_heads % t == 0 : t % m->kv_heads == 0;
 }
@@ -200,6 +215,26 @@ static ROOF__INLINE void roof__shape_mla(const roof_model *m, roof__shape *s)
     s->mla_kv_elems = s->mla_rkv + s->mla_dr;
 }
 
+/* Mamba-2 on one device of t (all 0 for a model without it). */
+static ROOF__INLINE void roof__shape_ssm(const roof_model *m, uint32_t t,
+                                        roof__shape *s)
+{
+    const double h = m->hidden;
+    s->ssm_heads = (double)(m->ssm_heads / t);
+    s->ssm_hd = m->ssm_head_dim;
+    s->ssm_n = m->ssm_state;
+    s->ssm_g = (double)(m->ssm_groups / t);
+    s->ssm_k = m->ssm_conv;
+    s->ssm_inner = s->ssm_heads * s->ssm_hd;
+    s->ssm_conv_ch = s->ssm_inner + 2.0 * s->ssm_g * s->ssm_n;
+    s->ssm_in_width = s->ssm_inner + s->ssm_conv_ch + s->ssm_heads;
+    s->ssm_matrices = h * s->ssm_in_width + s->ssm_conv_ch * s->ssm_k
+                      + 3.0 * s->ssm_heads + s->ssm_inner * h;
+    s->ssm_norm = s->ssm_inner;
+    s->ssm_state = s->ssm_inner * s->ssm_n
+                   + (s->ssm_k > 0.0 ? s->ssm_k - 1.0 : 0.0) * s->ssm_conv_ch;
+}
+
 static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
                                    roof__shape *out)
 {
@@ -209,6 +244,7 @@ static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,
     roof__shape_widths(m, t, &s);
     roof__shape_params(m, &s);
     roof__shape_mla(m, &s);
+    roof__shape_ssm(m, t, &s);
     *out = s;
     return ROOF_OK;
 }

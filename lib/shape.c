@@ -34,16 +34,21 @@ roof_layer_group roof__shape_group(const roof_model *m, uint32_t g)
 static void group_mixer(const roof_model *m, const roof__shape *s,
                         const roof_layer_group *g, roof__group_shape *o)
 {
-    o->attn = g->mixer != ROOF_MIXER_NONE;
+    o->mixer = g->mixer != ROOF_MIXER_NONE;
+    o->ssm = g->mixer == ROOF_MIXER_MAMBA2;
+    o->attn = o->mixer && !o->ssm;
     o->chunked = g->mixer == ROOF_MIXER_CHUNKED;
     o->mla = g->mixer == ROOF_MIXER_MLA;
     o->window = g->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
                                                   : g->window;
     o->matrices = o->mla ? s->mla_attn_params
-                         : o->attn ? s->attn_params : 0.0;
-    o->norm_params = o->attn ? s->norm_gains : 0.0;
+                  : o->ssm ? s->ssm_matrices
+                  : o->attn ? s->attn_params : 0.0;
+    o->norm_params = (o->mixer ? s->norm_gains : 0.0)
+                     + (o->ssm ? s->ssm_norm : 0.0);
     o->kv_elems_per_token = o->mla ? s->mla_kv_elems
                             : o->attn ? s->kv_elems_per_token : 0.0;
+    o->state_elems_per_seq = o->ssm ? s->ssm_state : 0.0;
 }
 
 static void group_mlp(const roof__shape *s, const roof_layer_group *g,

@@ -80,6 +80,7 @@ static void test_configs_equal_presets(void **state)
     expect_preset("qwen3-30b-a3b.config.json", "qwen3-30b-a3b");
     expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
     expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
+    expect_preset("nemotron-h-8b.config.json", "nemotron-h-8b");
     expect_preset_bits("gpt-oss-20b.config.json", "gpt-oss-20b", 32);
     expect_preset_bits("gpt-oss-120b.config.json", "gpt-oss-120b", 32);
     expect_preset_bits("deepseek-v3.config.json", "deepseek-v3", 16);
@@ -455,8 +456,10 @@ static void test_groups_in_json(void **state)
     size_t len = 0;
     assert_int_equal(roof_model_to_json(&m, buf, sizeof buf, &len), ROOF_OK);
     assert_non_null(strstr(buf, "\"params\": 20907927360"));
-    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 128}"));
-    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 0}"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 128, "
+                                "\"state_bytes_per_sequence\": 0}"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 0, "
+                                "\"state_bytes_per_sequence\": 0}"));
     roof_parse_error err;
     assert_int_equal(roof_model_from_json(buf, len, &back, &err), ROOF_OK);
     assert_memory_equal(&m, &back, sizeof m);
@@ -515,16 +518,24 @@ static void test_refuses_what_it_cannot_model(void **state)
     } cases[] = {
         {"{\"model_type\": \"phi9\", " LLAMA_KEYS "}", ROOF_E_UNSUPPORTED,
          "unknown model_type \"phi9\""},
-        {"{\"model_type\": \"nemotron_h\", " LLAMA_KEYS "}",
-         ROOF_E_UNSUPPORTED, "its Mamba-2 layers are not modelled: "
-                             "\"nemotron_h\""},
+        {"{\"model_type\": \"jamba\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Mamba layers are not modelled: "
+                             "\"jamba\""},
         {"{\"model_type\": \"qwen3_next\", " LLAMA_KEYS "}",
          ROOF_E_UNSUPPORTED, "its Gated DeltaNet layers are not modelled: "
                              "\"qwen3_next\""},
-        {"{\"model_type\": \"llama\", \"hybrid_override_pattern\": "
-         "\"M-M*\", " LLAMA_KEYS "}",
+        {"{\"model_type\": \"llama\", \"linear_num_value_heads\": 8, "
+         LLAMA_KEYS "}",
          ROOF_E_UNSUPPORTED, "layers this key describes are not modelled: "
-                             "\"hybrid_override_pattern\""},
+                             "\"linear_num_value_heads\""},
+        {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
+         "\"M-M\", " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "not one entry a layer in "
+                         "\"hybrid_override_pattern\""},
+        {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
+         "\"M-MX\", " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "a layer kind not modelled in "
+                         "\"hybrid_override_pattern\""},
         {"{\"model_type\": \"qwen3\", \"layer_types\": [\"full_attention\", "
          "\"linear_attention\", \"full_attention\", \"full_attention\"], "
          LLAMA_KEYS "}",

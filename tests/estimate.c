@@ -685,6 +685,7 @@ static void test_closed_form_groups(void **state)
         {"llama-4-maverick", 8191, 2, 1, 8, 1},
         {"llama-4-maverick", 8000, 17000, 1, 8, 1},
         {"deepseek-v3", 300, 40, 2, 8, 1}, {"kimi-k2", 1, 9, 3, 8, 3},
+        {"nemotron-h-8b", 100, 50, 4, 2, 2},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const roof_model m = preset_model(cases[i].model);
@@ -712,6 +713,14 @@ static void test_window_caps_cache_by_hand(void **state)
     roof_request r = request(1, 32000, 768);
     assert_int_equal(roof_memory_footprint(&mistral, &hw, &r, &mem), ROOF_OK);
     assert_true(mem.kv_bytes == 536870912.0);
+    /* Nemotron-H-8B: 24 Mamba-2 states of 128 x 64 x 128 + 3 x 10,240
+     * (1,079,296 elements) a sequence whatever the context, and 4
+     * attention layers of 2 x 8 x 128 a token: at 5000 tokens, 2 B each,
+     * 51,806,208 + 5000 x 16,384 B a sequence. */
+    const roof_model nh = preset_model("nemotron-h-8b");
+    r = request(2, 4000, 1000);
+    assert_int_equal(roof_memory_footprint(&nh, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.kv_bytes == 2.0 * (51806208.0 + 5000.0 * 16384.0));
     const roof_model oss = preset_model("gpt-oss-120b");
     r = request(3, 4000, 96);
     assert_int_equal(roof_memory_footprint(&oss, &hw, &r, &mem), ROOF_OK);

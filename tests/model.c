@@ -249,7 +249,7 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
-    m.reserved[26] = 1; /* the last word of the tail is checked too */
+    m.reserved[21] = 1; /* the last word of the tail is checked too */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
     m.groups[7].reserved[2] = 1; /* an unused group holds something */
@@ -513,6 +513,28 @@ static void test_group_validation(void **state)
     assert_int_equal(roof_model_validate(&m), ROOF_OK);
 }
 
+/* Nemotron-H-8B by hand: a Mamba-2 layer in_proj 4096 x 18,560 + conv
+ * 10,240 x 4 + A, D, dt 3 x 128 + out 8192 x 4096 = 109,617,536, norms
+ * 4096 + 8192; an MLP layer 2 x 4096 x 21,504 + 4096; an attention layer
+ * 4096 x 10,240 + 4096; embedding and lm_head 131,072 x 4096 each:
+ * 8,100,606,976 ("8B", truncated: in [8B, 9B)). */
+static void test_mamba2_params_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("nemotron-h-8b");
+    EQ(p.total, 24.0 * (109617536.0 + 12288.0) + 24.0 * 176164864.0
+                    + 4.0 * 41947136.0 + 2.0 * 131072.0 * 4096.0 + 4096.0);
+    EQ(p.total, 8100606976.0);
+    EQ(p.active, p.total);
+    roof_model m;
+    assert_int_equal(roof_model_find("nemotron-h-8b", &m), ROOF_OK);
+    m.ssm_groups = 3; /* does not divide the 128 heads */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("gpt-oss-20b", &m), ROOF_OK);
+    m.ssm_heads = 8; /* Mamba sizes without a Mamba-2 group */
+    expect_invalid(m, ROOF_E_INVALID);
+}
+
 /* DeepSeek-V3 by hand: attention q_a 7168 x 1536 + q_b 1536 x 128 x 192
  * + kv_a 7168 x 576 + kv_b 512 x 128 x 256 + o 128 x 128 x 7168 =
  * 187,105,280; norms 14,336.  3 dense layers of 3 x 7168 x 18432; 58 MoE
@@ -548,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_dense_and_moe_groups_by_hand),
         cmocka_unit_test(test_group_validation),
         cmocka_unit_test(test_mla_params_by_hand),
+        cmocka_unit_test(test_mamba2_params_by_hand),
         cmocka_unit_test(test_find_names_and_aliases),
         cmocka_unit_test(test_get_bounds),
         cmocka_unit_test(test_suggest),

@@ -1421,6 +1421,60 @@ static void test_mla_prefill_by_hand(void **state)
     assert_memory_equal(&st, &r.t, sizeof st);
 }
 
+/* Nemotron-H-8B's Mamba-2 layers by hand (docs/model.md, "Mamba-2"):
+ * 128 heads of 64 (inner 8192), state 128, 8 groups of B and C, kernel 4.
+ * The conv sees x, B, C: 8192 + 2 x 8 x 128 = 10,240 channels; in_proj
+ * makes z, x, B, C and dt: 8192 + 10,240 + 128 = 18,560.  Decode of one
+ * sequence at 1000 cached tokens, 16-bit. */
+static void test_mamba2_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("nemotron-h-8b");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 1000);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    /* The state, 128 x 64 x 128, read and written each step. */
+    EQ(scan->kv_read_bytes, 8192.0 * 128.0 * 2.0);
+    EQ(scan->kv_write_bytes, 8192.0 * 128.0 * 2.0);
+    EQ(scan->flops, 128.0 * (4.0 * 64.0 * 128.0 + 2.0 * (128.0 + 64.0)));
+    const roof_op *conv = find_in(&r, ROOF_OP_SSM_CONV, 0);
+    EQ(conv->kv_read_bytes, 3.0 * 10240.0 * 2.0); /* the last 3 inputs */
+    EQ(conv->flops, 2.0 * 4.0 * 10240.0);
+    EQ(find_in(&r, ROOF_OP_SSM_IN_PROJ, 0)->weight_bytes,
+       4096.0 * 18560.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_OUT_PROJ, 0)->weight_bytes,
+       8192.0 * 4096.0 * 2.0);
+    /* Groups: Mamba (7 ops), MLP (norm, up, act, down, add: 5), attention
+     * (norm, q, k, v, rope, qk, softmax, pv, o, add: 10); then 3. */
+    assert_int_equal(r.n, 7 + 5 + 10 + 3);
+    /* The decode step's state traffic does not grow with the context. */
+    run far;
+    w.cached_tokens = 7000;
+    ops_on(&m, &w, &hw, &far);
+    EQ(find_in(&far, ROOF_OP_SSM_SCAN, 0)->bytes, scan->bytes);
+    /* A prefill has no state to read, and writes it once. */
+    w = prefill(2, 1000);
+    ops_on(&m, &w, &hw, &r);
+    scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    EQ(scan->kv_read_bytes, 0.0);
+    EQ(scan->kv_write_bytes, 2.0 * 8192.0 * 128.0 * 2.0);
+    EQ(scan->flops, 2000.0 * 128.0 * (4.0 * 64.0 * 128.0
+                                      + 2.0 * 128.5 * (128.0 + 64.0)));
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+    /* On 8 devices: 16 heads and one group each; 16 does not split the 8
+     * groups. */
+    w.tensor_parallel = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_SSM_SCAN, 0)->kv_write_bytes,
+       2.0 * 1024.0 * 128.0 * 2.0);
+    w.tensor_parallel = 16;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_E_INVALID);
+}
+
 /* The fields kept for later (and the calibrated time, not computed here)
  * come back 0 whatever the buffers held before. */
 static void test_reserved_outputs_are_zero(void **state)
@@ -1490,6 +1544,7 @@ int main(void)
         cmocka_unit_test(test_groups_buffer_and_overflow),
         cmocka_unit_test(test_mla_decode_by_hand),
         cmocka_unit_test(test_mla_prefill_by_hand),
+        cmocka_unit_test(test_mamba2_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,8 @@ static int rule(const roof_model *m, uint32_t t)
 {
     if (m->heads % t != 0)
         return 0;
+    if (m->ssm_heads > 0 && (m->ssm_heads % t != 0 || m->ssm_groups % t != 0))
+        return 0; /* Mamba-2's heads and B/C groups split evenly */
     if (m->kv_heads >= t)
         return m->kv_heads % t == 0;
     return t % m->kv_heads == 0;
@@ -177,6 +179,7 @@ static double group_kv(const roof_model *m, const roof__shape *sh,
         const double held = gs.window > 0 && gs.window < tokens ? gs.window
                                                                 : tokens;
         sum += batch * held * gs.layers * gs.kv_elems_per_token * kb;
+        sum += batch * gs.layers * gs.state_elems_per_seq * kb;
     }
     return sum;
 }

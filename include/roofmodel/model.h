@@ -37,11 +37,12 @@ enum roof_mixer_kind {
     ROOF_MIXER_CHUNKED = 2,   /* attention inside chunks of `window` tokens
                                  (Llama-4's local layers) */
     ROOF_MIXER_NONE = 3,      /* no mixer: an MLP-only layer */
-    ROOF_MIXER_MLA = 4        /* multi-head latent attention (DeepSeek-V2
+    ROOF_MIXER_MLA = 4,       /* multi-head latent attention (DeepSeek-V2
                                  and V3): the model's q_lora_rank ..
                                  v_head_dim fields */
+    ROOF_MIXER_MAMBA2 = 5     /* a Mamba-2 mixer: the model's ssm_* fields */
 };
-#define ROOF_MIXER_COUNT 5
+#define ROOF_MIXER_COUNT 6
 
 /* The MLP of one layer group. */
 enum roof_group_mlp {
@@ -103,9 +104,16 @@ typedef struct roof_model {
                                      k_rope per token); > 0 */
     uint32_t qk_nope_head_dim;    /* the rest of a head's q and k; > 0 */
     uint32_t v_head_dim;          /* a head's value width; > 0 */
+    /* Mamba-2, for ROOF_MIXER_MAMBA2 groups (all 0 when no group uses it;
+     * docs/model.md, "Mamba-2"). */
+    uint32_t ssm_heads;           /* mamba_num_heads; > 0 */
+    uint32_t ssm_head_dim;        /* mamba_head_dim; > 0 */
+    uint32_t ssm_state;           /* ssm_state_size (N); > 0 */
+    uint32_t ssm_groups;          /* n_groups of B and C; divides heads */
+    uint32_t ssm_conv;            /* conv_kernel; > 0 */
     roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
-    uint32_t reserved[27];        /* must be 0: room for the recurrent
-                                     mixers */
+    uint32_t reserved[22];        /* must be 0: room for the linear-
+                                     attention mixers */
 } roof_model;
 
 /* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum

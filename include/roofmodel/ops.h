@@ -96,9 +96,17 @@ enum roof_op_id {
     ROOF_OP_KV_B_PROJ = 28,       /* latent -> K and V of every key
                                      (prefill: decompressed) */
     ROOF_OP_Q_ABSORB = 29,        /* q_nope x W_UK -> latent (decode) */
-    ROOF_OP_O_ABSORB = 30         /* latent x W_UV -> values (decode) */
+    ROOF_OP_O_ABSORB = 30,        /* latent x W_UV -> values (decode) */
+    /* Mamba-2 (docs/model.md, "Mamba-2"). */
+    ROOF_OP_SSM_IN_PROJ = 31,     /* hidden -> z, x, B, C, dt */
+    ROOF_OP_SSM_CONV = 32,        /* causal depthwise conv of x, B, C (its
+                                     state per sequence read and written) */
+    ROOF_OP_SSM_SCAN = 33,        /* the state-space scan (its state per
+                                     sequence read and written) */
+    ROOF_OP_SSM_NORM = 34,        /* gated RMSNorm: norm(y * silu(z)) */
+    ROOF_OP_SSM_OUT_PROJ = 35     /* inner -> hidden */
 };
-#define ROOF_OP_COUNT 31
+#define ROOF_OP_COUNT 36
 /* The most operators roof_ops() ever returns: size arrays with it.  Each
  * layer group has at most every layer operator once (all but embed,
  * final_norm and lm_head), and the model-scope three come once. */

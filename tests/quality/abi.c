@@ -119,8 +119,8 @@ static void test_roofline_structs(void **state)
 static void test_model_structs(void **state)
 {
     (void)state;
-    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA uint32 = 20, 8 groups x 32 =
-     * 256, 27 reserved uint32 = 108 */
+    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA + 5 Mamba uint32 = 40, 8
+     * groups x 32 = 256, 22 reserved uint32 = 88 */
     SIZE(roof_model, 704);
     OFF(roof_model, name, 0);
     ELEMS(roof_model, name, 48);
@@ -151,10 +151,15 @@ static void test_model_structs(void **state)
     OFF(roof_model, qk_rope_head_dim, 328);
     OFF(roof_model, qk_nope_head_dim, 332);
     OFF(roof_model, v_head_dim, 336);
-    OFF(roof_model, groups, 340);
+    OFF(roof_model, ssm_heads, 340);
+    OFF(roof_model, ssm_head_dim, 344);
+    OFF(roof_model, ssm_state, 348);
+    OFF(roof_model, ssm_groups, 352);
+    OFF(roof_model, ssm_conv, 356);
+    OFF(roof_model, groups, 360);
     ELEMS(roof_model, groups, 8);
-    OFF(roof_model, reserved, 596);
-    ELEMS(roof_model, reserved, 27);
+    OFF(roof_model, reserved, 616);
+    ELEMS(roof_model, reserved, 22);
 
     SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
     OFF(roof_layer_group, layers, 0);
@@ -405,7 +410,8 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_MIXER_CHUNKED, 2);
     assert_int_equal(ROOF_MIXER_NONE, 3);
     assert_int_equal(ROOF_MIXER_MLA, 4);
-    assert_int_equal(ROOF_MIXER_COUNT, 5);
+    assert_int_equal(ROOF_MIXER_MAMBA2, 5);
+    assert_int_equal(ROOF_MIXER_COUNT, 6);
     assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
     assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
     assert_int_equal(ROOF_GROUP_MLP_NONE, 2);
@@ -446,8 +452,13 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_OP_KV_B_PROJ, 28);
     assert_int_equal(ROOF_OP_Q_ABSORB, 29);
     assert_int_equal(ROOF_OP_O_ABSORB, 30);
-    assert_int_equal(ROOF_OP_COUNT, 31);
-    assert_int_equal(ROOF_MAX_OPS, 227); /* 8 groups x 28 + 3 */
+    assert_int_equal(ROOF_OP_SSM_IN_PROJ, 31);
+    assert_int_equal(ROOF_OP_SSM_CONV, 32);
+    assert_int_equal(ROOF_OP_SSM_SCAN, 33);
+    assert_int_equal(ROOF_OP_SSM_NORM, 34);
+    assert_int_equal(ROOF_OP_SSM_OUT_PROJ, 35);
+    assert_int_equal(ROOF_OP_COUNT, 36);
+    assert_int_equal(ROOF_MAX_OPS, 267); /* 8 groups x 33 + 3 */
 
     assert_int_equal(ROOF_CLASS_ATTN_PROJ, 0);
     assert_int_equal(ROOF_CLASS_MLP_PROJ, 1);

@@ -27,7 +27,7 @@ ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
 ROOF_MODEL_SOURCE_MAX = 192
 ROOF_MAX_GROUPS = 8
-ROOF_OP_COUNT = 31
+ROOF_OP_COUNT = 36
 ROOF_MAX_OPS = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3
 ROOF_JSON_MAX_DEPTH = 64
 ROOF_KERNEL_NAME_MAX = 96
@@ -164,8 +164,13 @@ class roof_model(Structure):
         ("qk_rope_head_dim", c_uint32),
         ("qk_nope_head_dim", c_uint32),
         ("v_head_dim", c_uint32),
+        ("ssm_heads", c_uint32),
+        ("ssm_head_dim", c_uint32),
+        ("ssm_state", c_uint32),
+        ("ssm_groups", c_uint32),
+        ("ssm_conv", c_uint32),
         ("groups", roof_layer_group * ROOF_MAX_GROUPS),
-        ("reserved", c_uint32 * 27),
+        ("reserved", c_uint32 * 22),
     ]
 
 

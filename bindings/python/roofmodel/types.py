@@ -73,6 +73,11 @@ class OpId(_Named):
     KV_B_PROJ = 28
     Q_ABSORB = 29
     O_ABSORB = 30
+    SSM_IN_PROJ = 31
+    SSM_CONV = 32
+    SSM_SCAN = 33
+    SSM_NORM = 34
+    SSM_OUT_PROJ = 35
 
 
 class OpClass(_Named):
@@ -241,6 +246,11 @@ class Model:
     qk_rope_head_dim: int = 0
     qk_nope_head_dim: int = 0
     v_head_dim: int = 0
+    ssm_heads: int = 0                    # Mamba-2 (ROOF_MIXER_MAMBA2)
+    ssm_head_dim: int = 0
+    ssm_state: int = 0
+    ssm_groups: int = 0
+    ssm_conv: int = 0
 
 
 @dataclass(frozen=True)

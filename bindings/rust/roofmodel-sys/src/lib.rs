@@ -156,7 +156,8 @@ pub const ROOF_MIXER_SLIDING: u32 = 1;
 pub const ROOF_MIXER_CHUNKED: u32 = 2;
 pub const ROOF_MIXER_NONE: u32 = 3;
 pub const ROOF_MIXER_MLA: u32 = 4;
-pub const ROOF_MIXER_COUNT: u32 = 5;
+pub const ROOF_MIXER_MAMBA2: u32 = 5;
+pub const ROOF_MIXER_COUNT: u32 = 6;
 pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
 pub const ROOF_GROUP_MLP_DENSE: u32 = 1;
 pub const ROOF_GROUP_MLP_NONE: u32 = 2;
@@ -204,8 +205,13 @@ pub struct roof_model {
     pub qk_rope_head_dim: u32,
     pub qk_nope_head_dim: u32,
     pub v_head_dim: u32,
+    pub ssm_heads: u32,
+    pub ssm_head_dim: u32,
+    pub ssm_state: u32,
+    pub ssm_groups: u32,
+    pub ssm_conv: u32,
     pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
-    pub reserved: [u32; 27],
+    pub reserved: [u32; 22],
 }
 
 #[repr(C)]
@@ -242,7 +248,7 @@ pub struct roof_workload {
     pub reserved: [u32; 5],
 }
 
-pub const ROOF_OP_COUNT: usize = 31;
+pub const ROOF_OP_COUNT: usize = 36;
 pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
 pub const ROOF_SCOPE_LAYER: u32 = 0;
@@ -479,8 +485,9 @@ zero_default! {
             reserved: [0; 3],
         }; ROOF_MAX_GROUPS],
         q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
-        qk_nope_head_dim: 0, v_head_dim: 0,
-        reserved: [0; 27],
+        qk_nope_head_dim: 0, v_head_dim: 0, ssm_heads: 0, ssm_head_dim: 0,
+        ssm_state: 0, ssm_groups: 0, ssm_conv: 0,
+        reserved: [0; 22],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],

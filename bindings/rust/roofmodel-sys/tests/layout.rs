@@ -213,6 +213,11 @@ fn rust_layouts() -> Vec<RustLayout> {
             qk_rope_head_dim,
             qk_nope_head_dim,
             v_head_dim,
+            ssm_heads,
+            ssm_head_dim,
+            ssm_state,
+            ssm_groups,
+            ssm_conv,
             groups,
             reserved
         }),
