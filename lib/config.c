@@ -1008,7 +1008,7 @@ int roof_model_from_json(const char *text, size_t len, roof_model *out,
         roof__parse_error_at(err, NULL, 0, "output is NULL", NULL);
         return ROOF_E_NULL;
     }
-    int rc = roof__json_check(text, len, &c.j, err);
+    int rc = roof__json_check_python(text, len, &c.j, err);
     if (rc != ROOF_OK)
         return rc;
     c.err = err;

@@ -382,7 +382,10 @@ static void test_malformed(void **state)
     expect_fail("\xef\xbb\xbf" SMALL "}", ROOF_E_PARSE, 1, 1, "byte-order mark");
     expect_fail(SMALL, ROOF_E_PARSE, 1, 139, "truncated");
     expect_fail(SMALL ",}", ROOF_E_PARSE, 1, 140, "trailing comma");
-    expect_fail(SMALL ", \"x\": NaN}", ROOF_E_PARSE, 1, 146, "NaN");
+    /* Python's NaN and Infinity are numbers in a config.json (below);
+     * other spellings are not. */
+    expect_fail(SMALL ", \"x\": Nan}", ROOF_E_PARSE, 1, 146, "NaN");
+    expect_fail(SMALL ", \"x\": -Inf}", ROOF_E_PARSE, 1, 146, "Infinity");
     expect_fail(SMALL ", \"x\": 01}", ROOF_E_PARSE, 1, 146, "leading zeros");
     expect_fail(SMALL ", \"x\": \"\xff\"}", ROOF_E_PARSE, 1, 147, "invalid UTF-8");
     expect_fail_n(SMALL ", \"x\": 1}\0", sizeof(SMALL ", \"x\": 1}"), ROOF_E_PARSE,
@@ -572,6 +575,17 @@ static void test_refuses_what_it_cannot_model(void **state)
         {"{\"model_type\": \"qwen3\", \"sliding_window_pattern\": "
          "\"x\", " LLAMA_KEYS "}",
          ROOF_E_TYPE, "expected an integer for \"sliding_window_pattern\""},
+        /* Python's NaN and Infinity: an error naming the key that needs
+         * a number. */
+        {"{\"model_type\": \"qwen3\", \"vocab_size\": NaN, "
+         "\"hidden_size\": 64, \"num_attention_heads\": 4, "
+         "\"num_hidden_layers\": 4, \"intermediate_size\": 128}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"vocab_size\""},
+        {"{\"model_type\": \"qwen3\", \"sliding_window\": -Infinity, "
+         LLAMA_KEYS "}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"sliding_window\""},
     };
 #undef LLAMA_KEYS
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -636,6 +650,13 @@ static void test_schedules_by_hand(void **state)
     assert_int_equal(m.groups[0].layers, 3);
     assert_int_equal(m.q_lora_rank, 0);
     assert_int_equal(m.head_dim, 24);
+    /* Python's NaN and Infinity where no number is needed: read past. */
+    m = parse_ok("{\"model_type\": \"nemotron_h\", \"time_step_limit\": "
+                 "[0.0, Infinity], \"x\": -Infinity, \"y\": [NaN, 1],"
+                 " \"hidden_size\": 64, \"num_attention_heads\": 4,"
+                 " \"num_hidden_layers\": 2, \"intermediate_size\": 128,"
+                 " \"vocab_size\": 100}");
+    assert_int_equal(m.hidden, 64);
     /* Mistral-Small-3.1-24B (mistral3): the language model under
      * text_config, read with Mistral's keys. */
     m = parse_ok("{\"model_type\": \"mistral3\", \"torch_dtype\": "
