@@ -27,6 +27,7 @@ static void common_structs(void)
     F(roof_efficiency, compute);
     F(roof_efficiency, memory);
     F(roof_efficiency, interconnect);
+    F(roof_efficiency, reserved);
 
     S(roof_hardware);
     F(roof_hardware, name);
@@ -118,7 +119,27 @@ static void model_structs(void)
     F(roof_model, sliding_window);
     F(roof_model, max_context);
     F(roof_model, native_bits);
+    F(roof_model, group_count);
+    F(roof_model, q_lora_rank);
+    F(roof_model, kv_lora_rank);
+    F(roof_model, qk_rope_head_dim);
+    F(roof_model, qk_nope_head_dim);
+    F(roof_model, v_head_dim);
+    F(roof_model, ssm_heads);
+    F(roof_model, ssm_head_dim);
+    F(roof_model, ssm_state);
+    F(roof_model, ssm_groups);
+    F(roof_model, ssm_conv);
+    F(roof_model, groups);
     F(roof_model, reserved);
+
+    S(roof_layer_group);
+    F(roof_layer_group, layers);
+    F(roof_layer_group, mixer);
+    F(roof_layer_group, window);
+    F(roof_layer_group, mlp);
+    F(roof_layer_group, dense_intermediate);
+    F(roof_layer_group, reserved);
 
     S(roof_model_params);
     F(roof_model_params, embedding);
@@ -127,6 +148,7 @@ static void model_structs(void)
     F(roof_model_params, lm_head);
     F(roof_model_params, total);
     F(roof_model_params, active);
+    F(roof_model_params, reserved);
 }
 
 static void ops_structs(void)
@@ -281,6 +303,7 @@ static void estimate_structs(void)
     F(roof_memory, total_bytes);
     F(roof_memory, capacity_bytes);
     F(roof_memory, fits);
+    F(roof_memory, reserved0);
     F(roof_memory, reserved);
 
     S(roof_estimate);
@@ -408,6 +431,7 @@ static void constants(void)
     C(ROOF_LEVEL_COMPUTE);
     C(ROOF_MODEL_NAME_MAX);
     C(ROOF_MODEL_SOURCE_MAX);
+    C(ROOF_MAX_GROUPS);
     C(ROOF_OP_COUNT);
     C(ROOF_MAX_OPS);
     C(ROOF_JSON_MAX_DEPTH);

@@ -139,6 +139,44 @@ static int model_list(int argc, char **argv, cli_buf *out)
     return CLI_OK;
 }
 
+static const char *mixer_name(uint32_t k)
+{
+    static const char *const names[ROOF_MIXER_COUNT] = {
+        [ROOF_MIXER_ATTENTION] = "full attention",
+        [ROOF_MIXER_SLIDING] = "sliding window",
+        [ROOF_MIXER_CHUNKED] = "chunked attention",
+        [ROOF_MIXER_NONE] = "no mixer", [ROOF_MIXER_MLA] = "MLA",
+        [ROOF_MIXER_MAMBA2] = "Mamba-2",
+    };
+    return k < ROOF_MIXER_COUNT ? names[k] : "?";
+}
+
+/* One line per layer group: its layers, mixer (with its window) and MLP. */
+static void show_groups(const roof_model *m, cli_buf *out)
+{
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        const roof_layer_group *l = &m->groups[g];
+        cli_buf_fmt(out, "  group %u: %u layers, %s", (unsigned)g,
+                    (unsigned)l->layers, mixer_name(l->mixer));
+        if (l->window > 0)
+            cli_buf_fmt(out, " %u", (unsigned)l->window);
+        if (l->mlp == ROOF_GROUP_MLP_DENSE)
+            cli_buf_fmt(out, ", dense MLP %u",
+                        (unsigned)l->dense_intermediate);
+        else if (l->mlp == ROOF_GROUP_MLP_NONE)
+            cli_buf_str(out, ", no MLP");
+        else
+            cli_buf_str(out, m->experts > 0 ? ", experts" : ", MLP");
+        cli_buf_str(out, "\n");
+    }
+    if (m->kv_lora_rank > 0)
+        cli_buf_fmt(out, "  MLA: q rank %u, latent %u + rope %u, heads "
+                    "%u + %u (q, k), %u (v)\n", (unsigned)m->q_lora_rank,
+                    (unsigned)m->kv_lora_rank, (unsigned)m->qk_rope_head_dim,
+                    (unsigned)m->qk_nope_head_dim,
+                    (unsigned)m->qk_rope_head_dim, (unsigned)m->v_head_dim);
+}
+
 static void show_text(const roof_model *m, const roof_model_params *p,
                       cli_buf *out)
 {
@@ -165,6 +203,7 @@ static void show_text(const roof_model *m, const roof_model_params *p,
                 m->tied_embeddings ? " (tied embeddings)" : "");
     if (m->sliding_window)
         cli_buf_fmt(out, "  sliding window %u\n", (unsigned)m->sliding_window);
+    show_groups(m, out);
     cli_buf_fmt(out, "  context %u, released at %u bits\n",
                 (unsigned)m->max_context, (unsigned)m->native_bits);
     cli_buf_fmt(out, "  parameters: embedding %s, per layer %s, lm_head %s\n",

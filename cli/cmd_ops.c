@@ -46,6 +46,7 @@ static void op_json(const roof_op *op, cli_buf *out)
     cli_json_str(out, cli_class_name(op->op_class));
     cli_json_key(out, "scope", &first);
     cli_json_str(out, op->scope == ROOF_SCOPE_MODEL ? "model" : "layer");
+    cli_json_key(out, "group", &first), cli_json_num(out, op->group);
     cli_json_key(out, "flops", &first), cli_json_num(out, op->flops);
     cli_json_key(out, "bytes", &first), cli_json_num(out, op->bytes);
     cli_json_key(out, "flops_per_byte", &first);
@@ -205,18 +206,28 @@ static void write_text(const ops_run *r, cli_buf *out)
     cli_buf_fmt(out, "%s%s%s\n", roof_precision_name(r->w.precision),
                 r->w.attention == ROOF_ATTN_FUSED ? ", fused attention" : "",
                 r->w.tensor_parallel > 1 ? ", per device" : "");
-    cli_buf_fmt(out, "Per layer (x%u); share = of the whole step's time:\n",
-                (unsigned)r->m.layers);
+    if (r->m.group_count == 0)
+        cli_buf_fmt(out, "Per layer (x%u); share = of the whole step's time:\n",
+                    (unsigned)r->m.layers);
+    else /* each layer group's operators, then one layer of each */
+        cli_buf_fmt(out, "Per layer of each of %u layer groups (model show "
+                    "lists them); share = of the whole step's time:\n",
+                    (unsigned)r->m.group_count);
+    double layers_share = 0.0;
     for (uint32_t i = 0; i < r->n; i++) {
         const roof_op *op = &r->ops[i];
-        double times = op->scope == ROOF_SCOPE_LAYER ? r->m.layers : 1.0;
+        double times = op->scope != ROOF_SCOPE_LAYER ? 1.0
+                       : r->m.group_count > 0
+                           ? r->m.groups[op->group].layers : r->m.layers;
+        if (op->scope == ROOF_SCOPE_LAYER)
+            layers_share += times * op->roofline.seconds / total;
         text_row(&t, op_name(op->id), cli_class_name(op->op_class), op->flops,
                  op->bytes, op->roofline.bound, op->roofline.seconds,
                  times * op->roofline.seconds / total);
         if (i + 1 < r->n && op->scope == ROOF_SCOPE_LAYER
             && r->ops[i + 1].scope != ROOF_SCOPE_LAYER)
             text_row(&t, "= layer", "", L->flops, L->bytes, L->bound,
-                     L->seconds, r->m.layers * L->seconds / total);
+                     L->seconds, layers_share);
     }
     text_row(&t, "= model", "", M->flops, M->bytes, M->bound, M->seconds, 1.0);
     cli_table_print(&t, out, "  ");

@@ -275,7 +275,7 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
 
 roof_efficiency cli_efficiency(const cli_wl *o)
 {
-    roof_efficiency e;
+    roof_efficiency e = {.compute = 1.0};
     e.compute = o->eff_compute;
     e.memory = o->eff_memory;
     e.interconnect = o->eff_comm;
@@ -331,8 +331,7 @@ int cli_lib_error(const char *cmd, const char *what, int status)
 
 static int check_tp(const char *cmd, const roof_model *m, uint32_t tp)
 {
-    int kv_ok = m->kv_heads % tp == 0 || (tp % m->kv_heads == 0);
-    if (m->heads % tp != 0 || !kv_ok)
+    if (roof_model_shardable(m, tp) != ROOF_OK)
         return cli_usage_error(cmd, "--tp: %u does not split %s's %u heads "
                                "(%u K/V heads) evenly", (unsigned)tp, m->name,
                                (unsigned)m->heads, (unsigned)m->kv_heads);

@@ -63,6 +63,10 @@ int roof_efficiency_validate(const roof_efficiency *eff)
 {
     if (eff == NULL)
         return ROOF_E_NULL;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(eff->reserved); i++) {
+        if (eff->reserved[i] != 0.0)
+            return ROOF_E_INVALID;
+    }
     if (!fraction_ok(eff->compute) || !fraction_ok(eff->memory)
         || !fraction_ok(eff->interconnect))
         return ROOF_E_RANGE;

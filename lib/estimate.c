@@ -4,6 +4,7 @@
 #include "hardware_table-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
+#include "shape-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -69,13 +70,11 @@ int roof_request_validate(const roof_request *r)
 /* The checks that need the model as well as the request. */
 static int check_against_model(const roof_model *m, const roof_request *r)
 {
-    const uint32_t t = r->workload.tensor_parallel;
-    if (r->pipeline_parallel > m->layers)
+    if (r->pipeline_parallel > m->layers
+        || !roof__shape_tp_ok(m, r->workload.tensor_parallel))
         return ROOF_E_INVALID;
-    if (m->heads % t != 0)
-        return ROOF_E_INVALID;
-    if (m->kv_heads % t != 0 && t % m->kv_heads != 0)
-        return ROOF_E_INVALID;
+    if (m->group_count > 0 && r->pipeline_parallel > 1)
+        return ROOF_E_UNSUPPORTED; /* which layers a stage holds: unknown */
     return ROOF_OK;
 }
 
@@ -83,11 +82,22 @@ static int check_against_model(const roof_model *m, const roof_request *r)
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
-/* One pipeline stage as a function of the batch b:
- *   bytes(b) = weight + b * kv_per_seq + ceil(b / m) * act_per_seq. */
+/* The K/V cache of one sequence over some of a stage's layers: `rate`
+ * bytes per cached token, for at most `cap` tokens (a window or a chunk;
+ * 0 = every token).  A recurrent state (Mamba-2) is `rate` bytes capped
+ * at one token: the same whatever the context. */
+typedef struct kv_piece {
+    double rate;
+    double cap;
+} kv_piece;
+
+/* One pipeline stage as a function of the batch b and the context c:
+ *   bytes(b, c) = weight + b * sum(rate * min(c, cap))
+ *                 + ceil(b / m) * act_per_seq. */
 typedef struct mem_stage {
     double weight_bytes;
-    double kv_bytes_per_token; /* one sequence, one cached token */
+    kv_piece kv[ROOF_MAX_GROUPS]; /* one per layer group */
+    uint32_t kv_pieces;
     double act_bytes_per_seq;  /* one sequence of a micro-batch */
 } mem_stage;
 
@@ -108,79 +118,39 @@ static double weight_bytes_per_param(const roof_workload *w)
     return b;
 }
 
-/* K/V heads one device holds: its share, or one replicated head. */
-static double kv_heads_per_device(const roof_model *m, uint32_t t)
-{
-    return m->kv_heads >= t ? (double)m->kv_heads / t : 1.0;
-}
-
-/* The dense MLP's width: its own plus the shared experts'. */
-static uint64_t dense_width(const roof_model *m)
-{
-    return (uint64_t)m->intermediate
-           + (uint64_t)m->shared_experts * m->shared_intermediate;
-}
-
-static double mlp_params(const roof_model *m, double width)
-{
-    return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * width;
-}
-
-/* ceil(n / t) in integers: exact, and no libm call on the hot path. */
-static double ceil_share(uint64_t n, uint32_t t)
-{
-    return (double)((n + t - 1) / t);
-}
-
-/* Bytes of one layer's weights on one device of a tensor-parallel group of
- * t, sharded as roof_ops() shards them: heads and MLP widths split t ways
- * (widths rounded up), K/V replicated below one head per device, the
- * router replicated; norm gains stored at the activation width. */
-static double layer_bytes_per_device(const roof_model *m,
-                                     const roof_workload *w)
-{
-    const uint32_t t = w->tensor_parallel;
-    const double h = m->hidden;
-    const double hd = m->head_dim;
-    const double qo = 2.0 * h * ((double)m->heads / t) * hd;
-    const double kv = 2.0 * h * kv_heads_per_device(m, t) * hd;
-    const double dense = mlp_params(m, ceil_share(dense_width(m), t));
-    const double experts = (double)m->experts
-                           * mlp_params(m, ceil_share(m->expert_intermediate, t));
-    const double router = m->experts > 0 ? h * m->experts : 0.0;
-    const double norms = (m->norm == ROOF_NORM_LAYER ? 4.0 : 2.0) * h;
-    return (qo + kv + dense + experts + router) * weight_bytes_per_param(w)
-           + norms * (w->activation_bits / 8.0);
-}
-
 /* Peak transient activations of one sequence's prefill, in elements per
  * device: the residual stream, plus the largest of the attention
  * projections' live tensors, the unfused score matrix, the MLP's live
  * tensors and (last stage) the logits of the last position. */
-static double act_elems_per_seq(const roof_model *m, const roof_request *r,
-                                int last_stage)
+/* The widest MLP a token passes through on one device: the model's dense
+ * width plus its experts, or a layer group's own dense width. */
+static double widest_mlp(const roof__shape *sh, const roof_model *m)
 {
-    const uint32_t t = r->workload.tensor_parallel;
+    double widest = sh->dense + sh->topk * sh->expert;
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, sh, g, &gs);
+        widest = gs.dense > widest ? gs.dense : widest;
+    }
+    return widest;
+}
+
+static double act_elems_per_seq(const roof__shape *sh, const roof_model *m,
+                                const roof_request *r, int last_stage)
+{
     const double s = r->prompt_tokens;
     const double h = m->hidden;
-    const double hd = m->head_dim;
-    const double heads = (double)m->heads / t;
-    const double qkv = s * (h + (heads + 2.0 * kv_heads_per_device(m, t)) * hd);
+    const double qkv = s * (h + sh->q_width + 2.0 * sh->kv_width);
     double peak = qkv;
     if (r->workload.attention == ROOF_ATTN_UNFUSED) {
-        const double scores = 2.0 * heads * s * s; /* scores + softmax */
+        const double scores = 2.0 * sh->heads * s * s; /* scores + softmax */
         peak = scores > peak ? scores : peak;
     }
-    const double lanes = m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0;
-    const double dense_w = ceil_share(dense_width(m), t);
-    const double expert_w = (double)m->experts_per_token
-                            * ceil_share(m->expert_intermediate, t);
-    const double mlp = s * (h + lanes * (dense_w + expert_w));
+    const double lanes = sh->mlp_mats;
+    const double mlp = s * (h + lanes * widest_mlp(sh, m));
     peak = mlp > peak ? mlp : peak;
-    if (last_stage) {
-        const double logits = ceil_share(m->vocab, t);
-        peak = logits > peak ? logits : peak;
-    }
+    if (last_stage)
+        peak = sh->vocab_rows > peak ? sh->vocab_rows : peak;
     return s * h + peak;
 }
 
@@ -191,32 +161,62 @@ static uint32_t stage_layers(uint32_t L, uint32_t p, uint32_t j)
     return L / p + (j < L % p ? 1u : 0u);
 }
 
+/* Every layer of a model with groups (one stage: pipeline parallelism
+ * with groups is refused): each group's weights, and its cache capped by
+ * its window or chunk. */
+static void group_weights_and_cache(const roof_model *m,
+                                    const roof__shape *sh,
+                                    const roof_workload *w, mem_stage *st)
+{
+    const double wq = weight_bytes_per_param(w), ab = w->activation_bits / 8.0;
+    st->kv_pieces = m->group_count;
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, sh, g, &gs);
+        st->weight_bytes += gs.layers * roof__shape_group_bytes(&gs, wq, ab);
+        st->kv[g].rate = gs.layers * gs.kv_elems_per_token
+                         * (w->kv_bits / 8.0);
+        st->kv[g].cap = gs.window;
+        if (gs.state_elems_per_seq > 0.0) { /* a state per sequence: one
+                                                token's worth, capped at 1 */
+            st->kv[g].rate = gs.layers * gs.state_elems_per_seq
+                             * (w->kv_bits / 8.0);
+            st->kv[g].cap = 1.0;
+        }
+    }
+}
+
 static void fill_stage(const roof_model *m, const roof_request *r,
                        uint32_t j, mem_stage *st)
 {
     const roof_workload *w = &r->workload;
-    const uint32_t t = w->tensor_parallel;
     const uint32_t p = r->pipeline_parallel;
     const double layers = stage_layers(m->layers, p, j);
-    const double h = m->hidden;
-    const double vocab_rows = ceil_share(m->vocab, t);
+    roof__shape sh;
+    /* The request was checked against the model: t is allowed. */
+    (void)roof__shape_init(m, w->tensor_parallel, &sh);
     double params = 0.0;
-    if (j == 0) {
-        params += vocab_rows * h;
-        if (m->position == ROOF_POS_LEARNED)
-            params += (double)m->max_context * h;
-    }
+    if (j == 0)
+        params += sh.embed_params;
     /* Tied weights are shared only when one stage holds both ends. */
     if (j == p - 1 && (!m->tied_embeddings || p > 1))
-        params += vocab_rows * h;
-    st->weight_bytes = layers * layer_bytes_per_device(m, w)
-                       + params * weight_bytes_per_param(w);
+        params += sh.lm_head_params;
+    const double ab = w->activation_bits / 8.0;
+    st->weight_bytes = params * weight_bytes_per_param(w);
+    if (m->group_count > 0) {
+        group_weights_and_cache(m, &sh, w, st);
+    } else {
+        st->weight_bytes = layers * roof__shape_layer_bytes(
+                                        &sh, weight_bytes_per_param(w), ab)
+                           + st->weight_bytes;
+        st->kv[0].rate = roof__shape_kv_bytes_per_token(&sh, layers,
+                                                        w->kv_bits / 8.0);
+        st->kv[0].cap = m->sliding_window;
+        st->kv_pieces = 1;
+    }
     if (j == p - 1)
-        st->weight_bytes += (m->norm == ROOF_NORM_LAYER ? 2.0 : 1.0) * h
-                            * (w->activation_bits / 8.0);
-    st->kv_bytes_per_token = layers * 2.0 * kv_heads_per_device(m, t)
-                             * m->head_dim * (w->kv_bits / 8.0);
-    st->act_bytes_per_seq = act_elems_per_seq(m, r, j == p - 1)
+        st->weight_bytes += sh.norm_gains * ab;
+    st->act_bytes_per_seq = act_elems_per_seq(&sh, m, r, j == p - 1)
                             * (w->activation_bits / 8.0);
 }
 
@@ -242,10 +242,45 @@ static double micro_batch(double batch, uint32_t microbatches)
     return (double)(((uint64_t)batch + microbatches - 1) / microbatches);
 }
 
+/* The stage's K/V cache for `batch` sequences of `context` tokens. */
+static double stage_kv(const mem_stage *st, double batch, double context)
+{
+    double kv = 0.0;
+    for (uint32_t i = 0; i < st->kv_pieces; i++) {
+        const double cap = st->kv[i].cap;
+        const double held = cap > 0.0 && cap < context ? cap : context;
+        kv += batch * held * st->kv[i].rate;
+    }
+    return kv;
+}
+
+/* The largest whole context c <= 2^32 - 1 whose cache for `batch`
+ * sequences fits in `room` bytes (-1 when not even c = 0 does): the cache
+ * grows with c, so a bisection of 32 steps finds it. */
+static double stage_kv_context(const mem_stage *st, double batch,
+                               double room)
+{
+    if (st->kv_pieces == 1 && st->kv[0].cap == 0.0) /* linear: in closed form */
+        return floor(room / (batch * st->kv[0].rate));
+    if (!(stage_kv(st, batch, 0.0) <= room))
+        return -1.0;
+    double lo = 0.0, hi = (double)UINT32_MAX;
+    if (stage_kv(st, batch, hi) <= room)
+        return hi;
+    while (hi - lo > 1.0) { /* kv(lo) fits, kv(hi) does not */
+        const double mid = floor((lo + hi) * 0.5);
+        if (stage_kv(st, batch, mid) <= room)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static double stage_total(const mem_stage *st, double batch, double context,
                           uint32_t microbatches)
 {
-    return st->weight_bytes + batch * context * st->kv_bytes_per_token
+    return st->weight_bytes + stage_kv(st, batch, context)
            + micro_batch(batch, microbatches) * st->act_bytes_per_seq;
 }
 
@@ -276,7 +311,7 @@ static void plan_memory_at(const mem_plan *plan, double batch,
     const mem_stage *st = &plan->stage[worst];
     memset(out, 0, sizeof *out);
     out->weight_bytes = st->weight_bytes;
-    out->kv_bytes = batch * context * st->kv_bytes_per_token;
+    out->kv_bytes = stage_kv(st, batch, context);
     out->activation_bytes = micro_batch(batch, plan->microbatches)
                             * st->act_bytes_per_seq;
     out->total_bytes = worst_total;
@@ -291,7 +326,7 @@ static double stage_max_batch(const mem_stage *st, double context,
                               uint32_t mb, double cap)
 {
     const double W = st->weight_bytes;
-    const double K = context * st->kv_bytes_per_token;
+    const double K = stage_kv(st, 1.0, context);
     const double A = st->act_bytes_per_seq;
     if (!(W + K + A <= cap))
         return 0.0;
@@ -347,7 +382,7 @@ static uint32_t plan_max_context(const mem_plan *plan, double batch)
         const mem_stage *st = &plan->stage[j];
         const double room = plan->capacity_bytes - st->weight_bytes
                             - mb * st->act_bytes_per_seq;
-        const double c = floor(room / (batch * st->kv_bytes_per_token));
+        const double c = stage_kv_context(st, batch, room);
         if (best < 0.0 || c < best)
             best = c;
     }
@@ -519,7 +554,17 @@ typedef struct weights {
     double layer;    /* kL = L + (m - 1) * ceil(L / p) */
     double model;    /* kM = m */
     double transfer; /* kX = m + p - 2 when p > 1, else 0 */
+    double group[ROOF_MAX_GROUPS]; /* kL of each layer group's operators
+                                      (one stage: m L_g); [0] = kL
+                                      without groups */
 } weights;
+
+/* The attention reach of one layer group's decode operators: a window W
+ * (0: none), or chunks of C tokens. */
+typedef struct reach {
+    double window;
+    int chunked;
+} reach;
 
 typedef struct ctx {
     const roof_model *m;
@@ -527,6 +572,7 @@ typedef struct ctx {
     const roof_request *r;
     uint32_t micro_batch;
     weights k;
+    reach group_reach[ROOF_MAX_GROUPS];
     double p2p_bytes_per_s; /* 0 without pipeline parallelism */
     const roof_calibration *cal; /* the device's built-in profile */
     double overhead;        /* its per-step engine time */
@@ -545,7 +591,8 @@ static int run_step(const ctx *c, uint32_t new_tokens, uint32_t cached,
 
 static double op_weight(const ctx *c, const roof_op *op)
 {
-    return op->scope == ROOF_SCOPE_LAYER ? c->k.layer : c->k.model;
+    return op->scope == ROOF_SCOPE_LAYER ? c->k.group[op->group]
+                                         : c->k.model;
 }
 
 /* Seconds of moving one micro-batch's activations between two stages. */
@@ -702,8 +749,29 @@ typedef struct decode_sum {
 
 /* Operators whose counts do not move with the context (all but the
  * attention kernels) are summed once and multiplied by the step count. */
+/* The reach of an operator: its group's, or none for model scope. */
+static reach op_reach(const ctx *c, const roof_op *op)
+{
+    const reach none = {0.0, 0};
+    return op->scope == ROOF_SCOPE_LAYER ? c->group_reach[op->group] : none;
+}
+
+static int covers_reach(const reach *a, const reach *b)
+{
+    return a->window == b->window && a->chunked == b->chunked;
+}
+
+/* Whether a decode sum for `only` (NULL: every operator) covers op. */
+static int covers(const ctx *c, const reach *only, const roof_op *op)
+{
+    if (only == NULL)
+        return 1;
+    const reach r = op_reach(c, op);
+    return covers_reach(&r, only);
+}
+
 static int sum_fitted(const ctx *c, const samples *sm, double c0, double c1,
-                      decode_sum *out)
+                      const reach *only, decode_sum *out)
 {
     const uint32_t n = sm->a->count;
     if (sm->b->count != n || (sm->h != NULL && sm->h->count != n))
@@ -715,6 +783,8 @@ static int sum_fitted(const ctx *c, const samples *sm, double c0, double c1,
         const roof_op *h = sm->h != NULL ? &sm->h->ops[i] : b;
         if (b->id != a->id || h->id != a->id)
             return ROOF_E_INVALID;
+        if (!covers(c, only, a))
+            continue;
         const double k = op_weight(c, a);
         if (same_op(a, b) && same_op(a, h)) {
             flat += k * a->roofline.seconds;
@@ -735,9 +805,9 @@ static int sum_fitted(const ctx *c, const samples *sm, double c0, double c1,
  * W, within 2 either side whatever the window's off-by-one convention). */
 enum { RANGE_LINE, RANGE_FLAT, RANGE_CROSS };
 
-static int window_range(const roof_model *m, uint32_t c0, uint32_t c1)
+static int window_range(uint32_t window, uint32_t c0, uint32_t c1)
 {
-    const uint64_t w = m->sliding_window;
+    const uint64_t w = window;
     if (w == 0 || w + 3 > UINT32_MAX || (uint64_t)c1 + 3 <= w)
         return RANGE_LINE;
     if ((uint64_t)c0 >= w + 3)
@@ -745,14 +815,16 @@ static int window_range(const roof_model *m, uint32_t c0, uint32_t c1)
     return RANGE_CROSS;
 }
 
-/* All decode steps over c0..c1 (c1 > c0); `first` is the step at c0. */
-static int decode_closed_form(const ctx *c, const step *first, uint32_t c0,
-                              uint32_t c1, decode_sum *out)
+/* The decode steps over c0..c1 (c1 > c0) of the operators `only` covers,
+ * whose window is `window`; `first` is the step at c0. */
+static int decode_window(const ctx *c, const step *first, uint32_t c0,
+                         uint32_t c1, uint32_t window, const reach *only,
+                         decode_sum *out)
 {
     step s1, s2, s3;
     samples sm = {first, &s1, NULL, c0, c1, 0.0};
     int rc = ROOF_OK;
-    switch (window_range(c->m, c0, c1)) {
+    switch (window_range(window, c0, c1)) {
     case RANGE_FLAT:
         sm.b = first;
         sm.xb = c0 + 1.0; /* any point: every operator is constant */
@@ -761,7 +833,7 @@ static int decode_closed_form(const ctx *c, const step *first, uint32_t c0,
         rc = run_step(c, 1, c1, &s1);
         break;
     default: {
-        const uint32_t w = c->m->sliding_window;
+        const uint32_t w = window;
         const uint32_t q = w >= 4 ? w - 3 : 1;
         const uint32_t h = c1 >= w + 3 ? c1 : w + 3;
         if (c0 >= q) {
@@ -781,7 +853,98 @@ static int decode_closed_form(const ctx *c, const step *first, uint32_t c0,
     }
     if (rc != ROOF_OK)
         return rc;
-    return sum_fitted(c, &sm, c0, c1, out);
+    return sum_fitted(c, &sm, c0, c1, only, out);
+}
+
+/* Decode steps lo..hi over which the operators `only` covers are affine
+ * in the context: fitted through the two ends. */
+static int decode_line(const ctx *c, uint32_t lo, uint32_t hi,
+                       const reach *only, decode_sum *out)
+{
+    step a, b;
+    int rc = run_step(c, 1, lo, &a);
+    if (rc == ROOF_OK && hi > lo)
+        rc = run_step(c, 1, hi, &b);
+    if (rc != ROOF_OK)
+        return rc;
+    samples sm = {&a, hi > lo ? &b : &a, NULL, lo, hi, 0.0};
+    return sum_fitted(c, &sm, lo, hi, only, out);
+}
+
+static void add_sum(decode_sum *to, const decode_sum *part, double times)
+{
+    to->seconds += times * part->seconds;
+    to->last_seconds = part->last_seconds;
+}
+
+/* Chunked attention over c0..c1: affine inside each chunk of C contexts,
+ * and the same in every whole chunk, so the first (partial) chunk, one
+ * whole chunk times their number and the last partial one. */
+static int decode_chunked(const ctx *c, uint32_t c0, uint32_t c1,
+                          const reach *only, decode_sum *out)
+{
+    const uint64_t C = (uint64_t)only->window;
+    const uint64_t next = (c0 / C + 1) * C; /* first chunk start > c0 */
+    decode_sum part = {0.0, 0.0};
+    out->seconds = out->last_seconds = 0.0;
+    int rc = decode_line(c, c0, (uint32_t)(next - 1 < c1 ? next - 1 : c1),
+                         only, &part);
+    add_sum(out, &part, 1.0);
+    if (rc != ROOF_OK || next > c1)
+        return rc;
+    const uint64_t whole = ((uint64_t)c1 + 1 - next) / C;
+    const uint64_t rest = next + whole * C;
+    if (whole > 0) {
+        rc = decode_line(c, (uint32_t)next, (uint32_t)(next + C - 1), only,
+                         &part);
+        add_sum(out, &part, (double)whole);
+    }
+    if (rc == ROOF_OK && rest <= c1) {
+        rc = decode_line(c, (uint32_t)rest, c1, only, &part);
+        add_sum(out, &part, 1.0);
+    }
+    return rc;
+}
+
+/* A model with layer groups: each reach of the groups on its own (the
+ * model-scope operators with the groups of no window). */
+static int decode_grouped(const ctx *c, const step *first, uint32_t c0,
+                          uint32_t c1, decode_sum *out)
+{
+    reach seen[ROOF_MAX_GROUPS + 1] = {{0.0, 0}};
+    uint32_t n = 1; /* seen[0]: no window, the model-scope operators' */
+    for (uint32_t g = 0; g < c->m->group_count; g++) {
+        uint32_t i = 0;
+        while (i < n && !covers_reach(&seen[i], &c->group_reach[g]))
+            i++;
+        if (i == n)
+            seen[n++] = c->group_reach[g];
+    }
+    out->seconds = out->last_seconds = 0.0;
+    double last = 0.0;
+    for (uint32_t i = 0; i < n; i++) {
+        decode_sum part;
+        const int rc = seen[i].chunked
+                           ? decode_chunked(c, c0, c1, &seen[i], &part)
+                           : decode_window(c, first, c0, c1,
+                                           (uint32_t)seen[i].window,
+                                           &seen[i], &part);
+        if (rc != ROOF_OK)
+            return rc;
+        out->seconds += part.seconds;
+        last += part.last_seconds;
+    }
+    out->last_seconds = last;
+    return ROOF_OK;
+}
+
+/* All decode steps over c0..c1 (c1 > c0); `first` is the step at c0. */
+static int decode_closed_form(const ctx *c, const step *first, uint32_t c0,
+                              uint32_t c1, decode_sum *out)
+{
+    if (c->m->group_count > 0)
+        return decode_grouped(c, first, c0, c1, out);
+    return decode_window(c, first, c0, c1, c->m->sliding_window, NULL, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -800,6 +963,24 @@ static int descriptors_ok(const roof_model *m, const roof_hardware *hw,
     return rc;
 }
 
+/* Each layer group's operators count m L_g times (one stage), and reach
+ * as far as the group's window or chunk. */
+static void group_weights(const roof_model *m, const roof_request *r,
+                          ctx *c)
+{
+    roof__shape sh;
+    if (m->group_count == 0
+        || roof__shape_init(m, r->workload.tensor_parallel, &sh) != ROOF_OK)
+        return; /* an unshardable degree fails in the first step */
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, &sh, g, &gs);
+        c->k.group[g] = r->microbatches * gs.layers;
+        c->group_reach[g].window = gs.attn ? gs.window : 0.0;
+        c->group_reach[g].chunked = gs.attn && gs.chunked;
+    }
+}
+
 static int setup_ctx(const roof_model *m, const roof_hardware *hw,
                      const roof_request *r, const roof_calibration *cal,
                      ctx *c)
@@ -813,6 +994,10 @@ static int setup_ctx(const roof_model *m, const roof_hardware *hw,
     c->micro_batch = (uint32_t)(((uint64_t)r->workload.batch + mb - 1) / mb);
     const double ceil_layers = stage_layers(m->layers, p, 0);
     c->k.layer = m->layers + (mb - 1.0) * ceil_layers;
+    c->k.group[0] = c->k.layer;
+    if (m->group_count > 0 && p > 1)
+        return ROOF_E_UNSUPPORTED; /* stages of groups: not modelled */
+    group_weights(m, r, c);
     c->k.model = mb;
     c->k.transfer = p > 1 ? mb + p - 2.0 : 0.0;
     c->cal = cal;
@@ -1013,12 +1198,6 @@ int roof_estimate_run_calibrated(const roof_model *m, const roof_hardware *hw,
 
 #define MAX_POINTS 33
 
-static int tp_allowed(const roof_model *m, uint32_t t)
-{
-    return m->heads % t == 0
-           && (m->kv_heads % t == 0 || t % m->kv_heads == 0);
-}
-
 static double step_time_for_speedup(const roof_estimate *e)
 {
     return e->tpot_seconds > 0.0 ? e->tpot_seconds : e->ttft_seconds;
@@ -1041,7 +1220,7 @@ static int scaling_points(const roof_model *m, const roof_hardware *hw,
     /* Without a link between devices there is no tensor parallelism. */
     const uint64_t t_max = hw->interconnect_bytes_per_s > 0.0 ? UINT32_MAX : 1;
     for (uint64_t t = 1; t * p <= max_devices && t <= t_max; t *= 2) {
-        if (!tp_allowed(m, (uint32_t)t))
+        if (!roof__shape_tp_ok(m, (uint32_t)t))
             continue;
         roof_request rt = *r;
         rt.workload.tensor_parallel = (uint32_t)t;

@@ -110,7 +110,18 @@ typedef struct scan {
     size_t len;
     size_t pos;
     const char *msg; /* set on failure */
+    int python;      /* take Python's NaN, Infinity, -Infinity as numbers */
 } scan;
+
+/* Python's json module writes these for float('nan') and float('inf'). */
+static size_t python_number_at(const unsigned char *s, size_t len, size_t p)
+{
+    if (len - p >= 8 && memcmp(s + p, "Infinity", 8) == 0)
+        return 8;
+    if (len - p >= 3 && memcmp(s + p, "NaN", 3) == 0)
+        return 3;
+    return 0;
+}
 
 static int fail(scan *sc, size_t at, const char *msg)
 {
@@ -233,6 +244,11 @@ static int scan_number(scan *sc)
     size_t len = sc->len, p = sc->pos;
     if (s[p] == '-')
         p++;
+    if (sc->python && p < len && s[p] == 'I'
+        && python_number_at(s, len, p) == 8) {
+        sc->pos = p + 8;
+        return ROOF_OK;
+    }
     if (p < len && s[p] == 'I')
         return fail(sc, sc->pos, "Infinity is not a JSON number");
     if (p >= len || !is_digit(s[p]))
@@ -297,8 +313,12 @@ static int scan_value(scan *sc, uint8_t *stack, size_t *depth)
     }
     if (c == '"')
         return scan_string(sc);
-    if (c == '-' || is_digit(c))
+    if (c == '-' || is_digit(c) || (sc->python && c == 'I'))
         return scan_number(sc);
+    if (sc->python && c == 'N' && python_number_at(sc->s, sc->len, sc->pos)) {
+        sc->pos += 3;
+        return ROOF_OK;
+    }
     if (c == 't' || c == 'f' || c == 'n')
         return scan_literal(sc);
     return scan_unexpected(sc);
@@ -398,14 +418,14 @@ static int scan_document(scan *sc, size_t *root)
     }
 }
 
-int roof__json_check(const char *text, size_t len, roof__json *j,
-                     roof_parse_error *err)
+static int check(const char *text, size_t len, roof__json *j,
+                 roof_parse_error *err, int python)
 {
     if (text == NULL || j == NULL) {
         roof__parse_error_at(err, NULL, 0, "input is NULL", NULL);
         return ROOF_E_NULL;
     }
-    scan sc = {(const unsigned char *)text, len, 0, NULL};
+    scan sc = {(const unsigned char *)text, len, 0, NULL, python};
     size_t root = 0;
     int rc = scan_document(&sc, &root);
     if (rc != ROOF_OK) {
@@ -416,6 +436,18 @@ int roof__json_check(const char *text, size_t len, roof__json *j,
     j->len = len;
     j->root = root;
     return ROOF_OK;
+}
+
+int roof__json_check(const char *text, size_t len, roof__json *j,
+                     roof_parse_error *err)
+{
+    return check(text, len, j, err, 0);
+}
+
+int roof__json_check_python(const char *text, size_t len, roof__json *j,
+                            roof_parse_error *err)
+{
+    return check(text, len, j, err, 1);
 }
 
 /* ---- reading a checked document ------------------------------------- */
@@ -466,10 +498,15 @@ static size_t skip_value(const roof__json *j, size_t at)
         return at + (s[at] == 't' ? 4 : 5);
     case ROOF__JSON_NULL:
         return at + 4;
-    case ROOF__JSON_NUMBER:
+    case ROOF__JSON_NUMBER: {
+        const size_t p = s[at] == '-' ? at + 1 : at;
+        const size_t word = python_number_at((const unsigned char *)s, j->len, p);
+        if (word > 0) /* Python's NaN or Infinity (checked documents only) */
+            return p + word;
         while (at < j->len && num_char(s[at]))
             at++;
         return at;
+    }
     default:
         break;
     }

@@ -32,6 +32,12 @@ typedef struct roof__json {
 
 /* Validates text[0..len).  ROOF_OK (and *j set up), ROOF_E_NULL, or
  * ROOF_E_PARSE with *err (when err is not NULL) saying where and why. */
+/* As roof__json_check, but Python's NaN, Infinity and -Infinity (which
+ * json.dump writes, and some config.json files hold) are numbers: they
+ * read as a range error wherever a number is needed. */
+int roof__json_check_python(const char *text, size_t len, roof__json *j,
+                            roof_parse_error *err);
+
 int roof__json_check(const char *text, size_t len, roof__json *j,
                      roof_parse_error *err);
 

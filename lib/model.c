@@ -1,7 +1,9 @@
 /* Transformer model descriptors: validation, parameter counts and the
  * built-in presets with the published configurations they come from. */
+#include "shape-priv.h"
 #include "util.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* A preset and the other names it answers to (normalised comparison:
@@ -18,6 +20,51 @@ typedef struct preset {
      .kv_heads = kvh, .head_dim = (hid) / (hd), .intermediate = inter,     \
      .vocab = voc, .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS,           \
      .position = ROOF_POS_ROPE, .max_context = ctx, .native_bits = 16}
+
+/* Qwen3's MoE models: 128 experts, 8 a token, head_dim 128. */
+#define QWEN3_MOE(nm, src, hid, lay, hd, kvh, moe)                          \
+    {.name = nm, .source = src, .hidden = hid, .layers = lay, .heads = hd, \
+     .kv_heads = kvh, .head_dim = 128, .vocab = 151936,                    \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = 128, .experts_per_token = 8, .expert_intermediate = moe,  \
+     .max_context = 40960, .native_bits = 16}
+
+/* gpt-oss: layers alternate a 128-token window and full attention. */
+#define GPT_OSS(nm, src, lay, ex)                                           \
+    {.name = nm, .source = src, .hidden = 2880, .layers = lay, .heads = 64, \
+     .kv_heads = 8, .head_dim = 64, .vocab = 201088,                      \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = ex, .experts_per_token = 4, .expert_intermediate = 2880,  \
+     .max_context = 131072, .native_bits = 16, .group_count = 2,           \
+     .groups = {{.layers = (lay) / 2, .mixer = ROOF_MIXER_SLIDING,         \
+                 .window = 128},                                            \
+                {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}}}
+
+/* DeepSeek-V3's shape (Kimi-K2 is it under its own model_type): MLA
+ * with q LoRA 1536, latent 512, heads of 128 + 64 rotary (q, k) and 128
+ * (v); the first k layers dense (18432), the rest 2048-wide routed experts
+ * (8 a token) beside one shared expert.  head_dim = 128 + 64. */
+#define DEEPSEEK_V3(nm, src, hd, ex, dense, voc, ctx)                       \
+    {.name = nm, .source = src, .hidden = 7168, .layers = 61, .heads = hd, \
+     .kv_heads = hd, .head_dim = 192, .intermediate = 0, .vocab = voc,     \
+     .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
+     .experts = ex, .experts_per_token = 8, .expert_intermediate = 2048,  \
+     .shared_experts = 1, .shared_intermediate = 2048, .max_context = ctx, \
+     .native_bits = 8, .q_lora_rank = 1536, .kv_lora_rank = 512,           \
+     .qk_rope_head_dim = 64, .qk_nope_head_dim = 128, .v_head_dim = 128,  \
+     .group_count = 2,                                                      \
+     .groups = {{.layers = dense, .mixer = ROOF_MIXER_MLA,                 \
+                 .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 18432}, \
+                {.layers = 61 - (dense), .mixer = ROOF_MIXER_MLA}}}
+
+/* Nemotron-H's 52 layers, "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-
+ * M-M-M-": 24 Mamba-2 mixers, 24 MLPs (relu^2), 4 attention layers. */
+#define NEMOTRON_H_GROUPS                                                   \
+    .group_count = 3,                                                       \
+    .groups = {{.layers = 24, .mixer = ROOF_MIXER_MAMBA2,                  \
+                .mlp = ROOF_GROUP_MLP_NONE},                                \
+               {.layers = 24, .mixer = ROOF_MIXER_NONE},                    \
+               {.layers = 4, .mlp = ROOF_GROUP_MLP_NONE}}
 
 static const preset presets[] = {
     {DENSE_LLAMA("llama-7b",
@@ -102,6 +149,80 @@ static const preset presets[] = {
       .position = ROOF_POS_LEARNED, .tied_embeddings = 1,
       .max_context = 2048, .native_bits = 16},
      {"gpt-3", "gpt3-175b", "davinci", NULL}},
+    /* Qwen3: q/k RMSNorm per head (2 x 128 gains a layer) not modelled. */
+    {DENSE_LLAMA("qwen3-8b", "Qwen/Qwen3-8B config.json (head_dim 128; "
+                 "QK-norm not modelled); 8.2B total, 6.95B non-embedding "
+                 "(model card)",
+                 4096, 36, 32, 8, 12288, 151936, 40960),
+     {"qwen-3-8b", NULL, NULL, NULL}},
+    {QWEN3_MOE("qwen3-30b-a3b", "Qwen/Qwen3-30B-A3B config.json (QK-norm "
+               "not modelled); 30.5B total, 3.3B active (model card)",
+               2048, 48, 32, 4, 768),
+     {"qwen-3-30b-a3b", NULL, NULL, NULL}},
+    {QWEN3_MOE("qwen3-235b-a22b", "Qwen/Qwen3-235B-A22B config.json "
+               "(QK-norm not modelled); 235B total, 22B active (model card)",
+               4096, 94, 64, 4, 1536),
+     {"qwen-3-235b-a22b", NULL, NULL, NULL}},
+    {GPT_OSS("gpt-oss-20b", "openai/gpt-oss-20b config.json (layer_types "
+             "alternate sliding 128 / full; attention sinks and biases not "
+             "modelled); 20.91B total, 3.61B active (model card, Table 1)",
+             24, 32),
+     {"gpt-oss-20B", NULL, NULL, NULL}},
+    {GPT_OSS("gpt-oss-120b", "openai/gpt-oss-120b config.json (layer_types "
+             "alternate sliding 128 / full; attention sinks and biases not "
+             "modelled); 116.83B total, 5.13B active (model card, Table 1)",
+             36, 128),
+     {"gpt-oss-120B", NULL, NULL, NULL}},
+    {{.name = "gemma-3-27b",
+      .source = "google/gemma-3-27b-it config.json text_config (5 local "
+                "layers of window 1024 to 1 global: 52 + 10; QK-norm and "
+                "the post-norms not modelled); text weights only",
+      .hidden = 5376, .layers = 62, .heads = 32, .kv_heads = 16,
+      .head_dim = 128, .intermediate = 21504, .vocab = 262208,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .tied_embeddings = 1, .max_context = 131072, .native_bits = 16,
+      .group_count = 2,
+      .groups = {{.layers = 52, .mixer = ROOF_MIXER_SLIDING, .window = 1024},
+                 {.layers = 10, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"gemma3-27b", "gemma-3-27b-it", NULL, NULL}},
+    {{.name = "llama-4-maverick",
+      .source = "meta-llama/Llama-4-Maverick-17B-128E config.json "
+                "text_config: MoE on every other layer (interleave 2), "
+                "chunked attention (8192) on 3 layers of 4; 400B total, 17B "
+                "active (Meta)",
+      .hidden = 5120, .layers = 48, .heads = 40, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 0, .vocab = 202048,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .experts = 128, .experts_per_token = 1, .expert_intermediate = 8192,
+      .shared_experts = 1, .shared_intermediate = 8192,
+      .max_context = 1048576, .native_bits = 16, .group_count = 3,
+      .groups = {{.layers = 24, .mixer = ROOF_MIXER_CHUNKED, .window = 8192,
+                  .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 16384},
+                 {.layers = 12, .mixer = ROOF_MIXER_CHUNKED, .window = 8192},
+                 {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"llama-4-maverick-17b-128e", NULL, NULL, NULL}},
+    {DEEPSEEK_V3("deepseek-v3", "deepseek-ai/DeepSeek-V3 config.json "
+                 "(first_k_dense_replace 3; FP8 weights; the MTP module not "
+                 "modelled); 671B total, 37B active (arXiv:2412.19437)",
+                 128, 256, 3, 129280, 163840),
+     {"deepseek-v3-0324", "deepseek-r1", NULL, NULL}},
+    {DEEPSEEK_V3("kimi-k2", "moonshotai/Kimi-K2-Instruct config.json "
+                 "(model_type kimi_k2: DeepSeek-V3's shape with 64 heads, "
+                 "384 experts, first_k_dense_replace 1; FP8 weights); 1T "
+                 "total, 32B active (model card)",
+                 64, 384, 1, 163840, 131072),
+     {"kimi-k2-instruct", NULL, NULL, NULL}},
+    {{.name = "nemotron-h-8b",
+      .source = "nvidia/Nemotron-H-8B-Base-8K config.json "
+                "(hybrid_override_pattern: 24 Mamba-2, 24 MLP, 4 attention "
+                "layers; conv and norm biases not modelled); 8B (model card)",
+      .hidden = 4096, .layers = 52, .heads = 32, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 21504, .vocab = 131072,
+      .mlp = ROOF_MLP_PLAIN, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .max_context = 8192, .native_bits = 16, .ssm_heads = 128,
+      .ssm_head_dim = 64, .ssm_state = 128, .ssm_groups = 8, .ssm_conv = 4,
+      NEMOTRON_H_GROUPS},
+     {"nemotron-h-8b-base", NULL, NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -113,12 +234,14 @@ static const preset presets[] = {
 /* The checks below run on every hot-path call (roof_ops, roof_step): they
  * are combined with & and | so that they compile to compares, not a
  * branch each. */
-static int all_zero(const uint32_t *v, size_t n)
+/* The tail of *m from byte `from` on (unused groups, reserved words) is
+ * all zero: one memcmp against a zero block, a few dozen instructions for
+ * the 384 bytes where a loop over words took hundreds. */
+static int tail_zero(const roof_model *m, size_t from)
 {
-    uint32_t any = 0;
-    for (size_t i = 0; i < n; i++)
-        any |= v[i];
-    return any == 0;
+    static const unsigned char zero[sizeof(roof_model)];
+    return memcmp((const unsigned char *)m + from, zero,
+                  sizeof(roof_model) - from) == 0;
 }
 
 static int sizes_positive(const roof_model *m)
@@ -149,38 +272,83 @@ static int enums_valid(const roof_model *m)
          & (m->native_bits <= 64);
 }
 
-/* Weights of one MLP of width `w`: gate+up+down or up+down. */
-static double mlp_weights(const roof_model *m, double w)
+/* One layer group: known kinds, a window exactly for the windowed
+ * mixers, a width exactly for the dense MLP, something in the layer. */
+static int group_ok(const roof_layer_group *g)
 {
-    return (m->mlp == ROOF_MLP_GATED ? 3.0 : 2.0) * m->hidden * w;
+    const int windowed = (g->mixer == ROOF_MIXER_SLIDING)
+                         | (g->mixer == ROOF_MIXER_CHUNKED);
+    return (g->layers > 0) & (g->mixer < ROOF_MIXER_COUNT)
+           & (g->mlp < ROOF_GROUP_MLP_COUNT)
+           & (windowed ? g->window > 0 : g->window == 0)
+           & ((g->mlp == ROOF_GROUP_MLP_DENSE) == (g->dense_intermediate > 0))
+           & !((g->mixer == ROOF_MIXER_NONE) & (g->mlp == ROOF_GROUP_MLP_NONE))
+           & ((g->reserved[0] | g->reserved[1] | g->reserved[2]) == 0);
 }
 
-/* Fills every count; the descriptor's sizes must already be checked.
- * Inline: roof_model_validate needs only the total, and the compiler drops
- * the rest. */
-static inline void count_params(const roof_model *m, roof_model_params *p)
+/* MLA's sizes: each part of a head and the latent for a model with an
+ * MLA group, all 0 (q_lora_rank included) for one without. */
+static int mla_ok(const roof_model *m, int used)
 {
-    const double h = m->hidden;
-    const double qo = 2.0 * h * m->heads * m->head_dim;
-    const double kv = 2.0 * h * m->kv_heads * m->head_dim;
-    const double norms = (m->norm == ROOF_NORM_LAYER ? 2.0 : 1.0) * h;
-    const double dense = mlp_weights(m, (double)m->intermediate
-                                        + (double)m->shared_experts
-                                          * m->shared_intermediate);
-    const double expert = mlp_weights(m, m->expert_intermediate);
-    const double router = m->experts > 0 ? h * m->experts : 0.0;
-    const double shared = qo + kv + 2.0 * norms + dense + router;
-    const double positions = m->position == ROOF_POS_LEARNED
-                                 ? (double)m->max_context * h : 0.0;
-    const double layers = m->layers;
+    if (!used)
+        return (m->q_lora_rank | m->kv_lora_rank | m->qk_rope_head_dim
+                | m->qk_nope_head_dim | m->v_head_dim) == 0;
+    return (m->kv_lora_rank > 0) & (m->qk_rope_head_dim > 0)
+           & (m->qk_nope_head_dim > 0) & (m->v_head_dim > 0);
+}
 
-    p->embedding = (double)m->vocab * h + positions;
-    p->per_layer = shared + (double)m->experts * expert;
-    p->active_per_layer = shared + (double)m->experts_per_token * expert;
-    p->lm_head = m->tied_embeddings ? 0.0 : (double)m->vocab * h;
-    p->total = p->embedding + layers * p->per_layer + norms + p->lm_head;
-    p->active = p->embedding + layers * p->active_per_layer + norms
-                + p->lm_head;
+/* Mamba-2's sizes: all set, the groups dividing the heads, for a model
+ * with a Mamba-2 group; all 0 for one without. */
+static int ssm_ok(const roof_model *m, int used)
+{
+    if (!used)
+        return (m->ssm_heads | m->ssm_head_dim | m->ssm_state | m->ssm_groups
+                | m->ssm_conv) == 0;
+    return (m->ssm_heads > 0) & (m->ssm_head_dim > 0) & (m->ssm_state > 0)
+           & (m->ssm_groups > 0) & (m->ssm_conv > 0)
+           & (m->ssm_groups > 0 && m->ssm_heads % m->ssm_groups == 0);
+}
+
+/* The groups, when there are any, are valid and hold every layer. */
+static int groups_ok(const roof_model *m)
+{
+    uint64_t layers = 0;
+    int mla = 0, ssm = 0;
+    for (uint32_t i = 0; i < m->group_count; i++) {
+        if (!group_ok(&m->groups[i]))
+            return 0;
+        layers += m->groups[i].layers;
+        mla |= m->groups[i].mixer == ROOF_MIXER_MLA;
+        ssm |= m->groups[i].mixer == ROOF_MIXER_MAMBA2;
+    }
+    return (m->group_count == 0 || layers == m->layers) & mla_ok(m, mla)
+           & ssm_ok(m, ssm);
+}
+
+/* Fills every count from the shape on one device (lib/shape.c); the
+ * descriptor's sizes must already be checked. */
+static ROOF__INLINE void count_params(const roof_model *m,
+                                      roof_model_params *p)
+{
+    roof__shape s;
+    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
+    const double layers = m->layers;
+    memset(p, 0, sizeof *p);
+    p->embedding = s.embed_params;
+    double all, active;
+    if (m->group_count == 0) {
+        p->per_layer = roof__shape_layer_params(&s);
+        p->active_per_layer = roof__shape_layer_active_params(&s);
+        all = layers * p->per_layer;
+        active = layers * p->active_per_layer;
+    } else { /* the mean layer */
+        roof__shape_grouped_params(m, &all, &active);
+        p->per_layer = all / layers;
+        p->active_per_layer = active / layers;
+    }
+    p->lm_head = m->tied_embeddings ? 0.0 : s.lm_head_params;
+    p->total = p->embedding + all + s.norm_gains + p->lm_head;
+    p->active = p->embedding + active + s.norm_gains + p->lm_head;
 }
 
 int roof_model_validate(const roof_model *m)
@@ -189,11 +357,15 @@ int roof_model_validate(const roof_model *m)
         return ROOF_E_NULL;
     if (!(roof__has_nul(m->name, sizeof m->name)
           & roof__has_nul(m->source, sizeof m->source)
-          & all_zero(m->reserved, ROOF_ARRAY_LEN(m->reserved))))
+          & (m->group_count <= ROOF_MAX_GROUPS)))
+        return ROOF_E_INVALID;
+    if (!tail_zero(m, offsetof(roof_model, groups)
+                          + m->group_count * sizeof(roof_layer_group)))
         return ROOF_E_INVALID;
     if (!sizes_positive(m))
         return ROOF_E_RANGE;
-    if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)))
+    if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)
+          & groups_ok(m)))
         return ROOF_E_INVALID;
     roof_model_params p;
     count_params(m, &p);
@@ -253,6 +425,16 @@ int roof_model_suggest(const char *name, const char **names, uint32_t cap,
         all[i] = presets[i].m.name;
     *count = roof__suggest(name, all, PRESET_COUNT, names, cap);
     return ROOF_OK;
+}
+
+int roof_model_shardable(const roof_model *m, uint32_t tensor_parallel)
+{
+    int rc = roof_model_validate(m);
+    if (rc != ROOF_OK)
+        return rc;
+    if (tensor_parallel == 0)
+        return ROOF_E_RANGE;
+    return roof__shape_tp_ok(m, tensor_parallel) ? ROOF_OK : ROOF_E_INVALID;
 }
 
 int roof_model_param_count(const roof_model *m, roof_model_params *out)

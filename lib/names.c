@@ -33,6 +33,16 @@ const char *const roof__op_names[] = {
     [ROOF_OP_ALLREDUCE] = "allreduce",
     [ROOF_OP_FINAL_NORM] = "final_norm",
     [ROOF_OP_LM_HEAD] = "lm_head",
+    [ROOF_OP_Q_A_PROJ] = "q_a_proj",
+    [ROOF_OP_KV_A_PROJ] = "kv_a_proj",
+    [ROOF_OP_KV_B_PROJ] = "kv_b_proj",
+    [ROOF_OP_Q_ABSORB] = "q_absorb",
+    [ROOF_OP_O_ABSORB] = "o_absorb",
+    [ROOF_OP_SSM_IN_PROJ] = "ssm_in_proj",
+    [ROOF_OP_SSM_CONV] = "ssm_conv",
+    [ROOF_OP_SSM_SCAN] = "ssm_scan",
+    [ROOF_OP_SSM_NORM] = "ssm_norm",
+    [ROOF_OP_SSM_OUT_PROJ] = "ssm_out_proj",
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(roof__op_names) == ROOF_OP_COUNT,
                     op_names_len);
@@ -64,6 +74,16 @@ const uint8_t roof__op_classes[] = {
     [ROOF_OP_ALLREDUCE] = ROOF_CLASS_COMM,
     [ROOF_OP_FINAL_NORM] = ROOF_CLASS_ELEMENTWISE,
     [ROOF_OP_LM_HEAD] = ROOF_CLASS_EMBED,
+    [ROOF_OP_Q_A_PROJ] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_KV_A_PROJ] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_KV_B_PROJ] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_Q_ABSORB] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_O_ABSORB] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_SSM_IN_PROJ] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_SSM_CONV] = ROOF_CLASS_ELEMENTWISE,
+    [ROOF_OP_SSM_SCAN] = ROOF_CLASS_ATTN_MATMUL,
+    [ROOF_OP_SSM_NORM] = ROOF_CLASS_ELEMENTWISE,
+    [ROOF_OP_SSM_OUT_PROJ] = ROOF_CLASS_ATTN_PROJ,
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(roof__op_classes) == ROOF_OP_COUNT,
                     op_classes_len);

@@ -8,6 +8,7 @@
 #include "names-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
+#include "shape-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -24,12 +25,16 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_GATE_PROJ] = 1,        [ROOF_OP_UP_PROJ] = 1,
     [ROOF_OP_DOWN_PROJ] = 1,        [ROOF_OP_EXPERT_GATE_PROJ] = 1,
     [ROOF_OP_EXPERT_UP_PROJ] = 1,   [ROOF_OP_EXPERT_DOWN_PROJ] = 1,
-    [ROOF_OP_LM_HEAD] = 1,
+    [ROOF_OP_LM_HEAD] = 1,          [ROOF_OP_Q_A_PROJ] = 1,
+    [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
+    [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
+    [ROOF_OP_SSM_IN_PROJ] = 1,      [ROOF_OP_SSM_SCAN] = 1,
+    [ROOF_OP_SSM_OUT_PROJ] = 1,
 };
 
 /* The time model's kind of each op (docs/calibration.md); the fused
  * attention is ROOF_KERNEL_ATTN_PREFILL or _DECODE by its new tokens. */
-static const uint8_t op_kinds[ROOF_OP_COUNT] = {
+static const uint8_t op_kinds[] = {
     [ROOF_OP_EMBED] = ROOF_KERNEL_EMBED,
     [ROOF_OP_ATTN_NORM] = ROOF_KERNEL_NORM,
     [ROOF_OP_Q_PROJ] = ROOF_KERNEL_GEMM,
@@ -56,6 +61,19 @@ static const uint8_t op_kinds[ROOF_OP_COUNT] = {
     [ROOF_OP_ALLREDUCE] = ROOF_KERNEL_COMM,
     [ROOF_OP_FINAL_NORM] = ROOF_KERNEL_NORM,
     [ROOF_OP_LM_HEAD] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_Q_A_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_KV_A_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_KV_B_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_Q_ABSORB] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_O_ABSORB] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_SSM_IN_PROJ] = ROOF_KERNEL_GEMM,
+    /* No shared measurement times a Mamba kernel: the convolution and the
+     * scan stream their bytes as the activation kernels do; the gated
+     * norm is a norm (docs/calibration.md). */
+    [ROOF_OP_SSM_CONV] = ROOF_KERNEL_ACT,
+    [ROOF_OP_SSM_SCAN] = ROOF_KERNEL_ACT,
+    [ROOF_OP_SSM_NORM] = ROOF_KERNEL_NORM,
+    [ROOF_OP_SSM_OUT_PROJ] = ROOF_KERNEL_GEMM,
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(op_kinds) == ROOF_OP_COUNT,
                     op_kinds_cover_every_op);
@@ -162,30 +180,15 @@ typedef struct step {
     roof__kernel_time kt[ROOF_KERNEL_KIND_COUNT]; /* the time model */
     double overhead;       /* the profile's per-step engine time */
     uint32_t attn_kind;    /* ROOF_KERNEL_ATTN_PREFILL or _DECODE */
+    double blocks;         /* all-reduces per layer: attention, MLP */
     uint32_t gated, rope, fused, learned, tp_on;
+    uint32_t attn, mlp_on; /* the layer has attention, an MLP */
+    uint32_t mla;          /* its attention is latent (MLA) */
+    double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
+    uint32_t ssm;          /* its mixer is Mamba-2 */
+    double cached;         /* cached tokens a sequence (c) */
+    const roof__shape *sh; /* the shape, for Mamba-2's widths (groups) */
 } step;
-
-static double ceil_div(uint32_t a, uint32_t b)
-{
-    return b == 1 ? (double)a : (double)(((uint64_t)a + b - 1) / b);
-}
-
-/* Heads split evenly; K/V heads split, or replicated when fewer than t. */
-static int shard_heads(const roof_model *m, uint32_t t, step *s)
-{
-    if (t == 1) {
-        s->heads = m->heads;
-        s->kv_heads = m->kv_heads;
-        return ROOF_OK;
-    }
-    if (m->heads % t != 0)
-        return ROOF_E_INVALID;
-    if (m->kv_heads >= t ? m->kv_heads % t != 0 : t % m->kv_heads != 0)
-        return ROOF_E_INVALID;
-    s->heads = (double)(m->heads / t);
-    s->kv_heads = m->kv_heads >= t ? (double)(m->kv_heads / t) : 1.0;
-    return ROOF_OK;
-}
 
 /* One lane from a validated device; ROOF_E_UNSUPPORTED or ROOF_E_RANGE. */
 static int make_lane(const roof_hardware *hw, uint32_t precision,
@@ -223,7 +226,8 @@ static void make_times(const roof_hardware *hw, const roof_workload *w,
 static int make_roofs(const roof_hardware *hw, const roof_workload *w,
                       const roof_efficiency *eff, step *s)
 {
-    static const roof_efficiency ideal = {1.0, 1.0, 1.0};
+    static const roof_efficiency ideal = {.compute = 1.0, .memory = 1.0,
+                                          .interconnect = 1.0};
     if (eff == NULL)
         eff = &ideal;
     else if (roof_efficiency_validate(eff) != ROOF_OK)
@@ -260,11 +264,10 @@ static double causal_scores(double c, double n, double window)
     return k * c + 0.5 * k * (k + 1.0) + (n - k) * window;
 }
 
-static void attention_sizes(const roof_model *m, const roof_workload *w,
+static void attention_sizes(const roof_workload *w, double window,
                             step *s)
 {
     const double c = w->cached_tokens, n = w->new_tokens;
-    const double window = m->sliding_window;
     s->keys = c + n;
     if (window > 0.0 && n + window - 1.0 < s->keys)
         s->keys = n + window - 1.0;
@@ -275,17 +278,41 @@ static void attention_sizes(const roof_model *m, const roof_workload *w,
         s->mask_extra = 0.0;
 }
 
-static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
+/* Sum over p = 0 .. x-1 of (p mod C). */
+static double chunk_offsets(uint64_t x, uint64_t chunk)
 {
-    const uint64_t dense = (uint64_t)m->intermediate
-                           + (uint64_t)m->shared_experts
-                             * m->shared_intermediate;
-    s->dense = t == 1 ? (double)dense : (double)((dense + t - 1) / t);
-    s->expert = ceil_div(m->expert_intermediate, t);
-    s->experts = m->experts;
-    s->topk = m->experts_per_token;
+    const double q = (double)(x / chunk), r = (double)(x % chunk);
+    const double C = (double)chunk;
+    return q * (C * (C - 1.0) * 0.5) + r * (r - 1.0) * 0.5;
+}
+
+/* Chunked attention (docs/model.md): the query at position p sees the
+ * keys of its own chunk up to p, (p mod C) + 1 of them; the cache holds
+ * the c mod C keys of the current chunk. */
+static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
+{
+    const uint64_t c = w->cached_tokens, n = w->new_tokens;
+    s->cached_keys = (double)(c % chunk);
+    s->keys = s->cached_keys + (double)n;
+    s->causal = chunk_offsets(c + n, chunk) - chunk_offsets(c, chunk)
+                + (double)n;
+}
+
+/* The widths one device works with, from the shape layer. */
+static void widths(const roof__shape *sh, step *s)
+{
+    s->heads = sh->heads;
+    s->kv_heads = sh->kv_heads;
+    s->head_dim = sh->head_dim;
+    s->qw = sh->q_width;
+    s->kvw = sh->kv_width;
+    s->vocab_shard = sh->vocab_rows;
+    s->dense = sh->dense;
+    s->expert = sh->expert;
+    s->experts = sh->experts;
+    s->topk = sh->topk;
     s->touched = 0.0;
-    if (m->experts > 0) {
+    if (s->experts > 0.0) {
         /* Uniform routing: an expert is missed by one token with
          * probability 1 - k/E, by all T tokens with (1 - k/E)^T. */
         const double miss = 1.0 - s->topk / s->experts;
@@ -293,7 +320,8 @@ static void mlp_sizes(const roof_model *m, uint32_t t, step *s)
     }
 }
 
-static void byte_widths(const roof_model *m, const roof_workload *w, step *s)
+static void byte_widths(const roof_model *m, const roof_workload *w,
+                        const roof__shape *sh, step *s)
 {
     s->wq = w->weight_bits * 0.125;
     if (w->quant_group > 0)
@@ -302,13 +330,14 @@ static void byte_widths(const roof_model *m, const roof_workload *w, step *s)
     s->kb = w->kv_bits * 0.125;
     const int layer = m->norm == ROOF_NORM_LAYER;
     s->norm_flops = layer ? FLOPS_LAYERNORM : FLOPS_RMSNORM;
-    s->norm_w = (layer ? 2.0 : 1.0) * m->hidden * s->ab;
+    s->norm_w = sh->norm_gains * s->ab;
 }
 
 static int setup(const roof_model *m, const roof_workload *w, step *s)
 {
     const uint32_t t = w->tensor_parallel;
-    int rc = shard_heads(m, t, s);
+    roof__shape sh;
+    int rc = roof__shape_init(m, t, &sh);
     if (rc != ROOF_OK)
         return rc;
     s->layers = m->layers;
@@ -319,28 +348,36 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->attn_kind = w->new_tokens > 1 ? ROOF_KERNEL_ATTN_PREFILL
                                      : ROOF_KERNEL_ATTN_DECODE;
     s->hidden = m->hidden;
-    s->head_dim = m->head_dim;
-    s->qw = s->heads * s->head_dim;
-    s->kvw = s->kv_heads * s->head_dim;
     s->vocab = m->vocab;
-    s->vocab_shard = ceil_div(m->vocab, t);
     s->tp = t;
     s->tp_on = t > 1;
     s->gated = m->mlp == ROOF_MLP_GATED;
     s->rope = m->position == ROOF_POS_ROPE;
     s->learned = m->position == ROOF_POS_LEARNED;
     s->fused = w->attention == ROOF_ATTN_FUSED;
-    attention_sizes(m, w, s);
-    mlp_sizes(m, t, s);
-    byte_widths(m, w, s);
+    widths(&sh, s);
+    s->attn = s->mlp_on = 1;
+    s->mla = s->ssm = 0;
+    s->cached = w->cached_tokens;
+    s->blocks = 2.0;
+    attention_sizes(w, m->sliding_window, s);
+    byte_widths(m, w, &sh, s);
     return ROOF_OK;
 }
 
 static uint32_t layer_op_count(const step *s)
 {
-    uint32_t n = 4 + (s->fused ? 1u : 3u) + 4; /* norm, qkv, attn, o, add,
-                                                   norm, mlp_add */
-    n += s->rope;
+    uint32_t n = 0;
+    if (s->ssm) /* norm, in, conv, scan, gated norm, out, add */
+        n += 7;
+    else if (s->mla) /* norm, q (a, b), kv_a, rope, q_absorb + o_absorb (decode)
+                   or kv_b, attention, o, add */
+        n += 1 + (s->rq > 0.0 ? 2u : 1u) + 1 + s->rope
+             + (s->new_tok == 1.0 ? 2u : 1u) + (s->fused ? 1u : 3u) + 2;
+    else if (s->attn) /* norm, qkv, attention, o, add */
+        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope;
+    if (s->mlp_on) /* norm, add */
+        n += 2;
     if (s->dense > 0.0)
         n += s->gated ? 4u : 3u;
     if (s->experts > 0.0)
@@ -356,7 +393,10 @@ static int overflow_ok(const roof_model *m, const step *s)
     const double h = m->hidden;
     const double attn_w = h * ((double)m->heads + 2.0 * m->kv_heads)
                           * m->head_dim * 2.0;
-    const double mlp_w = 3.0 * h * ((double)m->intermediate
+    double group_dense = 0.0; /* the dense layers' own widths */
+    for (uint32_t g = 0; g < m->group_count; g++)
+        group_dense += m->groups[g].dense_intermediate;
+    const double mlp_w = 3.0 * h * ((double)m->intermediate + group_dense
                                     + (double)m->shared_experts
                                       * m->shared_intermediate
                                     + (double)m->experts
@@ -397,6 +437,7 @@ typedef struct emit {
     roof_op *op;      /* next op to fill; NULL: totals only (roof_step) */
     const step *s;
     uint32_t scope;
+    uint32_t group;   /* layer group of the ops being built */
     acc sum;          /* sums of the current scope, when op is NULL: in
                          the cursor, so the compiler can keep them in
                          registers */
@@ -500,7 +541,7 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     op->roofline.bound = bound;
     op->roofline.reserved = 0;
     op->expected_seconds = expected;
-    op->group = 0;
+    op->group = e->group;
     op->reserved0 = 0;
     memset(op->reserved, 0, sizeof op->reserved);
     return op;
@@ -634,18 +675,19 @@ static ROOF__INLINE void expert_mlp(emit *e)
     expert_proj(e, ROOF_OP_EXPERT_DOWN_PROJ, f, h);
 }
 
-/* Two ring all-reduces of the T x H activations per layer. */
-static ROOF__INLINE void allreduce(emit *e)
+/* One ring all-reduce of the T x H activations per block (attention,
+ * MLP) of the layer. */
+static ROOF__INLINE void allreduce(emit *e, double blocks)
 {
     const step *s = e->s;
     const double n = s->tokens * s->hidden;
     const double share = (s->tp - 1.0) / s->tp;
-    const double x = 2.0 * n * s->ab;
-    put(e, ROOF_OP_ALLREDUCE, 2.0 * share * n, 0.0, x, x, 0.0, 0.0,
+    const double x = blocks * n * s->ab;
+    put(e, ROOF_OP_ALLREDUCE, blocks * share * n, 0.0, x, x, 0.0, 0.0,
         2.0 * share * x);
 }
 
-static ROOF__INLINE void layer_ops(emit *e)
+static ROOF__INLINE void attention_block(emit *e)
 {
     const step *s = e->s;
     norm(e, ROOF_OP_ATTN_NORM);
@@ -660,6 +702,11 @@ static ROOF__INLINE void layer_ops(emit *e)
         attention_unfused(e);
     proj(e, ROOF_OP_O_PROJ, s->qw, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
+static ROOF__INLINE void mlp_block(emit *e)
+{
+    const step *s = e->s;
     norm(e, ROOF_OP_MLP_NORM);
     double inputs = 1.0, weighting = 0.0;
     if (s->experts > 0.0) /* the router is replicated, not split */
@@ -674,8 +721,164 @@ static ROOF__INLINE void layer_ops(emit *e)
         weighting = s->tokens * s->hidden * s->topk;
     }
     residual_add(e, ROOF_OP_MLP_ADD, inputs, weighting);
+}
+
+/* ---- multi-head latent attention (docs/model.md, "MLA") -------------
+ * a' heads per device; a token's cache entry is the latent (rkv) and the
+ * shared k_rope (dr), read once per layer whatever the heads. */
+
+/* Decode (one new token a sequence): q_nope is absorbed into the latent
+ * space (W_UK), attention runs over the cached latents as one K/V head
+ * of width rkv + dr (values: the latent), and the result leaves through
+ * W_UV; no K or V is ever decompressed. */
+static ROOF__INLINE void mla_absorbed(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens, lat = s->rkv + s->dr;
+    gemm(put_act(e, ROOF_OP_Q_ABSORB, 2.0 * T * a * s->dn * s->rkv,
+                 a * s->dn * s->rkv * s->wq, T * a * s->dn * s->ab,
+                 T * a * s->rkv * s->ab),
+         T, s->rkv, s->dn, a);
+    const double bh = s->batch * a;
+    const double q = T * a * lat * s->ab, out = T * a * s->rkv * s->ab;
+    const double cached = s->batch * s->cached_keys * lat * s->kb;
+    const double fresh = T * lat;
+    if (s->fused) {
+        gemm(put(e, ROOF_OP_ATTENTION,
+                 (2.0 * lat + 2.0 * s->rkv + FLOPS_SOFTMAX) * bh * s->causal,
+                 0.0, q + fresh * s->ab, out, cached, fresh * s->kb, 0.0),
+             s->new_tok, s->keys, lat, bh);
+    } else {
+        const double scores = bh * s->new_tok * s->keys, sb = scores * s->ab;
+        gemm(put(e, ROOF_OP_QK_MATMUL, 2.0 * scores * lat, 0.0,
+                 q + fresh * s->ab, sb, cached, fresh * s->kb, 0.0),
+             s->new_tok, s->keys, lat, bh);
+        put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+        gemm(put(e, ROOF_OP_PV_MATMUL, 2.0 * scores * s->rkv, 0.0,
+                 sb + T * s->rkv * s->ab, out,
+                 s->batch * s->cached_keys * s->rkv * s->kb, 0.0, 0.0),
+             s->new_tok, s->rkv, s->keys, bh);
+    }
+    gemm(put_act(e, ROOF_OP_O_ABSORB, 2.0 * T * a * s->rkv * s->dv,
+                 a * s->rkv * s->dv * s->wq, out, T * a * s->dv * s->ab),
+         T, s->dv, s->rkv, a);
+}
+
+/* Prefill: kv_b decompresses every key's latent (the cached ones read
+ * from the cache) into K_nope and V for each head; attention then runs as
+ * multi-head attention of q/k width dn + dr and value width dv. */
+static ROOF__INLINE void mla_decompressed(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens, lat = s->rkv + s->dr;
+    const double rows = s->batch * s->keys; /* every key of every sequence */
+    const double kv = rows * a * (s->dn + s->dv);
+    gemm(put(e, ROOF_OP_KV_B_PROJ, 2.0 * rows * s->rkv * a * (s->dn + s->dv),
+             s->rkv * a * (s->dn + s->dv) * s->wq, T * s->rkv * s->ab,
+             kv * s->ab, s->batch * s->cached_keys * lat * s->kb, 0.0, 0.0),
+         rows, a * (s->dn + s->dv), s->rkv, 1.0);
+    const double bh = s->batch * a, qk = s->dn + s->dr;
+    const double q = T * a * qk * s->ab, out = T * a * s->dv * s->ab;
+    const double k = (rows * a * s->dn + rows * s->dr) * s->ab;
+    const double v = rows * a * s->dv * s->ab;
+    const double fresh = T * lat * s->kb; /* the new latents, cached */
+    if (s->fused) {
+        gemm(put(e, ROOF_OP_ATTENTION,
+                 (2.0 * qk + 2.0 * s->dv + FLOPS_SOFTMAX) * bh * s->causal,
+                 0.0, q + k + v, out, 0.0, fresh, 0.0),
+             s->new_tok, s->keys, qk, bh);
+        return;
+    }
+    const double scores = bh * s->new_tok * s->keys, sb = scores * s->ab;
+    gemm(put(e, ROOF_OP_QK_MATMUL, 2.0 * scores * qk, 0.0, q + k, sb, 0.0,
+             fresh, 0.0),
+         s->new_tok, s->keys, qk, bh);
+    put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+    gemm(put_act(e, ROOF_OP_PV_MATMUL, 2.0 * scores * s->dv, 0.0, sb + v,
+                 out),
+         s->new_tok, s->dv, s->keys, bh);
+}
+
+static ROOF__INLINE void mla_block(emit *e)
+{
+    const step *s = e->s;
+    const double a = s->heads, T = s->tokens;
+    norm(e, ROOF_OP_ATTN_NORM);
+    if (s->rq > 0.0) {
+        proj(e, ROOF_OP_Q_A_PROJ, s->hidden, s->rq);
+        proj(e, ROOF_OP_Q_PROJ, s->rq, a * (s->dn + s->dr));
+    } else {
+        proj(e, ROOF_OP_Q_PROJ, s->hidden, a * (s->dn + s->dr));
+    }
+    proj(e, ROOF_OP_KV_A_PROJ, s->hidden, s->rkv + s->dr);
+    if (s->rope) {
+        const double n = T * (a * s->dr + s->dr);
+        put_act(e, ROOF_OP_ROPE, FLOPS_ROPE * n, 0.0, n * s->ab, n * s->ab);
+    }
+    if (s->new_tok == 1.0)
+        mla_absorbed(e);
+    else
+        mla_decompressed(e);
+    proj(e, ROOF_OP_O_PROJ, a * s->dv, s->hidden);
+    residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
+/* ---- Mamba-2 (docs/model.md, "Mamba-2") -------------------------------
+ * The scan's state (heads x hd x N a sequence) and the conv's last K - 1
+ * inputs are each sequence's recurrent state: read when it has cached
+ * tokens, written every step.  The scan is counted as the chunked SSD
+ * algorithm with chunks of 256: a token attends within the (causal half
+ * of the) chunk over N + hd, and meets the state over 4 hd N. */
+#define SSM_CHUNK 256.0
+
+static ROOF__INLINE void mamba_block(emit *e)
+{
+    const step *s = e->s;
+    const roof__shape *sh = s->sh;
+    const double T = s->tokens, inner = sh->ssm_inner, ch = sh->ssm_conv_ch;
+    const double had = s->cached > 0.0 ? 1.0 : 0.0;
+    norm(e, ROOF_OP_ATTN_NORM);
+    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden, sh->ssm_in_width);
+    const double conv = s->batch * (sh->ssm_k - 1.0) * ch * s->kb;
+    put(e, ROOF_OP_SSM_CONV, 2.0 * sh->ssm_k * ch * T, ch * sh->ssm_k * s->wq,
+        T * ch * s->ab, T * ch * s->ab, had * conv, conv, 0.0);
+    const double state = s->batch * inner * sh->ssm_n * s->kb;
+    const double n = s->new_tok < SSM_CHUNK ? s->new_tok : SSM_CHUNK;
+    const double reach = (n + 1.0) * 0.5; /* mean causal prefix */
+    put(e, ROOF_OP_SSM_SCAN,
+        T * sh->ssm_heads * (4.0 * sh->ssm_hd * sh->ssm_n
+                             + 2.0 * reach * (sh->ssm_n + sh->ssm_hd)),
+        3.0 * sh->ssm_heads * s->wq, T * (ch + sh->ssm_heads) * s->ab,
+        T * inner * s->ab, had * state, state, 0.0);
+    put_act(e, ROOF_OP_SSM_NORM, (FLOPS_SILU_MUL + FLOPS_RMSNORM) * T * inner,
+            inner * s->ab, 2.0 * T * inner * s->ab, T * inner * s->ab);
+    proj(e, ROOF_OP_SSM_OUT_PROJ, inner, s->hidden);
+    residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
+}
+
+/* One layer of a model without groups: attention and MLP, always. */
+static ROOF__INLINE void layer_ops(emit *e)
+{
+    attention_block(e);
+    mlp_block(e);
+    if (e->s->tp_on)
+        allreduce(e, 2.0);
+}
+
+/* One layer of a group: attention, an MLP, or both. */
+static ROOF__INLINE void group_layer_ops(emit *e)
+{
+    const step *s = e->s;
+    if (s->mla)
+        mla_block(e);
+    else if (s->ssm)
+        mamba_block(e);
+    else if (s->attn)
+        attention_block(e);
+    if (s->mlp_on)
+        mlp_block(e);
     if (s->tp_on)
-        allreduce(e);
+        allreduce(e, s->blocks);
 }
 
 static ROOF__INLINE void model_ops(emit *e)
@@ -774,7 +977,7 @@ static void sum_bound(roof_sum *t)
 static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
                       roof_totals *out)
 {
-    roof_sum layer, top, model;
+    roof_sum layer = {0}, top = {0}, model = {0}; /* reserved fields 0 */
     const double L = s->layers;
     sum_of(a_layer, s->inv_ic, &layer);
     sum_of(a_top, s->inv_ic, &top);
@@ -825,7 +1028,7 @@ static int prepare(const roof_model *m, const roof_workload *w,
 static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
                   roof_totals *totals)
 {
-    emit e = {ops, s, ROOF_SCOPE_LAYER, acc_zero};
+    emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
     layer_ops(&e);
     e.scope = ROOF_SCOPE_MODEL;
     model_ops(&e);
@@ -840,13 +1043,190 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
 /* The totals of every op of the step, without records. */
 static void build_totals(const step *s, roof_totals *totals)
 {
-    emit e = {NULL, s, ROOF_SCOPE_LAYER, acc_zero};
+    emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
     layer_ops(&e);
     const acc layer = e.sum;
     e.scope = ROOF_SCOPE_MODEL;
     e.sum = acc_zero;
     model_ops(&e);
     totals_of(&layer, &e.sum, s, totals);
+}
+
+/* ---- layer groups -------------------------------------------------------
+ * A model with layer groups builds each group's layer operators in turn,
+ * each tagged with its group, then the model-scope ones; its totals sum
+ * layers x layer over the groups.  Models without groups keep the path
+ * above untouched. */
+
+typedef struct groups {
+    step s[ROOF_MAX_GROUPS]; /* the model's step with each group's shape */
+    uint32_t count;
+    uint32_t n_layer;        /* layer operators over all groups */
+    step bound;              /* the model's step with the most keys of any
+                                group: what overflow_ok checks */
+    roof__shape sh;          /* the model on one device (the steps point
+                                to it) */
+} groups;
+
+static void group_step(const roof_model *m, const roof_workload *w,
+                       const roof__shape *sh, uint32_t g, step *gs)
+{
+    roof__group_shape G;
+    roof__shape_group_init(m, sh, g, &G);
+    gs->layers = G.layers;
+    gs->attn = (uint32_t)G.attn;
+    gs->ssm = (uint32_t)G.ssm;
+    gs->sh = sh;
+    gs->mlp_on = (uint32_t)G.mlp;
+    gs->blocks = (double)(G.mixer + G.mlp);
+    gs->dense = G.dense;
+    gs->experts = G.experts;
+    gs->mla = (uint32_t)G.mla;
+    gs->rq = sh->mla_rq;
+    gs->rkv = sh->mla_rkv;
+    gs->dr = sh->mla_dr;
+    gs->dn = sh->mla_dn;
+    gs->dv = sh->mla_dv;
+    if (G.chunked)
+        chunked_sizes(w, (uint32_t)G.window, gs);
+    else
+        attention_sizes(w, G.window, gs);
+}
+
+static void prepare_groups(const roof_model *m, const roof_workload *w,
+                           const step *base, groups *gr)
+{
+    (void)roof__shape_init(m, w->tensor_parallel, &gr->sh); /* setup checked */
+    gr->count = m->group_count;
+    gr->n_layer = 0;
+    gr->bound = *base;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        gr->s[g] = *base;
+        group_step(m, w, &gr->sh, g, &gr->s[g]);
+        gr->n_layer += layer_op_count(&gr->s[g]);
+        if (gr->s[g].keys > gr->bound.keys)
+            gr->bound.keys = gr->s[g].keys;
+    }
+}
+
+/* a += k b: b's sums counted k times (k layers of a group). */
+static void acc_add(acc *a, const acc *b, double k)
+{
+    a->flops += k * b->flops;
+    a->bytes += k * b->bytes;
+    a->weight += k * b->weight;
+    a->act += k * b->act;
+    a->kv += k * b->kv;
+    a->comm += k * b->comm;
+    a->cs += k * b->cs;
+    a->ms += k * b->ms;
+    a->seconds += k * b->seconds;
+    a->expected += k * b->expected;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(a->by_bound); i++)
+        a->by_bound[i] += k * b->by_bound[i];
+    if (k * b->slowest > a->slowest) {
+        a->slowest = k * b->slowest;
+        a->dominant = b->dominant;
+    }
+}
+
+/* layer = one layer of each group; model = sum of layers x layer + top. */
+static void group_totals(const acc *ga, const groups *gr, const acc *top,
+                         const step *s, roof_totals *out)
+{
+    acc layer = acc_zero, model = acc_zero;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        acc_add(&layer, &ga[g], 1.0);
+        acc_add(&model, &ga[g], gr->s[g].layers);
+    }
+    acc_add(&model, top, 1.0);
+    roof_sum ls = {0}, ms = {0};
+    sum_of(&layer, s->inv_ic, &ls);
+    sum_of(&model, s->inv_ic, &ms);
+    sum_bound(&ls);
+    sum_bound(&ms);
+    out->layer = ls;
+    out->model = ms;
+    out->overhead_seconds = s->overhead;
+    memset(out->reserved, 0, sizeof out->reserved);
+}
+
+static void build_grouped(const step *s, const groups *gr, roof_op *ops,
+                          roof_totals *totals)
+{
+    emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
+    acc ga[ROOF_MAX_GROUPS], top;
+    for (uint32_t g = 0; g < gr->count; g++) {
+        roof_op *first = e.op;
+        e.s = &gr->s[g];
+        e.group = g;
+        group_layer_ops(&e);
+        sum_ops(first, (uint32_t)(e.op - first), &ga[g]);
+    }
+    roof_op *first = e.op;
+    e.s = s;
+    e.group = 0;
+    e.scope = ROOF_SCOPE_MODEL;
+    model_ops(&e);
+    if (totals != NULL) {
+        sum_ops(first, (uint32_t)(e.op - first), &top);
+        group_totals(ga, gr, &top, s, totals);
+    }
+}
+
+static void build_grouped_totals(const step *s, const groups *gr,
+                                 roof_totals *totals)
+{
+    emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
+    acc ga[ROOF_MAX_GROUPS];
+    for (uint32_t g = 0; g < gr->count; g++) {
+        e.s = &gr->s[g];
+        e.sum = acc_zero;
+        group_layer_ops(&e);
+        ga[g] = e.sum;
+    }
+    e.s = s;
+    e.scope = ROOF_SCOPE_MODEL;
+    e.sum = acc_zero;
+    model_ops(&e);
+    group_totals(ga, gr, &e.sum, s, totals);
+}
+
+/* roof_step for a model with groups, once the step is prepared: out of
+ * the uniform models' way (its stack and code). */
+static ROOF__COLD int step_grouped(const roof_model *m,
+                                   const roof_workload *w, const step *s,
+                                   roof_totals *out)
+{
+    groups gr;
+    prepare_groups(m, w, s, &gr);
+    if (!overflow_ok(m, &gr.bound))
+        return ROOF_E_OVERFLOW;
+    roof_totals t;
+    build_grouped_totals(s, &gr, &t);
+    *out = t;
+    return ROOF_OK;
+}
+
+/* roof__ops_trusted for a model with groups, once the step is prepared. */
+static ROOF__COLD int ops_grouped(const roof_model *m, const roof_workload *w,
+                       const step *s, roof_op *ops, uint32_t cap,
+                       uint32_t *count, roof_totals *totals)
+{
+    groups gr;
+    prepare_groups(m, w, s, &gr);
+    const uint32_t n = gr.n_layer + 3;
+    if (cap < n) {
+        if (count != NULL)
+            *count = n;
+        return ROOF_E_BUFFER_TOO_SMALL;
+    }
+    if (!overflow_ok(m, &gr.bound))
+        return ROOF_E_OVERFLOW;
+    build_grouped(s, &gr, ops, totals);
+    if (count != NULL)
+        *count = n;
+    return ROOF_OK;
 }
 
 int roof__ops_trusted(const roof_model *m, const roof_workload *w,
@@ -865,6 +1245,8 @@ int roof__ops_trusted(const roof_model *m, const roof_workload *w,
     rc = prepare(m, w, hw, eff, cal, &s);
     if (rc != ROOF_OK)
         return rc;
+    if (m->group_count > 0)
+        return ops_grouped(m, w, &s, ops, cap, count, totals);
     const uint32_t n_layer = layer_op_count(&s);
     const uint32_t n = n_layer + 3;
     if (cap < n) {
@@ -945,6 +1327,8 @@ int roof_step_calibrated(const roof_model *m, const roof_workload *w,
         rc = prepare(m, w, hw, eff, use, &s);
     if (rc != ROOF_OK)
         return rc;
+    if (m->group_count > 0)
+        return step_grouped(m, w, &s, out);
     if (!overflow_ok(m, &s))
         return ROOF_E_OVERFLOW;
     roof_totals t;

@@ -43,7 +43,8 @@ int roof_ceiling_from_hardware(const roof_hardware *hw, uint32_t precision,
     int rc = roof_hardware_validate(hw);
     if (rc != ROOF_OK)
         return rc;
-    static const roof_efficiency ideal = {1.0, 1.0, 1.0};
+    static const roof_efficiency ideal = {.compute = 1.0, .memory = 1.0,
+                                          .interconnect = 1.0};
     if (eff == NULL)
         eff = &ideal;
     else if (roof_efficiency_validate(eff) != ROOF_OK)

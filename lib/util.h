@@ -49,8 +49,10 @@ int roof__asserts_on(void);
  * matter (bench/callgrind.sh): a plain inline hint elsewhere. */
 #if defined(__GNUC__)
 #define ROOF__INLINE inline __attribute__((always_inline))
+#define ROOF__COLD __attribute__((noinline, cold))
 #else
 #define ROOF__INLINE inline
+#define ROOF__COLD
 #endif
 
 /* Number checks against the library-wide rules (finite, |x| <= MAX).

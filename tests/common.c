@@ -76,7 +76,7 @@ static void test_bound_names(void **state)
 static void test_efficiency_validate(void **state)
 {
     (void)state;
-    roof_efficiency e = {1.0, 0.5, 0.25};
+    roof_efficiency e = {.compute = 1.0, .memory = 0.5, .interconnect = 0.25};
     assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
     assert_int_equal(roof_efficiency_validate(NULL), ROOF_E_NULL);
     /* Below 1e-30, the smallest divisor, a fraction scales a roof to
@@ -96,6 +96,11 @@ static void test_efficiency_validate(void **state)
     }
     e.compute = 1e-30;
     assert_int_equal(roof_efficiency_validate(&e), ROOF_OK);
+    for (size_t i = 0; i < 5; i++) { /* every reserved field is checked */
+        roof_efficiency b = e;
+        b.reserved[i] = 1.0;
+        assert_int_equal(roof_efficiency_validate(&b), ROOF_E_INVALID);
+    }
 }
 
 static void test_version(void **state)

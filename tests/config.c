@@ -56,6 +56,19 @@ static void expect_preset(const char *fixture, const char *preset)
     assert_same_numbers(&got, &want);
 }
 
+/* As expect_preset, the weight width taken as `bits` (tests/data/
+ * README.md: the formats of quantization_config are read elsewhere). */
+static void expect_preset_bits(const char *fixture, const char *preset,
+                               uint32_t bits)
+{
+    roof_model got, want;
+    load(fixture, &got);
+    assert_int_equal(got.native_bits, bits);
+    assert_int_equal(roof_model_find(preset, &want), ROOF_OK);
+    got.native_bits = want.native_bits;
+    assert_same_numbers(&got, &want);
+}
+
 static void test_configs_equal_presets(void **state)
 {
     (void)state;
@@ -63,6 +76,15 @@ static void test_configs_equal_presets(void **state)
     expect_preset("llama-3.1-8b.config.json", "llama-3.1-8b");
     expect_preset("mixtral-8x7b-v0.1.config.json", "mixtral-8x7b");
     expect_preset("qwen2.5-7b.config.json", "qwen2.5-7b");
+    expect_preset("qwen3-8b.config.json", "qwen3-8b");
+    expect_preset("qwen3-30b-a3b.config.json", "qwen3-30b-a3b");
+    expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
+    expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
+    expect_preset("nemotron-h-8b.config.json", "nemotron-h-8b");
+    expect_preset_bits("gpt-oss-20b.config.json", "gpt-oss-20b", 32);
+    expect_preset_bits("gpt-oss-120b.config.json", "gpt-oss-120b", 32);
+    expect_preset_bits("deepseek-v3.config.json", "deepseek-v3", 16);
+    expect_preset_bits("kimi-k2.config.json", "kimi-k2", 16);
 }
 
 static void test_fixture_fields_by_hand(void **state)
@@ -360,7 +382,10 @@ static void test_malformed(void **state)
     expect_fail("\xef\xbb\xbf" SMALL "}", ROOF_E_PARSE, 1, 1, "byte-order mark");
     expect_fail(SMALL, ROOF_E_PARSE, 1, 139, "truncated");
     expect_fail(SMALL ",}", ROOF_E_PARSE, 1, 140, "trailing comma");
-    expect_fail(SMALL ", \"x\": NaN}", ROOF_E_PARSE, 1, 146, "NaN");
+    /* Python's NaN and Infinity are numbers in a config.json (below);
+     * other spellings are not. */
+    expect_fail(SMALL ", \"x\": Nan}", ROOF_E_PARSE, 1, 146, "NaN");
+    expect_fail(SMALL ", \"x\": -Inf}", ROOF_E_PARSE, 1, 146, "Infinity");
     expect_fail(SMALL ", \"x\": 01}", ROOF_E_PARSE, 1, 146, "leading zeros");
     expect_fail(SMALL ", \"x\": \"\xff\"}", ROOF_E_PARSE, 1, 147, "invalid UTF-8");
     expect_fail_n(SMALL ", \"x\": 1}\0", sizeof(SMALL ", \"x\": 1}"), ROOF_E_PARSE,
@@ -421,6 +446,245 @@ static void test_null_arguments(void **state)
     assert_int_equal(roof_model_from_json("{}", 2, &m, NULL), ROOF_E_MISSING);
 }
 
+/* A model with layer groups writes them, reads back identical, and says
+ * what it implies: gpt-oss-20b's 20,907,927,360 parameters and, per
+ * group, 12 layers x 2 x 8 x 64 x 2 B = 24,576 B a token, the sliding
+ * group for its last 128 tokens only.  Malformed groups are refused. */
+static void test_groups_in_json(void **state)
+{
+    (void)state;
+    roof_model m, back;
+    assert_int_equal(roof_model_find("gpt-oss-20b", &m), ROOF_OK);
+    char buf[8192];
+    size_t len = 0;
+    assert_int_equal(roof_model_to_json(&m, buf, sizeof buf, &len), ROOF_OK);
+    assert_non_null(strstr(buf, "\"params\": 20907927360"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 128, "
+                                "\"state_bytes_per_sequence\": 0}"));
+    assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 0, "
+                                "\"state_bytes_per_sequence\": 0}"));
+    roof_parse_error err;
+    assert_int_equal(roof_model_from_json(buf, len, &back, &err), ROOF_OK);
+    assert_memory_equal(&m, &back, sizeof m);
+    static const struct {
+        const char *groups;
+        int status;
+    } bad[] = {
+        {"{}", ROOF_E_TYPE},
+        {"[1]", ROOF_E_TYPE},
+        {"[{\"layers\": 24, \"colour\": 1}]", ROOF_E_INVALID},
+        {"[{\"layers\": 24, \"mixer\": \"mamba\"}]", ROOF_E_INVALID},
+        {"[{\"layers\": 24, \"mlp\": 3}]", ROOF_E_TYPE},
+        {"[{\"layers\": -1}]", ROOF_E_RANGE},
+        {"[{\"layers\": 20}]", ROOF_E_INVALID}, /* 20 of 24 layers */
+        {"[{\"layers\": 3}, {\"layers\": 3}, {\"layers\": 3}, "
+         "{\"layers\": 3}, {\"layers\": 3}, {\"layers\": 3}, "
+         "{\"layers\": 3}, {\"layers\": 2}, {\"layers\": 1}]",
+         ROOF_E_RANGE}, /* 9 groups */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"hidden_size\": 64, \"num_attention_heads\": 4, "
+                 "\"num_hidden_layers\": 24, \"intermediate_size\": 128, "
+                 "\"vocab_size\": 100, \"roofmodel\": {\"groups\": %s}}",
+                 bad[i].groups);
+        memset(&back, 0x5A, sizeof back);
+        assert_int_equal(roof_model_from_json(text, strlen(text), &back, &err),
+                         bad[i].status);
+    }
+    /* 24 layers as 3 + 21 with their own kinds reads. */
+    const char *ok = "{\"hidden_size\": 64, \"num_attention_heads\": 4, "
+                     "\"num_hidden_layers\": 24, \"intermediate_size\": 128, "
+                     "\"vocab_size\": 100, \"roofmodel\": {\"groups\": ["
+                     "{\"layers\": 3, \"mlp\": \"dense\", "
+                     "\"dense_intermediate\": 256}, {\"layers\": 21, "
+                     "\"mixer\": \"chunked\", \"window\": 16}]}}";
+    assert_int_equal(roof_model_from_json(ok, strlen(ok), &back, &err),
+                     ROOF_OK);
+    assert_int_equal(back.group_count, 2);
+    assert_int_equal(back.groups[0].dense_intermediate, 256);
+    assert_int_equal(back.groups[1].mixer, ROOF_MIXER_CHUNKED);
+}
+
+/* What the reader cannot model, it refuses, naming the type or key. */
+static void test_refuses_what_it_cannot_model(void **state)
+{
+    (void)state;
+#define LLAMA_KEYS "\"hidden_size\": 64, \"num_attention_heads\": 4, " \
+                   "\"num_hidden_layers\": 4, \"intermediate_size\": 128, " \
+                   "\"vocab_size\": 100"
+    static const struct {
+        const char *text;
+        int status;
+        const char *message;
+    } cases[] = {
+        {"{\"model_type\": \"phi9\", " LLAMA_KEYS "}", ROOF_E_UNSUPPORTED,
+         "unknown model_type \"phi9\""},
+        {"{\"model_type\": \"jamba\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Mamba layers are not modelled: "
+                             "\"jamba\""},
+        {"{\"model_type\": \"qwen3_next\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Gated DeltaNet layers are not modelled: "
+                             "\"qwen3_next\""},
+        {"{\"model_type\": \"llama\", \"linear_num_value_heads\": 8, "
+         LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "layers this key describes are not modelled: "
+                             "\"linear_num_value_heads\""},
+        {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
+         "\"M-M\", " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "not one entry a layer in "
+                         "\"hybrid_override_pattern\""},
+        {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
+         "\"M-MX\", " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "a layer kind not modelled in "
+                         "\"hybrid_override_pattern\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": [\"full_attention\", "
+         "\"linear_attention\", \"full_attention\", \"full_attention\"], "
+         LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "a layer type not modelled in \"layer_types\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": [\"full_attention\"], "
+         LLAMA_KEYS "}",
+         ROOF_E_INVALID, "fewer entries than num_hidden_layers in "
+                         "\"layer_types\""},
+        {"{\"model_type\": \"qwen3\", \"layer_types\": 4, " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an array for \"layer_types\""},
+        {"{\"model_type\": \"gemma3\", \"text_config\": 4}", ROOF_E_TYPE,
+         "expected an object for \"text_config\""},
+        {"{\"model_type\": \"mamba_and_then_some_more_letters_to_be_longer_"
+         "than_the_sixty_four_bytes_kept\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "unknown model_type \"?\""},
+        {"{\"model_type\": \"gemma3_text\", \"sliding_window\": 8, "
+         "\"sliding_window_pattern\": 2, \"hidden_size\": 64, "
+         "\"num_attention_heads\": 4, \"num_hidden_layers\": 70000, "
+         "\"intermediate_size\": 128, \"vocab_size\": 100}",
+         ROOF_E_INVALID, "too many layers to schedule: "
+                         "\"num_hidden_layers\""},
+        {"{\"model_type\": \"llama4\", \"attention_chunk_size\": 8, "
+         "\"no_rope_layers\": [1, 1], " LLAMA_KEYS "}",
+         ROOF_E_INVALID, "fewer entries than num_hidden_layers in "
+                         "\"no_rope_layers\""},
+        {"{\"model_type\": \"llama4\", \"attention_chunk_size\": 8, "
+         "\"no_rope_layers\": [\"a\", 1, 1, 1], " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an integer for \"no_rope_layers\""},
+        {"{\"model_type\": \"qwen3_moe\", \"num_experts\": 4, "
+         "\"num_experts_per_tok\": 1, \"mlp_only_layers\": [-1], "
+         LLAMA_KEYS "}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"mlp_only_layers\""},
+        {"{\"model_type\": \"qwen3\", \"sliding_window_pattern\": "
+         "\"x\", " LLAMA_KEYS "}",
+         ROOF_E_TYPE, "expected an integer for \"sliding_window_pattern\""},
+        /* Python's NaN and Infinity: an error naming the key that needs
+         * a number. */
+        {"{\"model_type\": \"qwen3\", \"vocab_size\": NaN, "
+         "\"hidden_size\": 64, \"num_attention_heads\": 4, "
+         "\"num_hidden_layers\": 4, \"intermediate_size\": 128}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"vocab_size\""},
+        {"{\"model_type\": \"qwen3\", \"sliding_window\": -Infinity, "
+         LLAMA_KEYS "}",
+         ROOF_E_RANGE, "expected an integer in 0..4294967295 for "
+                       "\"sliding_window\""},
+    };
+#undef LLAMA_KEYS
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        roof_model m;
+        roof_parse_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(roof_model_from_json(cases[i].text,
+                                              strlen(cases[i].text), &m, &err),
+                         cases[i].status);
+        assert_string_equal(err.message, cases[i].message);
+    }
+}
+
+/* Schedules by hand: Gemma-2's alternation, Qwen's dense layers among MoE
+ * ones, a Llama-4 with its NoPE layers listed, an MLA model without q
+ * LoRA and without dense layers. */
+static void test_schedules_by_hand(void **state)
+{
+    (void)state;
+    roof_model m = parse_ok("{\"model_type\": \"gemma2\", \"hidden_size\": 64,"
+                            " \"num_attention_heads\": 4, \"num_hidden_layers\": 5,"
+                            " \"intermediate_size\": 128, \"vocab_size\": 100,"
+                            " \"sliding_window\": 32}");
+    assert_int_equal(m.group_count, 2); /* layers 0, 2, 4 local */
+    assert_int_equal(m.groups[0].layers, 3);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_SLIDING);
+    assert_int_equal(m.groups[0].window, 32);
+    assert_int_equal(m.groups[1].layers, 2);
+    assert_int_equal(m.sliding_window, 0);
+    m = parse_ok("{\"model_type\": \"qwen2_moe\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 6,"
+                 " \"intermediate_size\": 256, \"moe_intermediate_size\": 32,"
+                 " \"num_experts\": 8, \"num_experts_per_tok\": 2,"
+                 " \"decoder_sparse_step\": 2, \"mlp_only_layers\": [5],"
+                 " \"vocab_size\": 100}");
+    /* MoE on layers 1 and 3 ((i + 1) % 2 == 0, 5 listed dense). */
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].layers, 4);
+    assert_int_equal(m.groups[0].mlp, ROOF_GROUP_MLP_DENSE);
+    assert_int_equal(m.groups[0].dense_intermediate, 256);
+    assert_int_equal(m.groups[1].layers, 2);
+    m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 4,"
+                 " \"intermediate_size\": 32, \"num_local_experts\": 4,"
+                 " \"num_experts_per_tok\": 1, \"attention_chunk_size\": 16,"
+                 " \"no_rope_layers\": [0, 1, 1, 1], \"vocab_size\": 100}");
+    assert_int_equal(m.group_count, 2); /* layer 0 global, 3 chunked */
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_ATTENTION);
+    assert_int_equal(m.groups[0].layers, 1);
+    assert_int_equal(m.groups[1].mixer, ROOF_MIXER_CHUNKED);
+    assert_int_equal(m.groups[1].window, 16);
+    assert_int_equal(m.shared_experts, 1);
+    assert_int_equal(m.shared_intermediate, 32);
+    m = parse_ok("{\"model_type\": \"deepseek_v2\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 3,"
+                 " \"intermediate_size\": 256, \"vocab_size\": 100,"
+                 " \"q_lora_rank\": null, \"kv_lora_rank\": 32,"
+                 " \"qk_rope_head_dim\": 8, \"qk_nope_head_dim\": 16,"
+                 " \"v_head_dim\": 16}");
+    assert_int_equal(m.group_count, 1);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_MLA);
+    assert_int_equal(m.groups[0].layers, 3);
+    assert_int_equal(m.q_lora_rank, 0);
+    assert_int_equal(m.head_dim, 24);
+    /* Python's NaN and Infinity where no number is needed: read past. */
+    m = parse_ok("{\"model_type\": \"nemotron_h\", \"time_step_limit\": "
+                 "[0.0, Infinity], \"x\": -Infinity, \"y\": [NaN, 1],"
+                 " \"hidden_size\": 64, \"num_attention_heads\": 4,"
+                 " \"num_hidden_layers\": 2, \"intermediate_size\": 128,"
+                 " \"vocab_size\": 100}");
+    assert_int_equal(m.hidden, 64);
+    /* Mistral-Small-3.1-24B (mistral3): the language model under
+     * text_config, read with Mistral's keys. */
+    m = parse_ok("{\"model_type\": \"mistral3\", \"torch_dtype\": "
+                 "\"bfloat16\", \"text_config\": {\"model_type\": \"mistral\","
+                 " \"hidden_size\": 5120, \"num_attention_heads\": 32,"
+                 " \"num_key_value_heads\": 8, \"head_dim\": 128,"
+                 " \"num_hidden_layers\": 40, \"intermediate_size\": 32768,"
+                 " \"vocab_size\": 131072, \"sliding_window\": null,"
+                 " \"max_position_embeddings\": 131072}, \"vision_config\":"
+                 " {\"hidden_size\": 1024, \"num_hidden_layers\": 24}}");
+    assert_int_equal(m.hidden, 5120);
+    assert_int_equal(m.layers, 40);
+    assert_int_equal(m.kv_heads, 8);
+    assert_int_equal(m.head_dim, 128);
+    assert_int_equal(m.intermediate, 32768);
+    assert_int_equal(m.native_bits, 16); /* the top level's dtype */
+    assert_int_equal(m.group_count, 0);
+    /* layer_types may name chunked layers where a chunk size is given. */
+    m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
+                 " \"intermediate_size\": 32, \"attention_chunk_size\": 16,"
+                 " \"layer_types\": [\"chunked_attention\", "
+                 "\"full_attention\"], \"vocab_size\": 100}");
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_CHUNKED);
+    assert_int_equal(m.groups[0].window, 16);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +695,9 @@ int main(void)
         cmocka_unit_test(test_shared_experts),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_groups_in_json),
+        cmocka_unit_test(test_refuses_what_it_cannot_model),
+        cmocka_unit_test(test_schedules_by_hand),
         cmocka_unit_test(test_to_json_errors),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_null_arguments),

@@ -88,6 +88,7 @@ typedef struct step_ref {
     double layer_seconds; /* one layer */
     double model_seconds; /* embed + final_norm + lm_head */
     double new_tokens;
+    double total_seconds; /* the step: what a model with groups sums */
 } step_ref;
 
 static step_ref run_step(const roof_model *m, const roof_hardware *hw,
@@ -104,7 +105,7 @@ static step_ref run_step(const roof_model *m, const roof_hardware *hw,
     roof_totals t;
     assert_int_equal(roof_ops(m, &w, hw, &r->efficiency, ops, ROOF_MAX_OPS,
                               &n, &t), ROOF_OK);
-    step_ref s = {t.layer.seconds, 0.0, new_tokens};
+    step_ref s = {t.layer.seconds, 0.0, new_tokens, t.model.seconds};
     for (uint32_t i = 0; i < n; i++) {
         if (ops[i].scope == ROOF_SCOPE_MODEL)
             s.model_seconds += ops[i].roofline.seconds;
@@ -119,6 +120,8 @@ static double step_seconds(const roof_model *m, const roof_hardware *hw,
                            const roof_request *r, step_ref s)
 {
     const uint32_t p = r->pipeline_parallel, mb = r->microbatches;
+    if (m->group_count > 0) /* one stage: m micro-batches run in turn */
+        return mb * s.total_seconds;
     const double ceil_layers = (m->layers + p - 1) / p;
     double t = (m->layers + (mb - 1.0) * ceil_layers) * s.layer_seconds
                + mb * s.model_seconds;
@@ -420,7 +423,11 @@ static void check_fit_boundaries(const roof_model *m, const roof_hardware *hw,
     }
     if (e.max_context > r->prompt_tokens) {
         assert_true(fits(m, hw, *r, r->workload.batch, e.max_context));
-        assert_false(fits(m, hw, *r, r->workload.batch, e.max_context + 1));
+        /* A cache capped by a window may fit any context: the answer is
+         * then the largest a request can ask for. */
+        if (e.max_context < UINT32_MAX)
+            assert_false(fits(m, hw, *r, r->workload.batch,
+                              e.max_context + 1));
     }
     assert_int_equal(e.memory.fits, e.max_batch >= r->workload.batch);
 }
@@ -657,6 +664,124 @@ static void test_closed_form_sliding_window(void **state)
         r.workload.attention = ROOF_ATTN_FUSED;
         check_against_steps(&m, &hw, &r);
     }
+}
+
+/* Layer groups: gpt-oss's windows of 128 beside full layers, Gemma-3's
+ * 1024, Maverick's chunks of 8192 (ranges inside one chunk, across one
+ * boundary and across several), against the step-by-step sums. */
+static void test_closed_form_groups(void **state)
+{
+    (void)state;
+    const roof_hardware hw = preset_device("h100-sxm");
+    static const struct {
+        const char *model;
+        uint32_t prompt, gen, batch, tp, mb;
+    } cases[] = {
+        {"gpt-oss-20b", 100, 60, 3, 1, 1}, {"gpt-oss-20b", 120, 20, 1, 2, 1},
+        {"gpt-oss-20b", 1, 300, 8, 1, 2},  {"gpt-oss-120b", 127, 3, 2, 4, 1},
+        {"gemma-3-27b", 1000, 60, 4, 2, 1}, {"gemma-3-27b", 1030, 9, 1, 1, 1},
+        {"llama-4-maverick", 8150, 100, 2, 8, 1},
+        {"llama-4-maverick", 100, 50, 1, 8, 1},
+        {"llama-4-maverick", 8191, 2, 1, 8, 1},
+        {"llama-4-maverick", 8000, 17000, 1, 8, 1},
+        {"deepseek-v3", 300, 40, 2, 8, 1}, {"kimi-k2", 1, 9, 3, 8, 3},
+        {"nemotron-h-8b", 100, 50, 4, 2, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const roof_model m = preset_model(cases[i].model);
+        roof_request r = request(cases[i].batch, cases[i].prompt,
+                                 cases[i].gen);
+        r.workload.tensor_parallel = cases[i].tp;
+        r.microbatches = cases[i].mb;
+        check_against_steps(&m, &hw, &r);
+        r.workload.attention = ROOF_ATTN_FUSED;
+        check_against_steps(&m, &hw, &r);
+    }
+}
+
+/* The cache by hand.  Mistral-7B at 32,768 tokens keeps its window of
+ * 4096: 32 layers x 2 x 8 x 128 x 2 B x 4096 = 536,870,912 B a sequence,
+ * not the 4.29 GB of every token.  gpt-oss-120b at 4096 tokens: 18 full
+ * layers x 4096 + 18 sliding layers x 128, each token 2 x 8 x 64 x 2 B
+ * = 2048 B: 155,713,536 B. */
+static void test_window_caps_cache_by_hand(void **state)
+{
+    (void)state;
+    const roof_hardware hw = preset_device("h100-sxm");
+    roof_memory mem;
+    const roof_model mistral = preset_model("mistral-7b");
+    roof_request r = request(1, 32000, 768);
+    assert_int_equal(roof_memory_footprint(&mistral, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.kv_bytes == 536870912.0);
+    /* Nemotron-H-8B: 24 Mamba-2 states of 128 x 64 x 128 + 3 x 10,240
+     * (1,079,296 elements) a sequence whatever the context, and 4
+     * attention layers of 2 x 8 x 128 a token: at 5000 tokens, 2 B each,
+     * 51,806,208 + 5000 x 16,384 B a sequence. */
+    const roof_model nh = preset_model("nemotron-h-8b");
+    r = request(2, 4000, 1000);
+    assert_int_equal(roof_memory_footprint(&nh, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.kv_bytes == 2.0 * (51806208.0 + 5000.0 * 16384.0));
+    const roof_model oss = preset_model("gpt-oss-120b");
+    r = request(3, 4000, 96);
+    assert_int_equal(roof_memory_footprint(&oss, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.kv_bytes == 3.0 * 155713536.0);
+    /* A window caps every layer's cache: any context fits the batch that
+     * fits the window (fused attention: no 32k x 32k score matrix). */
+    roof_estimate e;
+    r = request(1, 32000, 768);
+    r.workload.attention = ROOF_ATTN_FUSED;
+    assert_int_equal(roof_estimate_run(&mistral, &hw, &r, &e), ROOF_OK);
+    assert_int_equal(e.max_context, UINT32_MAX);
+    /* Half of gpt-oss's layers grow with the context: its longest context
+     * at batch 3 on 4 devices (2 K/V heads each: 512 B a token a layer)
+     * fills what the weights leave with the full layers' cache. */
+    r = request(3, 4000, 96);
+    r.workload.tensor_parallel = 4;
+    r.workload.attention = ROOF_ATTN_FUSED;
+    assert_int_equal(roof_estimate_run(&oss, &hw, &r, &e), ROOF_OK);
+    const double room = e.memory.capacity_bytes - e.memory.weight_bytes
+                        - e.memory.activation_bytes
+                        - 3.0 * 18.0 * 128.0 * 512.0;
+    assert_true(room > 0.0);
+    assert_int_equal(e.max_context,
+                     (uint32_t)floor(room / (3.0 * 18.0 * 512.0)));
+}
+
+/* The prefill activations take the widest MLP of any layer group.
+ * DeepSeek-V3 on 8 devices, 1000 tokens, fused, 16-bit: q, k, v of 16
+ * heads of 192 beside the 7168-wide stream, 16,384 elements a token, beat
+ * the MLP's 7168 + 3 x 2304; with the dense layers 30,000 wide (3750 a
+ * device) the MLP's 7168 + 3 x 3750 = 18,418 wins. */
+static void test_activations_take_widest_group(void **state)
+{
+    (void)state;
+    const roof_hardware hw = preset_device("h100-sxm");
+    roof_model m = preset_model("deepseek-v3");
+    roof_request r = request(1, 1000, 10);
+    r.workload.tensor_parallel = 8;
+    r.workload.attention = ROOF_ATTN_FUSED;
+    roof_memory mem;
+    assert_int_equal(roof_memory_footprint(&m, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.activation_bytes == (7168000.0 + 16384000.0) * 2.0);
+    m.groups[0].dense_intermediate = 30000;
+    assert_int_equal(roof_memory_footprint(&m, &hw, &r, &mem), ROOF_OK);
+    assert_true(mem.activation_bytes == (7168000.0 + 18418000.0) * 2.0);
+}
+
+/* Which layers a pipeline stage holds is not part of a schedule of
+ * groups: refused, not guessed. */
+static void test_groups_refuse_pipeline(void **state)
+{
+    (void)state;
+    const roof_hardware hw = preset_device("h100-sxm");
+    const roof_model m = preset_model("gpt-oss-20b");
+    roof_request r = request(2, 100, 10);
+    r.pipeline_parallel = 2;
+    roof_estimate e;
+    roof_memory mem;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &e), ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_memory_footprint(&m, &hw, &r, &mem),
+                     ROOF_E_UNSUPPORTED);
 }
 
 static void test_closed_form_moe(void **state)
@@ -1008,6 +1133,10 @@ int main(void)
         cmocka_unit_test(test_where_time_goes),
         cmocka_unit_test(test_closed_form_dense),
         cmocka_unit_test(test_closed_form_sliding_window),
+        cmocka_unit_test(test_closed_form_groups),
+        cmocka_unit_test(test_window_caps_cache_by_hand),
+        cmocka_unit_test(test_groups_refuse_pipeline),
+        cmocka_unit_test(test_activations_take_widest_group),
         cmocka_unit_test(test_closed_form_moe),
         cmocka_unit_test(test_closed_form_crossings),
         cmocka_unit_test(test_pipeline_by_hand),

@@ -70,7 +70,9 @@ static void test_required_presets_exist(void **state)
         "llama-7b", "llama-13b", "llama-33b", "llama-65b", "llama-2-7b",
         "llama-2-13b", "llama-2-70b", "llama-3.1-8b", "llama-3.1-70b",
         "llama-3.1-405b", "mistral-7b", "mixtral-8x7b", "mixtral-8x22b",
-        "qwen2.5-7b", "qwen2.5-72b", "gpt-3-175b",
+        "qwen2.5-7b", "qwen2.5-72b", "gpt-3-175b", "qwen3-8b",
+        "qwen3-30b-a3b", "qwen3-235b-a22b", "gpt-oss-20b", "gpt-oss-120b",
+        "gemma-3-27b", "llama-4-maverick",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         roof_model m = preset(names[i]);
@@ -247,6 +249,12 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
+    m.reserved[21] = 1; /* the last word of the tail is checked too */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = base_model();
+    m.groups[7].reserved[2] = 1; /* an unused group holds something */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = base_model();
     memset(m.name, 'x', sizeof m.name); /* no NUL */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
@@ -373,12 +381,196 @@ static void test_param_counts_vs_published(void **state)
     }
 }
 
+/* The presets of layer groups against their published sizes.  Convention
+ * (docs/model.md): total counts every weight, the embedding and an untied
+ * lm_head each once; active counts one token's path, both ends included.
+ * OpenAI's gpt-oss card leaves the embedding (a lookup) out of "active",
+ * so it is compared without it.  Two active figures are published
+ * truncated to two digits: Qwen3-30B-A3B's "3.3B" (3.353B by this count,
+ * 1.6% above: 48 layers x 56.9M + both 311M ends; the card's 29.9B
+ * non-embedding total matches to 0.1%) and Maverick's "17B" (17.18B);
+ * each is checked to lie in [figure, figure + one unit of its last
+ * digit). */
+static void test_group_presets_vs_published(void **state)
+{
+    (void)state;
+    roof_model_params p = params("qwen3-8b");
+    NEAR(p.total, 8.2e9, 0.01);
+    NEAR(p.total - p.embedding - p.lm_head, 6.95e9, 0.01);
+    p = params("qwen3-30b-a3b");
+    NEAR(p.total, 30.5e9, 0.01);
+    assert_true(p.active >= 3.3e9 && p.active < 3.4e9);
+    NEAR(p.total - p.embedding - p.lm_head, 29.9e9, 0.01);
+    p = params("qwen3-235b-a22b");
+    NEAR(p.total, 235e9, 0.01);
+    NEAR(p.active, 22e9, 0.01);
+    p = params("gpt-oss-20b");
+    NEAR(p.total, 20.91e9, 0.01);
+    NEAR(p.active - p.embedding, 3.61e9, 0.01);
+    p = params("gpt-oss-120b");
+    NEAR(p.total, 116.83e9, 0.01);
+    NEAR(p.active - p.embedding, 5.13e9, 0.01);
+    /* Gemma 3 report, Table 1: 1,416M embedding, 25,600M non-embedding. */
+    p = params("gemma-3-27b");
+    NEAR(p.embedding, 1416e6, 0.01);
+    NEAR(p.total - p.embedding, 25600e6, 0.01);
+    p = params("llama-4-maverick");
+    NEAR(p.total, 400e9, 0.01);
+    assert_true(p.active >= 17e9 && p.active < 18e9);
+}
+
+/* gpt-oss-20b by hand: attention 2880 x (4096 + 512 + 512 + 4096) =
+ * 26,542,080; one expert 3 x 2880^2 = 24,883,200; router 2880 x 32 =
+ * 92,160; norms 5,760.  A layer 26,542,080 + 32 experts 796,262,400 +
+ * 92,160 + 5,760 = 822,902,400; 24 of them 19,749,657,600; embedding and
+ * lm_head 201,088 x 2880 = 579,133,440 each, final norm 2880:
+ * 20,907,927,360.  Active: 26,542,080 + 4 experts 99,532,800 + 92,160 +
+ * 5,760 = 126,172,800 a layer. */
+static void test_gpt_oss_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("gpt-oss-20b");
+    EQ(p.per_layer, 822902400.0);
+    EQ(p.active_per_layer, 126172800.0);
+    EQ(p.embedding, 579133440.0);
+    EQ(p.total, 20907927360.0);
+    EQ(p.active, 24.0 * 126172800.0 + 2.0 * 579133440.0 + 2880.0);
+}
+
+/* Maverick's dense-first schedule by hand: attention 5120 x 12288 =
+ * 62,914,560; the 24 dense layers 3 x 5120 x 16384 = 251,658,240; the 24
+ * MoE layers 128 + 1 shared experts of 3 x 5120 x 8192 = 125,829,120 and
+ * a router 655,360; norms 10,240 everywhere. */
+static void test_dense_and_moe_groups_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("llama-4-maverick");
+    const double attn = 62914560.0, norms = 10240.0;
+    const double dense = attn + 251658240.0 + norms;
+    const double moe = attn + 129.0 * 125829120.0 + 655360.0 + norms;
+    const double moe_active = attn + 2.0 * 125829120.0 + 655360.0 + norms;
+    const double ends = 2.0 * 202048.0 * 5120.0 + 5120.0;
+    EQ(p.total, 24.0 * dense + 24.0 * moe + ends);
+    EQ(p.active, 24.0 * dense + 24.0 * moe_active + ends);
+    EQ(p.per_layer, (24.0 * dense + 24.0 * moe) / 48.0);
+}
+
+static roof_model group_model(void)
+{
+    roof_model m;
+    assert_int_equal(roof_model_find("gpt-oss-20b", &m), ROOF_OK);
+    return m;
+}
+
+static void test_group_validation(void **state)
+{
+    (void)state;
+    roof_model m = group_model();
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    m.groups[0].layers = 11; /* 11 + 12 != 24 */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.group_count = ROOF_MAX_GROUPS + 1;
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[0].window = 0; /* a sliding window needs one */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[1].window = 5; /* full attention takes none */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[0].mixer = ROOF_MIXER_COUNT;
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[0].mlp = ROOF_GROUP_MLP_COUNT;
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[0].mlp = ROOF_GROUP_MLP_DENSE; /* without its width */
+    expect_invalid(m, ROOF_E_INVALID);
+    m.groups[0].dense_intermediate = 100;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    m.groups[1].dense_intermediate = 100; /* a width it does not use */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[1].mixer = ROOF_MIXER_NONE;
+    m.groups[1].mlp = ROOF_GROUP_MLP_NONE; /* an empty layer */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[1].reserved[2] = 1;
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.groups[2].layers = 1; /* past group_count: must stay 0 */
+    expect_invalid(m, ROOF_E_INVALID);
+    m = group_model();
+    m.kv_lora_rank = 512; /* MLA sizes without an MLA group */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("deepseek-v3", &m), ROOF_OK);
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    m.v_head_dim = 0; /* an MLA group needs every size but q's rank */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("deepseek-v3", &m), ROOF_OK);
+    m.q_lora_rank = 0;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+}
+
+/* Nemotron-H-8B by hand: a Mamba-2 layer in_proj 4096 x 18,560 + conv
+ * 10,240 x 4 + A, D, dt 3 x 128 + out 8192 x 4096 = 109,617,536, norms
+ * 4096 + 8192; an MLP layer 2 x 4096 x 21,504 + 4096; an attention layer
+ * 4096 x 10,240 + 4096; embedding and lm_head 131,072 x 4096 each:
+ * 8,100,606,976 ("8B", truncated: in [8B, 9B)). */
+static void test_mamba2_params_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("nemotron-h-8b");
+    EQ(p.total, 24.0 * (109617536.0 + 12288.0) + 24.0 * 176164864.0
+                    + 4.0 * 41947136.0 + 2.0 * 131072.0 * 4096.0 + 4096.0);
+    EQ(p.total, 8100606976.0);
+    EQ(p.active, p.total);
+    roof_model m;
+    assert_int_equal(roof_model_find("nemotron-h-8b", &m), ROOF_OK);
+    m.ssm_groups = 3; /* does not divide the 128 heads */
+    expect_invalid(m, ROOF_E_INVALID);
+    assert_int_equal(roof_model_find("gpt-oss-20b", &m), ROOF_OK);
+    m.ssm_heads = 8; /* Mamba sizes without a Mamba-2 group */
+    expect_invalid(m, ROOF_E_INVALID);
+}
+
+/* DeepSeek-V3 by hand: attention q_a 7168 x 1536 + q_b 1536 x 128 x 192
+ * + kv_a 7168 x 576 + kv_b 512 x 128 x 256 + o 128 x 128 x 7168 =
+ * 187,105,280; norms 14,336.  3 dense layers of 3 x 7168 x 18432; 58 MoE
+ * layers of 257 experts of 3 x 7168 x 2048 and a router 7168 x 256;
+ * embedding and lm_head 129,280 x 7168 each. */
+static void test_mla_params_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("deepseek-v3");
+    const double attn = 187105280.0 + 14336.0, expert = 44040192.0;
+    const double dense = attn + 396361728.0;
+    const double moe = attn + 257.0 * expert + 1835008.0;
+    const double ends = 2.0 * 129280.0 * 7168.0 + 7168.0;
+    EQ(p.total, 3.0 * dense + 58.0 * moe + ends);
+    EQ(p.active, 3.0 * dense + 58.0 * (attn + 9.0 * expert + 1835008.0)
+                     + ends);
+    NEAR(p.total, 671e9, 0.01);
+    assert_true(p.active >= 37e9 && p.active < 38e9); /* "37B" */
+    const roof_model_params k = params("kimi-k2");
+    /* Kimi's card: 1T total (its report: 1.04T), 32B active (32.6B). */
+    assert_true(k.total >= 1.0e12 && k.total < 1.1e12);
+    NEAR(k.active, 32.6e9, 0.01);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_preset_is_valid),
         cmocka_unit_test(test_required_presets_exist),
         cmocka_unit_test(test_published_configs),
+        cmocka_unit_test(test_group_presets_vs_published),
+        cmocka_unit_test(test_gpt_oss_by_hand),
+        cmocka_unit_test(test_dense_and_moe_groups_by_hand),
+        cmocka_unit_test(test_group_validation),
+        cmocka_unit_test(test_mla_params_by_hand),
+        cmocka_unit_test(test_mamba2_params_by_hand),
         cmocka_unit_test(test_find_names_and_aliases),
         cmocka_unit_test(test_get_bounds),
         cmocka_unit_test(test_suggest),

@@ -826,7 +826,8 @@ static void test_roofline_and_totals(void **state)
         "llama-13b", "llama-2-70b", "mixtral-8x7b", "gpt-3-175b",
         "mistral-7b", "qwen2.5-7b",
     };
-    const roof_efficiency half = {0.5, 0.7, 0.9};
+    const roof_efficiency half = {.compute = 0.5, .memory = 0.7,
+                                  .interconnect = 0.9};
     for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
         roof_model m = model(models[i]);
         for (int dev = 0; dev < 2; dev++) {
@@ -857,7 +858,8 @@ static void test_efficiency_scales_time(void **state)
     roof_workload w = decode(1, 1024);
     run ideal, half;
     ops_on(&m, &w, &hw, &ideal);
-    const roof_efficiency e = {0.5, 0.5, 0.5};
+    const roof_efficiency e = {.compute = 0.5, .memory = 0.5,
+                               .interconnect = 0.5};
     memset(&half, 0, sizeof half);
     assert_int_equal(roof_ops(&m, &w, &hw, &e, half.ops, ROOF_MAX_OPS,
                               &half.n, &half.t), ROOF_OK);
@@ -1075,8 +1077,11 @@ static void test_bad_inputs(void **state)
     bh.flops_per_clock_per_unit[ROOF_FP16] = 1e-30;
     expect_error(&m, &w, &bh, NULL, ROOF_E_RANGE);
 
+#define EFF(c, m, i) {.compute = (c), .memory = (m), .interconnect = (i)}
     const roof_efficiency bad[] = {
-        {0, 1, 1}, {1, 1.5, 1}, {1, 1, (double)NAN}, {(double)INFINITY, 1, 1}};
+        EFF(0, 1, 1), EFF(1, 1.5, 1), EFF(1, 1, (double)NAN),
+        EFF((double)INFINITY, 1, 1)};
+#undef EFF
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         expect_error(&m, &w, &hw, &bad[i], ROOF_E_RANGE);
 
@@ -1124,7 +1129,8 @@ static void test_step_is_ops_totals(void **state)
     static const uint32_t batches[] = {1, 7, 64};
     static const uint32_t seqs[] = {1, 100, 4096};
     static const uint32_t tps[] = {1, 2, 8};
-    const roof_efficiency eff = {0.7, 0.8, 0.6};
+    const roof_efficiency eff = {.compute = 0.7, .memory = 0.8,
+                                 .interconnect = 0.6};
     uint32_t checked = 0;
     for (uint32_t mi = 0; mi < roof_model_count(); mi++) {
         roof_model m;
@@ -1156,6 +1162,357 @@ static void test_step_is_ops_totals(void **state)
     assert_true(checked >= roof_model_count() * roof_hardware_count() * 36);
 }
 
+/* The op `id` of layer group g; fails the test when it is absent. */
+static const roof_op *find_in(const run *r, uint32_t id, uint32_t g)
+{
+    static const roof_op none;
+    for (uint32_t i = 0; i < r->n; i++) {
+        if (r->ops[i].id == id && r->ops[i].scope == ROOF_SCOPE_LAYER
+            && r->ops[i].group == g)
+            return &r->ops[i];
+    }
+    print_error("no op %s in group %u\n", roof_op_name(id), (unsigned)g);
+    fail();
+    return &none;
+}
+
+/* gpt-oss-20b decoding at 4096 cached tokens, fused attention, batch 1,
+ * 16-bit: the sliding layers (group 0) read 127 cached keys (the window
+ * of 128 holds the new one), the full layers (group 1) all 4096.  K/V of
+ * one token: 8 heads x 64 = 512 elements each. */
+static void test_window_schedule_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("gpt-oss-20b");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 4096);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    /* Per group: 2 norms, q/k/v, rope, attention, o, 2 adds, router and
+     * the four expert ops; then the three model ops. */
+    assert_int_equal(r.n, 2 * 15 + 3);
+    const roof_op *local = find_in(&r, ROOF_OP_ATTENTION, 0);
+    const roof_op *full = find_in(&r, ROOF_OP_ATTENTION, 1);
+    EQ(local->kv_read_bytes, 2.0 * 127.0 * 512.0 * 2.0);   /* 260,096 */
+    EQ(full->kv_read_bytes, 2.0 * 4096.0 * 512.0 * 2.0);   /* 8,388,608 */
+    EQ(local->kv_write_bytes, 2.0 * 512.0 * 2.0);
+    EQ(full->kv_write_bytes, 2.0 * 512.0 * 2.0);
+    /* Unmasked scores: 128 keys against 4097, 64 heads, 4 d + 5 each. */
+    EQ(local->flops, (4.0 * 64.0 + 5.0) * 64.0 * 128.0);
+    EQ(full->flops, (4.0 * 64.0 + 5.0) * 64.0 * 4097.0);
+    /* 12 layers of each, and nothing else touches the cache. */
+    EQ(r.t.model.kv_bytes, 12.0 * (260096.0 + 2048.0)
+                               + 12.0 * (8388608.0 + 2048.0));
+    EQ(r.t.layer.kv_bytes, 260096.0 + 2048.0 + 8388608.0 + 2048.0);
+    for (uint32_t i = 0; i < r.n; i++)
+        assert_int_equal(r.ops[i].group,
+                         r.ops[i].scope == ROOF_SCOPE_MODEL ? 0
+                                                            : i >= 15);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
+/* Llama-4-Maverick: chunks of 8192 on 3 layers of 4, dense MLPs (16384
+ * wide) on the even layers.  Decode at 10,000 cached tokens: a chunked
+ * layer holds 10000 mod 8192 = 1808 keys of the current chunk, a global
+ * one all 10,000; K/V of one token 8 x 128 = 1024 elements each. */
+static void test_chunked_and_dense_first_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("llama-4-maverick");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 10000);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *chunk = find_in(&r, ROOF_OP_ATTENTION, 0);
+    EQ(chunk->kv_read_bytes, 2.0 * 1808.0 * 1024.0 * 2.0);
+    EQ(chunk->flops, (4.0 * 128.0 + 5.0) * 40.0 * 1809.0);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 2)->kv_read_bytes,
+       2.0 * 10000.0 * 1024.0 * 2.0);
+    /* The dense layers' MLP and the MoE layers' shared expert. */
+    EQ(find_in(&r, ROOF_OP_GATE_PROJ, 0)->weight_bytes,
+       5120.0 * 16384.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_GATE_PROJ, 1)->weight_bytes, 5120.0 * 8192.0 * 2.0);
+    for (uint32_t i = 0; i < r.n; i++) /* no experts in the dense group */
+        assert_false(r.ops[i].group == 0
+                     && r.ops[i].id == ROOF_OP_EXPERT_UP_PROJ);
+    assert_true(find_in(&r, ROOF_OP_ROUTER, 1)->flops > 0.0);
+    assert_true(find_in(&r, ROOF_OP_ROUTER, 2)->flops > 0.0);
+
+    /* Prefill of 10,000 tokens: each query sees its chunk up to itself,
+     * 8192 x 8193 / 2 + 1808 x 1809 / 2 = 35,193,864 scores a head. */
+    w = prefill(1, 10000);
+    w.attention = ROOF_ATTN_FUSED;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 1)->flops,
+       (4.0 * 128.0 + 5.0) * 40.0 * 35193864.0);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 2)->flops,
+       (4.0 * 128.0 + 5.0) * 40.0 * (10000.0 * 10001.0 / 2.0));
+}
+
+/* A layer without attention or without an MLP: one all-reduce, not two,
+ * and none of the missing block's operators.  Decode of 4 sequences on 2
+ * devices: the all-reduce of one block sends 2 x 1/2 x 4 x 2880 x 2 B. */
+static void test_mixer_only_and_mlp_only_layers(void **state)
+{
+    (void)state;
+    roof_model m = model("gpt-oss-20b");
+    m.groups[0].mixer = ROOF_MIXER_ATTENTION;
+    m.groups[0].window = 0;
+    m.groups[0].mlp = ROOF_GROUP_MLP_NONE;
+    m.groups[1].mixer = ROOF_MIXER_NONE;
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(4, 100);
+    w.tensor_parallel = 2;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    assert_int_equal(r.n, (4 + 1 + 3 + 2 + 1) + (2 + 1 + 4 + 1) + 3);
+    EQ(find_in(&r, ROOF_OP_ALLREDUCE, 0)->comm_bytes, 4.0 * 2880.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_ALLREDUCE, 1)->comm_bytes, 4.0 * 2880.0 * 2.0);
+    for (uint32_t i = 0; i < r.n; i++) {
+        const roof_op *o = &r.ops[i];
+        assert_false(o->group == 0 && o->op_class == ROOF_CLASS_MLP_PROJ);
+        assert_false(o->group == 1 && o->scope == ROOF_SCOPE_LAYER
+                     && o->op_class == ROOF_CLASS_ATTN_PROJ);
+    }
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+    /* The model's total: each group's layer 12 times, plus the top. */
+    double model_top = 0.0, g0 = 0.0, g1 = 0.0;
+    for (uint32_t i = 0; i < r.n; i++) {
+        const roof_op *o = &r.ops[i];
+        double *to = o->scope == ROOF_SCOPE_MODEL ? &model_top
+                                                  : o->group ? &g1 : &g0;
+        *to += o->flops;
+    }
+    NEAR(r.t.model.flops, 12.0 * g0 + 12.0 * g1 + model_top, 1e-15);
+}
+
+/* A model with groups is checked as one without: a buffer too small
+ * says how many records it needs and writes nothing; a step too large
+ * overflows before anything is written. */
+static void test_groups_buffer_and_overflow(void **state)
+{
+    (void)state;
+    roof_model m = model("gpt-oss-20b");
+    m.sliding_window = 16; /* the full layers' reach: less than group 0's */
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(2, 1000);
+    roof_op few[4];
+    uint32_t n = 0;
+    roof_totals t, keep;
+    memset(&t, 0x5A, sizeof t);
+    keep = t;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, few, 4, &n, &t),
+                     ROOF_E_BUFFER_TOO_SMALL);
+    assert_int_equal(n, 2 * 17 + 3);
+    assert_memory_equal(&t, &keep, sizeof t);
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, few, 4, NULL, &t),
+                     ROOF_E_BUFFER_TOO_SMALL);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->gemm_n, 128.0); /* its window */
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 1)->gemm_n, 16.0);
+    w.batch = UINT32_MAX;
+    w.new_tokens = UINT32_MAX;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, r.ops, ROOF_MAX_OPS, &n,
+                              &t),
+                     ROOF_E_OVERFLOW);
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &t), ROOF_E_OVERFLOW);
+    assert_memory_equal(&t, &keep, sizeof t);
+}
+
+/* DeepSeek-V3 by hand (docs/model.md, "MLA"): 128 heads, q LoRA 1536,
+ * latent 512 + k_rope 64 = 576 a token, heads of 128 + 64 (q, k) and 128
+ * (v).  Decode of one sequence at 4096 cached tokens, fused, 16-bit. */
+static void test_mla_decode_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("deepseek-v3");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 4096);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    /* The latent is read once per layer: 4096 x 576 x 2 B, where 128
+     * heads of K and V would be 4096 x 128 x (192 + 128) x 2 B. */
+    const roof_op *att = find_in(&r, ROOF_OP_ATTENTION, 1);
+    EQ(att->kv_read_bytes, 4096.0 * 576.0 * 2.0);
+    EQ(att->kv_write_bytes, 576.0 * 2.0);
+    /* Scores over the latent (576) and values in it (512): 2 x 576 +
+     * 2 x 512 + 5 FLOPs each, 128 heads x 4097 keys. */
+    EQ(att->flops, (2.0 * 576.0 + 2.0 * 512.0 + 5.0) * 128.0 * 4097.0);
+    /* W_UK and W_UV: 128 heads x 128 x 512 each. */
+    const roof_op *qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
+    EQ(qa->weight_bytes, 128.0 * 128.0 * 512.0 * 2.0);
+    EQ(qa->flops, 2.0 * 128.0 * 128.0 * 512.0);
+    EQ(find_in(&r, ROOF_OP_O_ABSORB, 1)->weight_bytes,
+       128.0 * 512.0 * 128.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_A_PROJ, 1)->weight_bytes, 7168.0 * 1536.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_PROJ, 1)->weight_bytes,
+       1536.0 * 128.0 * 192.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_KV_A_PROJ, 1)->weight_bytes, 7168.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_O_PROJ, 1)->weight_bytes,
+       128.0 * 128.0 * 7168.0 * 2.0);
+    assert_false(has(&r, ROOF_OP_KV_B_PROJ));
+    /* A layer: norm, q_a, q, kv_a, rope, q_absorb, attention, o_absorb,
+     * o, add; then the MLP (dense: norm, gate, up, act, down, add = 6;
+     * MoE: norm, router, the shared expert's 4, the experts' 4, add =
+     * 11). */
+    assert_int_equal(r.n, (10 + 6) + (10 + 11) + 3);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+
+    /* On 8 devices: 16 heads each; the down-projections and the latent
+     * stay whole on every device. */
+    w.tensor_parallel = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 0)->kv_read_bytes, 4096.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_A_PROJ, 0)->weight_bytes, 7168.0 * 1536.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_Q_ABSORB, 0)->weight_bytes,
+       16.0 * 128.0 * 512.0 * 2.0);
+}
+
+/* Prefill decompresses: kv_b turns each of the 1000 tokens' latents into
+ * 128 heads of K_nope and V (128 + 128), then attention runs over heads
+ * of 192 (q, k) and 128 (v).  Unfused, the rectangle is 1000 x 1000. */
+static void test_mla_prefill_by_hand(void **state)
+{
+    (void)state;
+    roof_model m = model("deepseek-v3");
+    m.q_lora_rank = 0; /* q straight from the hidden state */
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = prefill(1, 1000);
+    w.attention = ROOF_ATTN_FUSED;
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *kvb = find_in(&r, ROOF_OP_KV_B_PROJ, 0);
+    EQ(kvb->flops, 2.0 * 1000.0 * 512.0 * 128.0 * 256.0);
+    EQ(kvb->weight_bytes, 512.0 * 128.0 * 256.0 * 2.0);
+    EQ(kvb->kv_read_bytes, 0.0); /* nothing cached yet */
+    EQ(find_in(&r, ROOF_OP_ATTENTION, 0)->flops,
+       (2.0 * 192.0 + 2.0 * 128.0 + 5.0) * 128.0 * (1000.0 * 1001.0 / 2.0));
+    EQ(find_in(&r, ROOF_OP_Q_PROJ, 0)->weight_bytes,
+       7168.0 * 128.0 * 192.0 * 2.0);
+    assert_false(has(&r, ROOF_OP_Q_A_PROJ) || has(&r, ROOF_OP_Q_ABSORB));
+    w.attention = ROOF_ATTN_UNFUSED;
+    w.cached_tokens = 24; /* a chunk after 24 cached tokens */
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->flops,
+       2.0 * 128.0 * 1000.0 * 1024.0 * 192.0);
+    EQ(find_in(&r, ROOF_OP_PV_MATMUL, 0)->flops,
+       2.0 * 128.0 * 1000.0 * 1024.0 * 128.0);
+    EQ(find_in(&r, ROOF_OP_KV_B_PROJ, 0)->kv_read_bytes, 24.0 * 576.0 * 2.0);
+    /* Unfused decode reads the latent for the scores and again for the
+     * values: 576 + 512 elements a cached token. */
+    w = decode(2, 100);
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_QK_MATMUL, 0)->kv_read_bytes,
+       2.0 * 100.0 * 576.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_PV_MATMUL, 0)->kv_read_bytes,
+       2.0 * 100.0 * 512.0 * 2.0);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
+/* Nemotron-H-8B's Mamba-2 layers by hand (docs/model.md, "Mamba-2"):
+ * 128 heads of 64 (inner 8192), state 128, 8 groups of B and C, kernel 4.
+ * The conv sees x, B, C: 8192 + 2 x 8 x 128 = 10,240 channels; in_proj
+ * makes z, x, B, C and dt: 8192 + 10,240 + 128 = 18,560.  Decode of one
+ * sequence at 1000 cached tokens, 16-bit. */
+static void test_mamba2_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("nemotron-h-8b");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w = decode(1, 1000);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    /* The state, 128 x 64 x 128, read and written each step. */
+    EQ(scan->kv_read_bytes, 8192.0 * 128.0 * 2.0);
+    EQ(scan->kv_write_bytes, 8192.0 * 128.0 * 2.0);
+    EQ(scan->flops, 128.0 * (4.0 * 64.0 * 128.0 + 2.0 * (128.0 + 64.0)));
+    const roof_op *conv = find_in(&r, ROOF_OP_SSM_CONV, 0);
+    EQ(conv->kv_read_bytes, 3.0 * 10240.0 * 2.0); /* the last 3 inputs */
+    EQ(conv->flops, 2.0 * 4.0 * 10240.0);
+    EQ(find_in(&r, ROOF_OP_SSM_IN_PROJ, 0)->weight_bytes,
+       4096.0 * 18560.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_OUT_PROJ, 0)->weight_bytes,
+       8192.0 * 4096.0 * 2.0);
+    /* Groups: Mamba (7 ops), MLP (norm, up, act, down, add: 5), attention
+     * (norm, q, k, v, rope, qk, softmax, pv, o, add: 10); then 3. */
+    assert_int_equal(r.n, 7 + 5 + 10 + 3);
+    /* The decode step's state traffic does not grow with the context. */
+    run far;
+    w.cached_tokens = 7000;
+    ops_on(&m, &w, &hw, &far);
+    EQ(find_in(&far, ROOF_OP_SSM_SCAN, 0)->bytes, scan->bytes);
+    /* A prefill has no state to read, and writes it once. */
+    w = prefill(2, 1000);
+    ops_on(&m, &w, &hw, &r);
+    scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    EQ(scan->kv_read_bytes, 0.0);
+    EQ(scan->kv_write_bytes, 2.0 * 8192.0 * 128.0 * 2.0);
+    EQ(scan->flops, 2000.0 * 128.0 * (4.0 * 64.0 * 128.0
+                                      + 2.0 * 128.5 * (128.0 + 64.0)));
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+    /* On 8 devices: 16 heads and one group each; 16 does not split the 8
+     * groups. */
+    w.tensor_parallel = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_SSM_SCAN, 0)->kv_write_bytes,
+       2.0 * 1024.0 * 128.0 * 2.0);
+    w.tensor_parallel = 16;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_E_INVALID);
+}
+
+/* The fields kept for later (and the calibrated time, not computed here)
+ * come back 0 whatever the buffers held before. */
+static void test_reserved_outputs_are_zero(void **state)
+{
+    (void)state;
+    const roof_model m = model("mixtral-8x7b");
+    const roof_hardware hw = device("h100-sxm");
+    roof_workload w;
+    assert_int_equal(roof_workload_decode(4, 512, &w), ROOF_OK);
+    w.tensor_parallel = 2;
+    roof_op ops[ROOF_MAX_OPS];
+    roof_totals t, st;
+    memset(ops, 0xff, sizeof ops);
+    memset(&t, 0xff, sizeof t);
+    memset(&st, 0xff, sizeof st);
+    uint32_t n = 0;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, ops, ROOF_MAX_OPS, &n, &t),
+                     ROOF_OK);
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    for (uint32_t i = 0; i < n; i++) {
+        assert_true(ops[i].expected_seconds > 0.0); /* the calibrated time */
+        assert_int_equal(ops[i].group, 0);
+        assert_int_equal(ops[i].reserved0, 0);
+        for (size_t j = 0; j < 4; j++)
+            assert_true(ops[i].reserved[j] == 0.0);
+    }
+    const roof_sum *sums[] = {&t.layer, &t.model, &st.layer, &st.model};
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(sums[i]->expected_seconds > 0.0);
+        for (size_t j = 0; j < 4; j++)
+            assert_true(sums[i]->reserved[j] == 0.0);
+    }
+    assert_true(t.overhead_seconds == 0.0); /* off in built-in profiles */
+    for (size_t j = 0; j < 3; j++)
+        assert_true(t.reserved[j] == 0.0 && st.reserved[j] == 0.0);
+    assert_memory_equal(&t, &st, sizeof t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1181,6 +1538,14 @@ int main(void)
         cmocka_unit_test(test_buffer_too_small),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_step_is_ops_totals),
+        cmocka_unit_test(test_reserved_outputs_are_zero),
+        cmocka_unit_test(test_window_schedule_by_hand),
+        cmocka_unit_test(test_chunked_and_dense_first_by_hand),
+        cmocka_unit_test(test_mixer_only_and_mlp_only_layers),
+        cmocka_unit_test(test_groups_buffer_and_overflow),
+        cmocka_unit_test(test_mla_decode_by_hand),
+        cmocka_unit_test(test_mla_prefill_by_hand),
+        cmocka_unit_test(test_mamba2_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

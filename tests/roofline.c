@@ -66,7 +66,8 @@ static void test_ceiling_from_hardware(void **state)
     /* Efficiency scales each roof: 0.5 x 154.8288e12 = 77.4144e12,
      * 0.25 x 768e9 = 192e9, 0.5 x 56.25e9 = 28.125e9 (all exact). */
     roof_hardware hw = a6000();
-    roof_efficiency eff = {0.5, 0.25, 0.5};
+    roof_efficiency eff = {.compute = 0.5, .memory = 0.25,
+                           .interconnect = 0.5};
     assert_int_equal(roof_ceiling_from_hardware(&hw, ROOF_FP16, &eff, &c), ROOF_OK);
     assert_true(c.peak_flops_per_s == 77414400000000.0);
     assert_true(c.bytes_per_s == 192e9);
@@ -99,7 +100,8 @@ static void test_ceiling_from_hardware_errors(void **state)
     const double bad_fraction[] = {0.0, -0.5, 1.5, DNAN, DINF, 1e-300,
                                    5e-324};
     for (size_t i = 0; i < sizeof bad_fraction / sizeof bad_fraction[0]; i++) {
-        roof_efficiency eff = {1.0, 1.0, 1.0};
+        roof_efficiency eff = {.compute = 1.0, .memory = 1.0,
+                               .interconnect = 1.0};
         eff.compute = bad_fraction[i];
         expect_ceiling_error(&hw, ROOF_FP16, &eff, ROOF_E_RANGE);
     }
@@ -117,14 +119,15 @@ static void test_ceiling_from_hardware_errors(void **state)
     expect_ceiling_error(&bad, ROOF_FP16, NULL, ROOF_E_RANGE);
     /* An efficiency the validator accepts with ops refusing it: 1e-300
      * and denormals are refused by both (ROOF_E_RANGE). */
-    roof_efficiency tiny = {1.0, 1e-300, 1.0};
+    roof_efficiency tiny = {1.0, 1e-300, 1.0, {0}};
     assert_int_equal(roof_efficiency_validate(&tiny), ROOF_E_RANGE);
     expect_ceiling_error(&hw, ROOF_FP16, &tiny, ROOF_E_RANGE);
     /* A valid but tiny bandwidth scaled below the 1e-30 floor:
      * 1e-29 x 0.01 = 1e-31 B/s is no roof to divide by. */
     bad = hw;
     bad.dram_bytes_per_s = 1e-29;
-    roof_efficiency low = {1.0, 0.01, 1.0};
+    roof_efficiency low = {.compute = 1.0, .memory = 0.01,
+                           .interconnect = 1.0};
     expect_ceiling_error(&bad, ROOF_FP16, &low, ROOF_E_RANGE);
 }
 

@@ -51,6 +51,7 @@ func cLayouts() map[string]layoutEntry {
 		"roof_fit_report":    e(C.roof_fit_report{}, FitReport{}),
 		"roof_online":        e(C.roof_online{}, Online{}),
 		"roof_link":          e(C.roof_link{}, Link{}),
+		"roof_layer_group":   e(C.roof_layer_group{}, LayerGroup{}),
 		"roof_ep_layer":      e(C.roof_ep_layer{}, EPLayer{}),
 		"roof_ep_traffic":    e(C.roof_ep_traffic{}, EPTraffic{}),
 	}

@@ -237,6 +237,32 @@ type Model struct {
 	SlidingWindow      uint32   // 0 = full attention
 	MaxContext         uint32   // trained context length; 0 = unknown
 	NativeBits         uint32   // released weight width (16 for bf16)
+	// GroupCount is the layer groups in Groups that matter (0 = every
+	// layer alike).
+	GroupCount    uint32
+	QLoraRank     uint32 // MLA: query down-projection rank (0 = none)
+	KvLoraRank    uint32 // MLA: latent K/V rank
+	QkRopeHeadDim uint32 // MLA: rotary part of a query/key head
+	QkNopeHeadDim uint32 // MLA: non-rotary part
+	VHeadDim      uint32 // MLA: value head width
+	SsmHeads      uint32 // Mamba-2 heads
+	SsmHeadDim    uint32 // Mamba-2 head width
+	SsmState      uint32 // Mamba-2 state size
+	SsmGroups     uint32 // Mamba-2 B/C groups
+	SsmConv       uint32 // Mamba-2 convolution width
+	Groups        [MaxGroups]LayerGroup
+}
+
+// MaxGroups is the most layer groups a model holds (ROOF_MAX_GROUPS).
+const MaxGroups = C.ROOF_MAX_GROUPS
+
+// LayerGroup is one group of layers of a model (roof_layer_group).
+type LayerGroup struct {
+	Layers            uint32 // layers (or pattern repeats) of the group
+	Mixer             uint32 // ROOF_MIXER_*
+	Window            uint32 // sliding window or chunk
+	Mlp               uint32 // ROOF_GROUP_MLP_*
+	DenseIntermediate uint32 // dense MLP width for dense groups
 }
 
 func modelFromC(r *C.roof_model) (Model, error) {
@@ -255,7 +281,23 @@ func modelFromC(r *C.roof_model) (Model, error) {
 		ExpertIntermediate: uint32(r.expert_intermediate), SharedExperts: uint32(r.shared_experts),
 		SharedIntermediate: uint32(r.shared_intermediate), TiedEmbeddings: uint32(r.tied_embeddings),
 		SlidingWindow: uint32(r.sliding_window), MaxContext: uint32(r.max_context),
-		NativeBits: uint32(r.native_bits)}, nil
+		NativeBits: uint32(r.native_bits), GroupCount: uint32(r.group_count),
+		QLoraRank: uint32(r.q_lora_rank), KvLoraRank: uint32(r.kv_lora_rank),
+		QkRopeHeadDim: uint32(r.qk_rope_head_dim), QkNopeHeadDim: uint32(r.qk_nope_head_dim),
+		VHeadDim: uint32(r.v_head_dim), SsmHeads: uint32(r.ssm_heads),
+		SsmHeadDim: uint32(r.ssm_head_dim), SsmState: uint32(r.ssm_state),
+		SsmGroups: uint32(r.ssm_groups), SsmConv: uint32(r.ssm_conv),
+		Groups: groupsFromC(r)}, nil
+}
+
+func groupsFromC(r *C.roof_model) [MaxGroups]LayerGroup {
+	var g [MaxGroups]LayerGroup
+	for i := range g {
+		c := &r.groups[i]
+		g[i] = LayerGroup{uint32(c.layers), uint32(c.mixer), uint32(c.window),
+			uint32(c.mlp), uint32(c.dense_intermediate)}
+	}
+	return g
 }
 
 func (m *Model) toC() (C.roof_model, error) {
@@ -277,6 +319,18 @@ func (m *Model) toC() (C.roof_model, error) {
 	r.tied_embeddings = C.uint32_t(m.TiedEmbeddings)
 	r.sliding_window, r.max_context = C.uint32_t(m.SlidingWindow), C.uint32_t(m.MaxContext)
 	r.native_bits = C.uint32_t(m.NativeBits)
+	r.group_count = C.uint32_t(m.GroupCount)
+	r.q_lora_rank, r.kv_lora_rank = C.uint32_t(m.QLoraRank), C.uint32_t(m.KvLoraRank)
+	r.qk_rope_head_dim = C.uint32_t(m.QkRopeHeadDim)
+	r.qk_nope_head_dim = C.uint32_t(m.QkNopeHeadDim)
+	r.v_head_dim, r.ssm_heads = C.uint32_t(m.VHeadDim), C.uint32_t(m.SsmHeads)
+	r.ssm_head_dim, r.ssm_state = C.uint32_t(m.SsmHeadDim), C.uint32_t(m.SsmState)
+	r.ssm_groups, r.ssm_conv = C.uint32_t(m.SsmGroups), C.uint32_t(m.SsmConv)
+	for i, g := range m.Groups {
+		c := &r.groups[i]
+		c.layers, c.mixer, c.window = C.uint32_t(g.Layers), C.uint32_t(g.Mixer), C.uint32_t(g.Window)
+		c.mlp, c.dense_intermediate = C.uint32_t(g.Mlp), C.uint32_t(g.DenseIntermediate)
+	}
 	return r, nil
 }
 

@@ -108,8 +108,11 @@ typedef struct roof_efficiency {
     double compute;      /* fraction of peak FLOP/s */
     double memory;       /* fraction of DRAM bandwidth */
     double interconnect; /* fraction of interconnect bandwidth */
+    double reserved[5];  /* must be 0 */
 } roof_efficiency;
 
+/* Each fraction in (0, 1]: ROOF_E_RANGE otherwise; ROOF_E_INVALID when a
+ * reserved field is not 0; ROOF_E_NULL. */
 ROOF_API int roof_efficiency_validate(const roof_efficiency *eff);
 
 /* Runtime version: ROOF_VERSION_NUMBER of the library actually loaded,

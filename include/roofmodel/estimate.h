@@ -50,7 +50,8 @@ typedef struct roof_memory {
     double total_bytes;
     double capacity_bytes;    /* usable: memory x (1 - reserve) */
     uint32_t fits;            /* total <= capacity */
-    uint32_t reserved;
+    uint32_t reserved0;       /* 0 */
+    double reserved[4];       /* 0 */
 } roof_memory;
 
 typedef struct roof_estimate {

@@ -29,6 +29,48 @@ enum roof_position_kind {
     ROOF_POS_NONE = 2     /* ALiBi or none: nothing applied to q, k */
 };
 
+/* What mixes the tokens of one layer group. */
+enum roof_mixer_kind {
+    ROOF_MIXER_ATTENTION = 0, /* full causal attention (the model's
+                                 sliding_window, if any, applies) */
+    ROOF_MIXER_SLIDING = 1,   /* attention over the last `window` keys */
+    ROOF_MIXER_CHUNKED = 2,   /* attention inside chunks of `window` tokens
+                                 (Llama-4's local layers) */
+    ROOF_MIXER_NONE = 3,      /* no mixer: an MLP-only layer */
+    ROOF_MIXER_MLA = 4,       /* multi-head latent attention (DeepSeek-V2
+                                 and V3): the model's q_lora_rank ..
+                                 v_head_dim fields */
+    ROOF_MIXER_MAMBA2 = 5     /* a Mamba-2 mixer: the model's ssm_* fields */
+};
+#define ROOF_MIXER_COUNT 6
+
+/* The MLP of one layer group. */
+enum roof_group_mlp {
+    ROOF_GROUP_MLP_MODEL = 0, /* the model's: dense (intermediate) and/or
+                                 routed experts, as the fields say */
+    ROOF_GROUP_MLP_DENSE = 1, /* dense only, of width dense_intermediate
+                                 (DeepSeek's first-k dense layers) */
+    ROOF_GROUP_MLP_NONE = 2   /* no MLP: a mixer-only layer */
+};
+#define ROOF_GROUP_MLP_COUNT 3
+
+/* The most layer groups a model holds. */
+#define ROOF_MAX_GROUPS 8
+
+/* One group of layers that share a shape.  A model's totals do not depend
+ * on the order of its layers, so a repeating pattern (Gemma-3's 5 local :
+ * 1 global) is one group per kind of layer, each with its count. */
+typedef struct roof_layer_group {
+    uint32_t layers;             /* layers in the group; > 0 */
+    uint32_t mixer;              /* enum roof_mixer_kind */
+    uint32_t window;             /* W (SLIDING) or C (CHUNKED) tokens, > 0;
+                                    0 for the other mixers */
+    uint32_t mlp;                /* enum roof_group_mlp */
+    uint32_t dense_intermediate; /* width for ROOF_GROUP_MLP_DENSE, > 0;
+                                    0 otherwise */
+    uint32_t reserved[3];        /* must be 0 */
+} roof_layer_group;
+
 typedef struct roof_model {
     char name[ROOF_MODEL_NAME_MAX];     /* "llama-13b" */
     char source[ROOF_MODEL_SOURCE_MAX]; /* where the configuration is from */
@@ -51,15 +93,50 @@ typedef struct roof_model {
     uint32_t sliding_window;      /* attention window; 0 = full context */
     uint32_t max_context;         /* trained context length; 0 = unknown */
     uint32_t native_bits;         /* released weight width (16 for bf16) */
-    uint32_t reserved[5];         /* must be 0 */
+    uint32_t group_count;         /* 0: every layer as the fields above
+                                     say; else 1..ROOF_MAX_GROUPS groups
+                                     whose layers sum to `layers` */
+    /* Multi-head latent attention, for ROOF_MIXER_MLA groups (all 0 when
+     * no group uses it; docs/model.md, "MLA"). */
+    uint32_t q_lora_rank;         /* q down-projection rank; 0 = none */
+    uint32_t kv_lora_rank;        /* the latent K/V a token caches; > 0 */
+    uint32_t qk_rope_head_dim;    /* rotary part of q and k (one shared
+                                     k_rope per token); > 0 */
+    uint32_t qk_nope_head_dim;    /* the rest of a head's q and k; > 0 */
+    uint32_t v_head_dim;          /* a head's value width; > 0 */
+    /* Mamba-2, for ROOF_MIXER_MAMBA2 groups (all 0 when no group uses it;
+     * docs/model.md, "Mamba-2"). */
+    uint32_t ssm_heads;           /* mamba_num_heads; > 0 */
+    uint32_t ssm_head_dim;        /* mamba_head_dim; > 0 */
+    uint32_t ssm_state;           /* ssm_state_size (N); > 0 */
+    uint32_t ssm_groups;          /* n_groups of B and C; divides heads */
+    uint32_t ssm_conv;            /* conv_kernel; > 0 */
+    roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
+    uint32_t reserved[22];        /* must be 0: room for the linear-
+                                     attention mixers */
 } roof_model;
 
 /* Checks a descriptor: positive sizes, heads % kv_heads == 0, known enum
  * values, MoE fields consistent (experts_per_token <= experts, a routed
  * expert width when experts > 0, some MLP when experts == 0), products that
- * stay far below 2^53, NUL-terminated strings, zero reserved fields.
+ * stay far below 2^53, NUL-terminated strings, zero reserved fields; and
+ * the layer groups: group_count <= ROOF_MAX_GROUPS, each group with
+ * layers > 0, known mixer and MLP kinds, a window exactly for SLIDING and
+ * CHUNKED, a dense_intermediate exactly for ROOF_GROUP_MLP_DENSE, not
+ * both mixer and MLP NONE, zero reserved fields; their layers summing to
+ * `layers`; the unused groups all zero.
  * ROOF_E_NULL, ROOF_E_RANGE, ROOF_E_INVALID. */
 ROOF_API int roof_model_validate(const roof_model *m);
+
+/* Whether tensor_parallel devices can share each layer of *m: the query
+ * heads split evenly over them, and the K/V heads split evenly or, when
+ * fewer than the devices and the degree a multiple of them, one K/V head
+ * is replicated per device.  The one rule roof_ops, roof_step and the
+ * estimates apply.  ROOF_OK when they can; ROOF_E_INVALID when they
+ * cannot; ROOF_E_RANGE for 0 devices; ROOF_E_NULL, and the statuses of
+ * roof_model_validate for a bad descriptor. */
+ROOF_API int roof_model_shardable(const roof_model *m,
+                                  uint32_t tensor_parallel);
 
 /* Built-in presets, indexed 0 .. count-1; each carries its source. */
 ROOF_API uint32_t roof_model_count(void);
@@ -76,12 +153,14 @@ ROOF_API int roof_model_suggest(const char *name, const char **names,
 /* Parameter counts (exact, as doubles: they can exceed 2^32). */
 typedef struct roof_model_params {
     double embedding;      /* vocab x hidden (+ positions when learned) */
-    double per_layer;      /* attention + MLP (all experts) + norms */
+    double per_layer;      /* attention + MLP (all experts) + norms; with
+                              layer groups, the mean layer */
     double active_per_layer; /* per token: top-k + shared experts only */
     double lm_head;        /* 0 when tied */
     double total;          /* embedding + layers x per_layer + final norm
                               + lm_head */
     double active;         /* parameters one token touches */
+    double reserved[4];    /* 0 */
 } roof_model_params;
 
 ROOF_API int roof_model_param_count(const roof_model *m,

@@ -89,11 +89,29 @@ enum roof_op_id {
     ROOF_OP_MLP_ADD = 22,         /* residual add after the MLP */
     ROOF_OP_ALLREDUCE = 23,       /* tensor parallelism: both per layer */
     ROOF_OP_FINAL_NORM = 24,
-    ROOF_OP_LM_HEAD = 25
+    ROOF_OP_LM_HEAD = 25,
+    /* Multi-head latent attention (docs/model.md, "MLA"): q_proj is then
+     * q's up-projection (or its only one), o_proj the output. */
+    ROOF_OP_Q_A_PROJ = 26,        /* q down-projection to q_lora_rank */
+    ROOF_OP_KV_A_PROJ = 27,       /* hidden -> latent + k_rope (cached) */
+    ROOF_OP_KV_B_PROJ = 28,       /* latent -> K and V of every key
+                                     (prefill: decompressed) */
+    ROOF_OP_Q_ABSORB = 29,        /* q_nope x W_UK -> latent (decode) */
+    ROOF_OP_O_ABSORB = 30,        /* latent x W_UV -> values (decode) */
+    /* Mamba-2 (docs/model.md, "Mamba-2"). */
+    ROOF_OP_SSM_IN_PROJ = 31,     /* hidden -> z, x, B, C, dt */
+    ROOF_OP_SSM_CONV = 32,        /* causal depthwise conv of x, B, C (its
+                                     state per sequence read and written) */
+    ROOF_OP_SSM_SCAN = 33,        /* the state-space scan (its state per
+                                     sequence read and written) */
+    ROOF_OP_SSM_NORM = 34,        /* gated RMSNorm: norm(y * silu(z)) */
+    ROOF_OP_SSM_OUT_PROJ = 35     /* inner -> hidden */
 };
-#define ROOF_OP_COUNT 26
-/* The most operators roof_ops() ever returns: size arrays with it. */
-#define ROOF_MAX_OPS ROOF_OP_COUNT
+#define ROOF_OP_COUNT 36
+/* The most operators roof_ops() ever returns: size arrays with it.  Each
+ * layer group has at most every layer operator once (all but embed,
+ * final_norm and lm_head), and the model-scope three come once. */
+#define ROOF_MAX_OPS (ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3)
 
 /* "q_proj", "qk_matmul", ...; NULL for an unknown id. */
 ROOF_API const char *roof_op_name(uint32_t id);
@@ -167,7 +185,7 @@ typedef struct roof_sum {
 } roof_sum;
 
 typedef struct roof_totals {
-    roof_sum layer; /* one layer */
+    roof_sum layer; /* one layer (of each group, with layer groups) */
     roof_sum model; /* layers x layer + embed, final_norm and lm_head */
     double overhead_seconds; /* the profile's per-step engine time, not in
                                 model.expected_seconds: add it for a step's
@@ -176,7 +194,10 @@ typedef struct roof_totals {
 } roof_totals;
 
 /* Every operator of one step: the layer operators first (scope LAYER, in
- * execution order), then embed, final_norm and lm_head (scope MODEL).
+ * execution order; with layer groups, one layer of each group in turn,
+ * each op tagged with its group), then embed, final_norm and lm_head
+ * (scope MODEL).  totals->layer sums one layer of each group; model sums
+ * each group's layers times its layer, plus the model operators.
  * ops[] receives *count entries, at most ROOF_MAX_OPS; totals may be NULL.
  * eff may be NULL (pure roofline).  On ROOF_E_BUFFER_TOO_SMALL, *count
  * (when count is not NULL) receives the number needed and nothing else is

@@ -359,8 +359,17 @@ def test_model():
         check(len(rows) == len(lst), "model csv rows")
     out = ok("model", "show", "llama-13b")
     check("13 G parameters" in out, "model show: %r" % out[:80])
+    out = ok("model", "show", "deepseek-v3")
+    check("group 1: 58 layers, MLA, experts" in out
+          and "latent 512 + rope 64" in out, "model show groups: %r" % out)
+    derived = json.loads(ok("model", "show", "gpt-oss-20b", "--json"))
+    derived = derived["_derived"]
+    check(derived["params"] == 20907927360
+          and [g["up_to_tokens"] for g in derived["kv_bytes_per_token_16bit"]]
+          == [128, 0], "model show --json _derived: %r" % derived)
     with tempfile.TemporaryDirectory() as d:
-        for name in ("llama-13b", "mixtral-8x7b", "llama-3.1-8b"):
+        for name in ("llama-13b", "mixtral-8x7b", "llama-3.1-8b",
+                     "gpt-oss-20b", "deepseek-v3", "llama-4-maverick"):
             text = ok("model", "show", name, "--json")
             path = os.path.join(d, "config.json")
             open(path, "w").write(text)

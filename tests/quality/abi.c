@@ -31,10 +31,12 @@
 static void test_common_structs(void **state)
 {
     (void)state;
-    SIZE(roof_efficiency, 24); /* 3 doubles */
+    SIZE(roof_efficiency, 64); /* 3 doubles + 5 reserved */
     OFF(roof_efficiency, compute, 0);
     OFF(roof_efficiency, memory, 8);
     OFF(roof_efficiency, interconnect, 16);
+    OFF(roof_efficiency, reserved, 24);
+    ELEMS(roof_efficiency, reserved, 5);
 }
 
 static void test_hardware_struct(void **state)
@@ -120,7 +122,9 @@ static void test_roofline_structs(void **state)
 static void test_model_structs(void **state)
 {
     (void)state;
-    SIZE(roof_model, 336); /* 48 + 192 = 240, 19 uint32 = 76, 5 reserved */
+    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA + 5 Mamba uint32 = 40, 8
+     * groups x 32 = 256, 22 reserved uint32 = 88 */
+    SIZE(roof_model, 704);
     OFF(roof_model, name, 0);
     ELEMS(roof_model, name, 48);
     OFF(roof_model, source, 48);
@@ -144,16 +148,40 @@ static void test_model_structs(void **state)
     OFF(roof_model, sliding_window, 304);
     OFF(roof_model, max_context, 308);
     OFF(roof_model, native_bits, 312);
-    OFF(roof_model, reserved, 316);
-    ELEMS(roof_model, reserved, 5);
+    OFF(roof_model, group_count, 316);
+    OFF(roof_model, q_lora_rank, 320);
+    OFF(roof_model, kv_lora_rank, 324);
+    OFF(roof_model, qk_rope_head_dim, 328);
+    OFF(roof_model, qk_nope_head_dim, 332);
+    OFF(roof_model, v_head_dim, 336);
+    OFF(roof_model, ssm_heads, 340);
+    OFF(roof_model, ssm_head_dim, 344);
+    OFF(roof_model, ssm_state, 348);
+    OFF(roof_model, ssm_groups, 352);
+    OFF(roof_model, ssm_conv, 356);
+    OFF(roof_model, groups, 360);
+    ELEMS(roof_model, groups, 8);
+    OFF(roof_model, reserved, 616);
+    ELEMS(roof_model, reserved, 22);
 
-    SIZE(roof_model_params, 48);
+    SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
+    OFF(roof_layer_group, layers, 0);
+    OFF(roof_layer_group, mixer, 4);
+    OFF(roof_layer_group, window, 8);
+    OFF(roof_layer_group, mlp, 12);
+    OFF(roof_layer_group, dense_intermediate, 16);
+    OFF(roof_layer_group, reserved, 20);
+    ELEMS(roof_layer_group, reserved, 3);
+
+    SIZE(roof_model_params, 80); /* 6 doubles + 4 reserved */
     OFF(roof_model_params, embedding, 0);
     OFF(roof_model_params, per_layer, 8);
     OFF(roof_model_params, active_per_layer, 16);
     OFF(roof_model_params, lm_head, 24);
     OFF(roof_model_params, total, 32);
     OFF(roof_model_params, active, 40);
+    OFF(roof_model_params, reserved, 48);
+    ELEMS(roof_model_params, reserved, 4);
 }
 
 static void test_ops_structs(void **state)
@@ -280,28 +308,31 @@ static void test_calibration_structs(void **state)
 static void test_estimate_structs(void **state)
 {
     (void)state;
-    SIZE(roof_request, 128); /* 64 + 4 uint32 = 80, eff 24, 8, 4 x 4 */
+    SIZE(roof_request, 168); /* 64 + 4 uint32 = 80, eff 64, 8, 4 x 4 */
     OFF(roof_request, workload, 0);
     OFF(roof_request, prompt_tokens, 64);
     OFF(roof_request, gen_tokens, 68);
     OFF(roof_request, pipeline_parallel, 72);
     OFF(roof_request, microbatches, 76);
     OFF(roof_request, efficiency, 80);
-    OFF(roof_request, activation_reserve, 104);
-    OFF(roof_request, reserved, 112);
+    OFF(roof_request, activation_reserve, 144);
+    OFF(roof_request, reserved, 152);
     ELEMS(roof_request, reserved, 4);
 
-    SIZE(roof_memory, 48);
+    SIZE(roof_memory, 80); /* 5 doubles, 2 uint32, 4 reserved doubles */
     OFF(roof_memory, weight_bytes, 0);
     OFF(roof_memory, kv_bytes, 8);
     OFF(roof_memory, activation_bytes, 16);
     OFF(roof_memory, total_bytes, 24);
     OFF(roof_memory, capacity_bytes, 32);
     OFF(roof_memory, fits, 40);
-    OFF(roof_memory, reserved, 44);
+    OFF(roof_memory, reserved0, 44);
+    OFF(roof_memory, reserved, 48);
+    ELEMS(roof_memory, reserved, 4);
 
-    SIZE(roof_estimate, 240); /* 11 doubles = 88, memory 48, 6 uint32,
-                                 6 expected doubles, 4 reserved */
+    /* 11 doubles = 88, memory 80, 6 uint32 = 24, 6 expected doubles = 48,
+     * 4 reserved doubles */
+    SIZE(roof_estimate, 272);
     OFF(roof_estimate, ttft_seconds, 0);
     OFF(roof_estimate, tpot_seconds, 8);
     OFF(roof_estimate, first_tpot_seconds, 16);
@@ -314,22 +345,23 @@ static void test_estimate_structs(void **state)
     OFF(roof_estimate, allreduce_seconds_per_layer, 72);
     OFF(roof_estimate, pipeline_bubble_fraction, 80);
     OFF(roof_estimate, memory, 88);
-    OFF(roof_estimate, max_batch, 136);
-    OFF(roof_estimate, max_context, 140);
-    OFF(roof_estimate, prefill_bound, 144);
-    OFF(roof_estimate, decode_bound, 148);
-    OFF(roof_estimate, prefill_dominant_op, 152);
-    OFF(roof_estimate, decode_dominant_op, 156);
-    OFF(roof_estimate, expected_ttft_seconds, 160);
-    OFF(roof_estimate, expected_tpot_seconds, 168);
-    OFF(roof_estimate, expected_e2e_seconds, 176);
-    OFF(roof_estimate, expected_tokens_per_s, 184);
-    OFF(roof_estimate, expected_decode_tokens_per_s, 192);
-    OFF(roof_estimate, overhead_seconds, 200);
-    OFF(roof_estimate, reserved, 208);
+    OFF(roof_estimate, max_batch, 168);
+    OFF(roof_estimate, max_context, 172);
+    OFF(roof_estimate, prefill_bound, 176);
+    OFF(roof_estimate, decode_bound, 180);
+    OFF(roof_estimate, prefill_dominant_op, 184);
+    OFF(roof_estimate, decode_dominant_op, 188);
+    OFF(roof_estimate, expected_ttft_seconds, 192);
+    OFF(roof_estimate, expected_tpot_seconds, 200);
+    OFF(roof_estimate, expected_e2e_seconds, 208);
+    OFF(roof_estimate, expected_tokens_per_s, 216);
+    OFF(roof_estimate, expected_decode_tokens_per_s, 224);
+    OFF(roof_estimate, overhead_seconds, 232);
+    OFF(roof_estimate, reserved, 240);
     ELEMS(roof_estimate, reserved, 4);
 
-    SIZE(roof_scaling_point, 120);
+    SIZE(roof_scaling_point, 120); /* 4 uint32, 5 doubles, 4 expected,
+                                      4 reserved */
     OFF(roof_scaling_point, tensor_parallel, 0);
     OFF(roof_scaling_point, pipeline_parallel, 4);
     OFF(roof_scaling_point, devices, 8);
@@ -503,6 +535,18 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_POS_ROPE, 0);
     assert_int_equal(ROOF_POS_LEARNED, 1);
     assert_int_equal(ROOF_POS_NONE, 2);
+    assert_int_equal(ROOF_MIXER_ATTENTION, 0);
+    assert_int_equal(ROOF_MIXER_SLIDING, 1);
+    assert_int_equal(ROOF_MIXER_CHUNKED, 2);
+    assert_int_equal(ROOF_MIXER_NONE, 3);
+    assert_int_equal(ROOF_MIXER_MLA, 4);
+    assert_int_equal(ROOF_MIXER_MAMBA2, 5);
+    assert_int_equal(ROOF_MIXER_COUNT, 6);
+    assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
+    assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
+    assert_int_equal(ROOF_GROUP_MLP_NONE, 2);
+    assert_int_equal(ROOF_GROUP_MLP_COUNT, 3);
+    assert_int_equal(ROOF_MAX_GROUPS, 8);
 
     assert_int_equal(ROOF_ATTN_UNFUSED, 0);
     assert_int_equal(ROOF_ATTN_FUSED, 1);
@@ -533,8 +577,18 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_OP_ALLREDUCE, 23);
     assert_int_equal(ROOF_OP_FINAL_NORM, 24);
     assert_int_equal(ROOF_OP_LM_HEAD, 25);
-    assert_int_equal(ROOF_OP_COUNT, 26);
-    assert_int_equal(ROOF_MAX_OPS, 26);
+    assert_int_equal(ROOF_OP_Q_A_PROJ, 26);
+    assert_int_equal(ROOF_OP_KV_A_PROJ, 27);
+    assert_int_equal(ROOF_OP_KV_B_PROJ, 28);
+    assert_int_equal(ROOF_OP_Q_ABSORB, 29);
+    assert_int_equal(ROOF_OP_O_ABSORB, 30);
+    assert_int_equal(ROOF_OP_SSM_IN_PROJ, 31);
+    assert_int_equal(ROOF_OP_SSM_CONV, 32);
+    assert_int_equal(ROOF_OP_SSM_SCAN, 33);
+    assert_int_equal(ROOF_OP_SSM_NORM, 34);
+    assert_int_equal(ROOF_OP_SSM_OUT_PROJ, 35);
+    assert_int_equal(ROOF_OP_COUNT, 36);
+    assert_int_equal(ROOF_MAX_OPS, 267); /* 8 groups x 33 + 3 */
 
     assert_int_equal(ROOF_CLASS_ATTN_PROJ, 0);
     assert_int_equal(ROOF_CLASS_MLP_PROJ, 1);

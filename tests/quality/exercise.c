@@ -162,7 +162,7 @@ static int stream_write(void *ctx, const char *data, size_t len)
 
 static int exercise_common(q_results *r)
 {
-    roof_efficiency eff = {0.9, 0.8, 0.7};
+    roof_efficiency eff = {.compute = 0.9, .memory = 0.8, .interconnect = 0.7};
     uint32_t p = 0;
     r->texts[0] = roof_status_str(ROOF_E_PARSE);
     r->texts[1] = roof_precision_name(ROOF_BF16);
@@ -200,7 +200,8 @@ static int exercise_hardware(q_results *r)
 
 static int exercise_roofline(q_results *r)
 {
-    const roof_efficiency eff = {0.75, 0.9, 1.0};
+    const roof_efficiency eff = {.compute = 0.75, .memory = 0.9,
+                                 .interconnect = 1.0};
     const roof_level levels[2] = {{2.0e8, 768e9}, {6.0e8, 4.0e12}};
     EXPECT(roof_ceiling_from_hardware(&r->hw, ROOF_FP16, &eff, &r->ceiling),
            ROOF_OK);

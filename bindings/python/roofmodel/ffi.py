@@ -45,7 +45,7 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
     roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_link,
-    roof_ep_layer, roof_ep_traffic)
+    roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS)
 
 _P = POINTER
 # int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
@@ -119,6 +119,7 @@ FUNCTIONS = (
     ("roof_model_suggest", STATUS, [c_char_p, _P(c_char_p), _u32, _P(_u32)]),
     ("roof_model_param_count", STATUS,
      [_P(roof_model), _P(roof_model_params)]),
+    ("roof_model_shardable", STATUS, [_P(roof_model), _u32]),
     # ops.h
     ("roof_workload_prefill", STATUS, [_u32, _u32, _P(roof_workload)]),
     ("roof_workload_decode", STATUS, [_u32, _u32, _P(roof_workload)]),

@@ -34,8 +34,9 @@ ROOF_MAX_LEVELS = 8
 ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
 ROOF_MODEL_SOURCE_MAX = 192
-ROOF_OP_COUNT = 26
-ROOF_MAX_OPS = ROOF_OP_COUNT
+ROOF_MAX_GROUPS = 8
+ROOF_OP_COUNT = 36
+ROOF_MAX_OPS = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3
 ROOF_JSON_MAX_DEPTH = 64
 ROOF_KERNEL_NAME_MAX = 96
 ROOF_COLOR_AUTO = 0xFFFFFFFF
@@ -53,6 +54,7 @@ class roof_efficiency(Structure):
         ("compute", c_double),
         ("memory", c_double),
         ("interconnect", c_double),
+        ("reserved", c_double * 5),
     ]
 
 
@@ -136,6 +138,17 @@ class roof_hierarchy(Structure):
     ]
 
 
+class roof_layer_group(Structure):
+    _fields_ = [
+        ("layers", c_uint32),
+        ("mixer", c_uint32),
+        ("window", c_uint32),
+        ("mlp", c_uint32),
+        ("dense_intermediate", c_uint32),
+        ("reserved", c_uint32 * 3),
+    ]
+
+
 class roof_model(Structure):
     _fields_ = [
         ("name", c_char * ROOF_MODEL_NAME_MAX),
@@ -159,7 +172,19 @@ class roof_model(Structure):
         ("sliding_window", c_uint32),
         ("max_context", c_uint32),
         ("native_bits", c_uint32),
-        ("reserved", c_uint32 * 5),
+        ("group_count", c_uint32),
+        ("q_lora_rank", c_uint32),
+        ("kv_lora_rank", c_uint32),
+        ("qk_rope_head_dim", c_uint32),
+        ("qk_nope_head_dim", c_uint32),
+        ("v_head_dim", c_uint32),
+        ("ssm_heads", c_uint32),
+        ("ssm_head_dim", c_uint32),
+        ("ssm_state", c_uint32),
+        ("ssm_groups", c_uint32),
+        ("ssm_conv", c_uint32),
+        ("groups", roof_layer_group * ROOF_MAX_GROUPS),
+        ("reserved", c_uint32 * 22),
     ]
 
 
@@ -171,6 +196,7 @@ class roof_model_params(Structure):
         ("lm_head", c_double),
         ("total", c_double),
         ("active", c_double),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -398,7 +424,8 @@ class roof_memory(Structure):
         ("total_bytes", c_double),
         ("capacity_bytes", c_double),
         ("fits", c_uint32),
-        ("reserved", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 4),
     ]
 
 
@@ -511,7 +538,7 @@ class roof_kernel(Structure):
 # Every public struct, for the layout test.
 STRUCTS = (
     roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
-    roof_measured, roof_level, roof_hierarchy, roof_model, roof_model_params,
+    roof_measured, roof_level, roof_hierarchy, roof_layer_group, roof_model, roof_model_params,
     roof_workload, roof_op, roof_sum, roof_totals, roof_request, roof_memory,
     roof_estimate, roof_scaling_point, roof_series, roof_chart_ceiling,
     roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
@@ -577,6 +604,16 @@ class OpId(_Named):
     ALLREDUCE = 23
     FINAL_NORM = 24
     LM_HEAD = 25
+    Q_A_PROJ = 26
+    KV_A_PROJ = 27
+    KV_B_PROJ = 28
+    Q_ABSORB = 29
+    O_ABSORB = 30
+    SSM_IN_PROJ = 31
+    SSM_CONV = 32
+    SSM_SCAN = 33
+    SSM_NORM = 34
+    SSM_OUT_PROJ = 35
 
 
 class OpClass(_Named):
@@ -709,6 +746,16 @@ class Hierarchy:
 
 
 @dataclass(frozen=True)
+class LayerGroup:
+    """One group of layers of a model (roof_layer_group)."""
+    layers: int
+    mixer: int = 0              # ROOF_MIXER_*
+    window: int = 0
+    mlp: int = 0                # ROOF_GROUP_MLP_*
+    dense_intermediate: int = 0
+
+
+@dataclass(frozen=True)
 class Model:
     """A transformer (roof_model)."""
     name: str
@@ -732,6 +779,18 @@ class Model:
     sliding_window: int = 0
     max_context: int = 0
     native_bits: int = 16
+    group_count: int = 0
+    q_lora_rank: int = 0                  # MLA (ROOF_MIXER_MLA groups)
+    kv_lora_rank: int = 0
+    qk_rope_head_dim: int = 0
+    qk_nope_head_dim: int = 0
+    v_head_dim: int = 0
+    ssm_heads: int = 0                    # Mamba-2 (ROOF_MIXER_MAMBA2)
+    ssm_head_dim: int = 0
+    ssm_state: int = 0
+    ssm_groups: int = 0
+    ssm_conv: int = 0
+    groups: Tuple[LayerGroup, ...] = ()   # the first group_count matter
 
 
 @dataclass(frozen=True)
@@ -931,7 +990,7 @@ C_TYPE = {
     Op: roof_op, Sum: roof_sum, Totals: roof_totals,
     Request: roof_request, Memory: roof_memory,
     Estimate: roof_estimate, ScalingPoint: roof_scaling_point,
-    Kernel: roof_kernel,
+    Kernel: roof_kernel, LayerGroup: roof_layer_group,
 }
 PY_TYPE = {c: p for p, c in C_TYPE.items()}
 
@@ -985,6 +1044,13 @@ def _compile_reader(cls):
             env["r_" + f.name] = reader(PY_TYPE[ft])
             items.append("%r: r_%s(buf, off + %d)"
                          % (f.name, f.name, desc.offset))
+            continue
+        if issubclass(ft, ctypes.Array) and issubclass(ft._type_, Structure):
+            env["r_" + f.name] = reader(PY_TYPE[ft._type_])
+            items.append("%r: tuple(r_%s(buf, off + %d + %d * i) "
+                         "for i in range(%d))"
+                         % (f.name, f.name, desc.offset,
+                            ctypes.sizeof(ft._type_), ft._length_))
             continue
         fmt += "%dx" % (desc.offset - pos) if desc.offset > pos else ""
         pos = desc.offset + desc.size
@@ -1056,8 +1122,23 @@ def _text_writer(name, ctype):
     return write
 
 
+def _struct_array_writer(name, ctype):
+    """An array of structs (a model's layer groups): up to its length of
+    dataclasses (or what _struct_writer takes); the rest stays zero."""
+    n, one = ctype._length_, _struct_writer(name, ctype._type_)
+
+    def write(v):
+        if len(v) > n:
+            raise _args.errors.RangeError(_args.errors.E_RANGE,
+                                          "%s holds at most %d" % (name, n))
+        return ctype(*[one(x) for x in v])
+    return write
+
+
 def _array_writer(name, ctype):
     n = ctype._length_
+    if issubclass(ctype._type_, Structure):
+        return _struct_array_writer(name, ctype)
 
     def write(v):
         if len(v) != n:
@@ -1133,6 +1214,8 @@ def field_value(cls, name, v):
     c = field_writer(cls, name)(v)
     if isinstance(c, bytes):
         return v if isinstance(v, str) else c.decode("utf-8")
+    if isinstance(c, ctypes.Array) and issubclass(c._type_, Structure):
+        return tuple(from_c(x) for x in c[:len(v)])
     if isinstance(c, ctypes.Array):
         return tuple(c)
     if isinstance(c, Structure):

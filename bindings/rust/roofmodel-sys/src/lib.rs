@@ -124,6 +124,8 @@ pub struct roof_efficiency {
     pub memory: f64,
     /// fraction of interconnect bandwidth
     pub interconnect: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 5],
 }
 
 // ---- hardware.h -----------------------------------------------------------
@@ -324,6 +326,49 @@ pub const ROOF_POS_LEARNED: u32 = 1;
 /// `ROOF_POS_NONE`: a value of `enum roof_position_kind`.
 pub const ROOF_POS_NONE: u32 = 2;
 
+/// C constant `ROOF_MIXER_ATTENTION` (see the C headers).
+pub const ROOF_MIXER_ATTENTION: u32 = 0;
+/// C constant `ROOF_MIXER_SLIDING` (see the C headers).
+pub const ROOF_MIXER_SLIDING: u32 = 1;
+/// C constant `ROOF_MIXER_CHUNKED` (see the C headers).
+pub const ROOF_MIXER_CHUNKED: u32 = 2;
+/// C constant `ROOF_MIXER_NONE` (see the C headers).
+pub const ROOF_MIXER_NONE: u32 = 3;
+/// C constant `ROOF_MIXER_MLA` (see the C headers).
+pub const ROOF_MIXER_MLA: u32 = 4;
+/// C constant `ROOF_MIXER_MAMBA2` (see the C headers).
+pub const ROOF_MIXER_MAMBA2: u32 = 5;
+/// C constant `ROOF_MIXER_COUNT` (see the C headers).
+pub const ROOF_MIXER_COUNT: u32 = 6;
+/// C constant `ROOF_GROUP_MLP_MODEL` (see the C headers).
+pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
+/// C constant `ROOF_GROUP_MLP_DENSE` (see the C headers).
+pub const ROOF_GROUP_MLP_DENSE: u32 = 1;
+/// C constant `ROOF_GROUP_MLP_NONE` (see the C headers).
+pub const ROOF_GROUP_MLP_NONE: u32 = 2;
+/// C constant `ROOF_GROUP_MLP_COUNT` (see the C headers).
+pub const ROOF_GROUP_MLP_COUNT: u32 = 3;
+/// C constant `ROOF_MAX_GROUPS` (see the C headers).
+pub const ROOF_MAX_GROUPS: usize = 8;
+
+/// C struct `roof_layer_group` (see the C headers).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_layer_group {
+    /// C field `layers` (see the C headers).
+    pub layers: u32,
+    /// C field `mixer` (see the C headers).
+    pub mixer: u32,
+    /// C field `window` (see the C headers).
+    pub window: u32,
+    /// C field `mlp` (see the C headers).
+    pub mlp: u32,
+    /// C field `dense_intermediate` (see the C headers).
+    pub dense_intermediate: u32,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [u32; 3],
+}
+
 /// A transformer: the shape that fixes its FLOPs and bytes per token.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -370,8 +415,32 @@ pub struct roof_model {
     pub max_context: u32,
     /// released weight width (16 for bf16)
     pub native_bits: u32,
-    /// must be 0
-    pub reserved: [u32; 5],
+    /// C field `group_count` (see the C headers).
+    pub group_count: u32,
+    /// C field `q_lora_rank` (see the C headers).
+    pub q_lora_rank: u32,
+    /// C field `kv_lora_rank` (see the C headers).
+    pub kv_lora_rank: u32,
+    /// C field `qk_rope_head_dim` (see the C headers).
+    pub qk_rope_head_dim: u32,
+    /// C field `qk_nope_head_dim` (see the C headers).
+    pub qk_nope_head_dim: u32,
+    /// C field `v_head_dim` (see the C headers).
+    pub v_head_dim: u32,
+    /// C field `ssm_heads` (see the C headers).
+    pub ssm_heads: u32,
+    /// C field `ssm_head_dim` (see the C headers).
+    pub ssm_head_dim: u32,
+    /// C field `ssm_state` (see the C headers).
+    pub ssm_state: u32,
+    /// C field `ssm_groups` (see the C headers).
+    pub ssm_groups: u32,
+    /// C field `ssm_conv` (see the C headers).
+    pub ssm_conv: u32,
+    /// C field `groups` (see the C headers).
+    pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
+    /// C field `reserved` (see the C headers).
+    pub reserved: [u32; 22],
 }
 
 /// Parameter counts (exact, as doubles: they can exceed 2^32).
@@ -390,6 +459,8 @@ pub struct roof_model_params {
     pub total: f64,
     /// parameters one token touches
     pub active: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 4],
 }
 
 // ---- ops.h ----------------------------------------------------------------
@@ -444,10 +515,10 @@ pub struct roof_workload {
     pub reserved: [u32; 5],
 }
 
-/// Number of operator identities (`enum roof_op_id`).
-pub const ROOF_OP_COUNT: usize = 26;
-/// The most operators roof_ops() ever returns: size arrays with it.
-pub const ROOF_MAX_OPS: usize = ROOF_OP_COUNT;
+/// C constant `ROOF_OP_COUNT` (see the C headers).
+pub const ROOF_OP_COUNT: usize = 36;
+/// C constant `ROOF_MAX_OPS` (see the C headers).
+pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
 /// once per layer: counted `layers` times
 ///
@@ -607,8 +678,10 @@ pub struct roof_memory {
     pub capacity_bytes: f64,
     /// total <= capacity
     pub fits: u32,
-    /// Reserved: must be 0.
-    pub reserved: u32,
+    /// C field `reserved0` (see the C headers).
+    pub reserved0: u32,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 4],
 }
 
 /// Model-level answers for a request: time to first token, time per output token, throughput,
@@ -955,7 +1028,15 @@ zero_default! {
         intermediate: 0, vocab: 0, mlp: 0, norm: 0, position: 0, experts: 0,
         experts_per_token: 0, expert_intermediate: 0, shared_experts: 0,
         shared_intermediate: 0, tied_embeddings: 0, sliding_window: 0,
-        max_context: 0, native_bits: 0, reserved: [0; 5],
+        max_context: 0, native_bits: 0, group_count: 0,
+        groups: [roof_layer_group {
+            layers: 0, mixer: 0, window: 0, mlp: 0, dense_intermediate: 0,
+            reserved: [0; 3],
+        }; ROOF_MAX_GROUPS],
+        q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
+        qk_nope_head_dim: 0, v_head_dim: 0, ssm_heads: 0, ssm_head_dim: 0,
+        ssm_state: 0, ssm_groups: 0, ssm_conv: 0,
+        reserved: [0; 22],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],
@@ -1307,6 +1388,8 @@ extern "C" {
     pub fn roof_model_suggest(name: *const c_char, names: *mut *const c_char, cap: u32, count: *mut u32) -> c_int;
     /// Parameter counts of a model.  ROOF_E_NULL, and the statuses of `roof_model_validate`.
     pub fn roof_model_param_count(m: *const roof_model, out: *mut roof_model_params) -> c_int;
+    /// C function `roof_model_shardable` (see the C headers).
+    pub fn roof_model_shardable(m: *const roof_model, tensor_parallel: u32) -> c_int;
 
     // ops.h
     /// Fill *out with a prefill or decode step of `batch` sequences, 16-bit

@@ -126,7 +126,8 @@ fn rust_layouts() -> Vec<RustLayout> {
         rust_layout!(roof_efficiency {
             compute,
             memory,
-            interconnect
+            interconnect,
+            reserved
         }),
         rust_layout!(roof_hardware {
             name,
@@ -209,6 +210,26 @@ fn rust_layouts() -> Vec<RustLayout> {
             sliding_window,
             max_context,
             native_bits,
+            group_count,
+            q_lora_rank,
+            kv_lora_rank,
+            qk_rope_head_dim,
+            qk_nope_head_dim,
+            v_head_dim,
+            ssm_heads,
+            ssm_head_dim,
+            ssm_state,
+            ssm_groups,
+            ssm_conv,
+            groups,
+            reserved
+        }),
+        rust_layout!(roof_layer_group {
+            layers,
+            mixer,
+            window,
+            mlp,
+            dense_intermediate,
             reserved
         }),
         rust_layout!(roof_model_params {
@@ -217,7 +238,8 @@ fn rust_layouts() -> Vec<RustLayout> {
             active_per_layer,
             lm_head,
             total,
-            active
+            active,
+            reserved
         }),
         rust_layout!(roof_workload {
             batch,
@@ -367,6 +389,7 @@ fn rust_layouts() -> Vec<RustLayout> {
             total_bytes,
             capacity_bytes,
             fits,
+            reserved0,
             reserved
         }),
         rust_layout!(roof_estimate {
@@ -507,7 +530,7 @@ fn structs_match_c_size_and_field_offsets() {
 #[test]
 fn constants_match_c() {
     let c = c_layout();
-    let rust: [(&str, u64); 12] = [
+    let rust: [(&str, u64); 13] = [
         ("ROOF_HW_NAME_MAX", ROOF_HW_NAME_MAX as u64),
         ("ROOF_HW_SOURCE_MAX", ROOF_HW_SOURCE_MAX as u64),
         ("ROOF_PRECISION_COUNT", ROOF_PRECISION_COUNT as u64),
@@ -515,6 +538,7 @@ fn constants_match_c() {
         ("ROOF_LEVEL_COMPUTE", ROOF_LEVEL_COMPUTE as u64),
         ("ROOF_MODEL_NAME_MAX", ROOF_MODEL_NAME_MAX as u64),
         ("ROOF_MODEL_SOURCE_MAX", ROOF_MODEL_SOURCE_MAX as u64),
+        ("ROOF_MAX_GROUPS", ROOF_MAX_GROUPS as u64),
         ("ROOF_OP_COUNT", ROOF_OP_COUNT as u64),
         ("ROOF_MAX_OPS", ROOF_MAX_OPS as u64),
         ("ROOF_JSON_MAX_DEPTH", ROOF_JSON_MAX_DEPTH as u64),

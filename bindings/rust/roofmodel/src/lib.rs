@@ -171,6 +171,26 @@ c_enum!(
         FinalNorm = 24,
         /// Logits of each sequence's last new token.
         LmHead = 25,
+        /// MLA query down-projection to q_lora_rank.
+        QAProj = 26,
+        /// MLA hidden to latent and rope key (cached).
+        KvAProj = 27,
+        /// MLA latent to K and V (prefill).
+        KvBProj = 28,
+        /// MLA query absorbed into the latent (decode).
+        QAbsorb = 29,
+        /// MLA latent values absorbed into the output (decode).
+        OAbsorb = 30,
+        /// Mamba-2 input projection.
+        SsmInProj = 31,
+        /// Mamba-2 causal depthwise convolution.
+        SsmConv = 32,
+        /// Mamba-2 state-space scan.
+        SsmScan = 33,
+        /// Mamba-2 gated RMSNorm.
+        SsmNorm = 34,
+        /// Mamba-2 output projection.
+        SsmOutProj = 35,
     }
 );
 c_enum!(
@@ -466,6 +486,7 @@ impl Efficiency {
             compute: self.compute,
             memory: self.memory,
             interconnect: self.interconnect,
+            reserved: [0.0; 5],
         }
     }
 

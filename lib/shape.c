@@ -1,0 +1,113 @@
+/* The shape of a model on one device: the parts that are not on the hot
+ * path of roof_ops and roof_step (those are inline, in shape-priv.h).
+ * docs/model.md, "Tensor parallelism", derives them. */
+#include "shape-priv.h"
+
+double roof__shape_layer_bytes(const roof__shape *s, double wq, double ab)
+{
+    return roof__shape_layer_matrices(s, s->experts) * wq
+           + s->layer_norm_params * ab;
+}
+
+double roof__shape_kv_bytes_per_token(const roof__shape *s, double layers,
+                                      double kb)
+{
+    return layers * s->kv_elems_per_token * kb;
+}
+
+uint32_t roof__shape_group_count(const roof_model *m)
+{
+    return m->group_count > 0 ? m->group_count : 1u;
+}
+
+roof_layer_group roof__shape_group(const roof_model *m, uint32_t g)
+{
+    if (m->group_count > 0)
+        return m->groups[g];
+    roof_layer_group all = {0};
+    all.layers = m->layers;
+    all.mixer = ROOF_MIXER_ATTENTION;
+    all.mlp = ROOF_GROUP_MLP_MODEL;
+    return all;
+}
+
+static void group_mixer(const roof_model *m, const roof__shape *s,
+                        const roof_layer_group *g, roof__group_shape *o)
+{
+    o->mixer = g->mixer != ROOF_MIXER_NONE;
+    o->ssm = g->mixer == ROOF_MIXER_MAMBA2;
+    o->attn = o->mixer && !o->ssm;
+    o->chunked = g->mixer == ROOF_MIXER_CHUNKED;
+    o->mla = g->mixer == ROOF_MIXER_MLA;
+    o->window = g->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
+                                                  : g->window;
+    o->matrices = o->mla ? s->mla_attn_params
+                  : o->ssm ? s->ssm_matrices
+                  : o->attn ? s->attn_params : 0.0;
+    o->norm_params = (o->mixer ? s->norm_gains : 0.0)
+                     + (o->ssm ? s->ssm_norm : 0.0);
+    o->kv_elems_per_token = o->mla ? s->mla_kv_elems
+                            : o->attn ? s->kv_elems_per_token : 0.0;
+    o->state_elems_per_seq = o->ssm ? s->ssm_state : 0.0;
+}
+
+static void group_mlp(const roof__shape *s, const roof_layer_group *g,
+                      uint32_t t, roof__group_shape *o)
+{
+    const double mixer = o->matrices;
+    o->mlp = g->mlp != ROOF_GROUP_MLP_NONE;
+    o->dense = 0.0;
+    o->experts = 0.0;
+    if (g->mlp == ROOF_GROUP_MLP_MODEL) {
+        o->dense = s->dense;
+        o->experts = s->experts;
+    } else if (g->mlp == ROOF_GROUP_MLP_DENSE) {
+        o->dense = roof__ceil_share(g->dense_intermediate, t);
+    }
+    const double dense = s->mlp_mats * s->hidden * o->dense;
+    const double router = o->experts > 0.0 ? s->router_params : 0.0;
+    o->matrices = mixer + dense + router + o->experts * s->expert_params;
+    o->active_matrices = mixer + dense + router
+                         + (o->experts > 0.0 ? s->topk : 0.0)
+                           * s->expert_params;
+    o->norm_params += o->mlp ? s->norm_gains : 0.0;
+}
+
+void roof__shape_group_init(const roof_model *m, const roof__shape *s,
+                            uint32_t g, roof__group_shape *out)
+{
+    const roof_layer_group grp = roof__shape_group(m, g);
+    roof__group_shape o;
+    o.layers = grp.layers;
+    group_mixer(m, s, &grp, &o);
+    group_mlp(s, &grp, (uint32_t)s->tp, &o);
+    *out = o;
+}
+
+static double layers_params(const roof_model *m, const roof__shape *s,
+                            int active)
+{
+    double sum = 0.0;
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, s, g, &gs);
+        sum += gs.layers * ((active ? gs.active_matrices : gs.matrices)
+                            + gs.norm_params);
+    }
+    return sum;
+}
+
+void roof__shape_grouped_params(const roof_model *m, double *all,
+                                double *active)
+{
+    roof__shape s;
+    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
+    *all = layers_params(m, &s, 0);
+    *active = layers_params(m, &s, 1);
+}
+
+double roof__shape_group_bytes(const roof__group_shape *g, double wq,
+                               double ab)
+{
+    return g->matrices * wq + g->norm_params * ab;
+}
