@@ -77,8 +77,10 @@ static int read_samples(const char *cmd, const char *path,
     return CLI_OK;
 }
 
+/* The coefficients and their errors; a scored profile (nothing fitted)
+ * lists only the kinds that have samples. */
 static void report_text(const roof_calibration *cal, const roof_fit_report *r,
-                        cli_buf *out)
+                        int scored, cli_buf *out)
 {
     cli_buf_fmt(out, "%s: %u samples, median |error| %.1f%%, p90 %.1f%%\n",
                 cal->device, (unsigned)r->samples, 100.0 * r->median_error,
@@ -88,13 +90,16 @@ static void report_text(const roof_calibration *cal, const roof_fit_report *r,
     for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++) {
         const roof_kernel_coef *c = &cal->kind[k];
         const roof_fit_quality *q = &r->kind[k];
+        if (scored && q->samples == 0)
+            continue;
         cli_buf_fmt(out, "%-12s %5u %8.3f %8.3f %7.3f %9.2f %7.3f %8.1f%% "
                     "%8.1f%% %8.1f%%%s\n", roof_kernel_kind_name(k),
                     (unsigned)q->samples, c->floor_seconds * 1e6,
                     c->compute_fraction, c->memory_fraction,
                     c->row_bytes_per_s * 1e-9, c->masked_fraction,
                     100.0 * q->median_error, 100.0 * q->p90_error,
-                    100.0 * q->below_bound, q->fitted ? "" : "  (not fitted)");
+                    100.0 * q->below_bound,
+                    q->fitted || scored ? "" : "  (not fitted)");
     }
 }
 
@@ -223,7 +228,7 @@ int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
                                      &rep)
                      : fit(cmd.name, &hw, samples, n, &cal, &rep))
                == CLI_OK) {
-        report_text(&cal, &rep, out);
+        report_text(&cal, &rep, score != NULL, out);
         if (output != NULL)
             rc = write_profile(cmd.name, output, &cal);
     }
