@@ -110,6 +110,21 @@ static void test_recovers_known_coefficients(void **state)
     assert_memory_equal(&out.kind[ROOF_KERNEL_ROPE],
                         &start.kind[ROOF_KERNEL_ROPE], sizeof(roof_kernel_coef));
     assert_int_equal(rep.samples, n);
+    /* Scoring the fitted profile on its own samples reports the same
+     * errors, and marks nothing fitted. */
+    roof_fit_report sc;
+    assert_int_equal(roof_calibration_score(s, n, &hw, &out, ws,
+                                            ROOF_FIT_WORKSPACE(n), &sc),
+                     ROOF_OK);
+    assert_true(sc.median_error == rep.median_error);
+    assert_int_equal(sc.kind[ROOF_KERNEL_GEMM].fitted, 0);
+    assert_int_equal(sc.kind[ROOF_KERNEL_NORM].samples,
+                     rep.kind[ROOF_KERNEL_NORM].samples);
+    assert_int_equal(roof_calibration_score(s, n, &hw, &out, ws, 3, &sc),
+                     ROOF_E_RANGE);
+    assert_int_equal(roof_calibration_score(s, n, &hw, &out, ws,
+                                            ROOF_FIT_WORKSPACE(n), NULL),
+                     ROOF_E_NULL);
     assert_string_equal(out.device, "a100-80gb-sxm");
     assert_int_equal(out.origin, ROOF_CAL_FITTED);
     assert_int_equal(roof_calibration_validate(&out), ROOF_OK);

@@ -329,6 +329,45 @@ static int exercise_parse(q_results *r, const q_buffers *b)
     return 0;
 }
 
+/* Calibration: the built-in profile and its file, a fit and a score of
+ * synthetic kernels (GEMMs of 1..2^11 rows), the online updater. */
+static int exercise_calibration(q_results *r, const q_buffers *b)
+{
+    roof_kernel_sample s[24];
+    double ws[ROOF_FIT_WORKSPACE(24)];
+    roof_kernel_terms t = {ROOF_KERNEL_GEMM, 0, 1e-5, 2e-5, 0, 0, 1, {0, 0}};
+    memset(s, 0, sizeof s);
+    for (uint32_t i = 0; i < 24; i++) {
+        const double m = (double)(1u << (i % 12));
+        s[i].kind = ROOF_KERNEL_GEMM, s[i].precision = ROOF_FP16;
+        s[i].flops = 2.0 * m * 4096 * 4096;
+        s[i].bytes = 2.0 * (4096.0 * 4096 + 2.0 * m * 4096);
+        s[i].rows = m, s[i].launches = 1.0;
+        s[i].measured_seconds = 5e-6 + s[i].bytes / 6e11 + s[i].flops / 1e14;
+    }
+    EXPECT(roof_calibration_builtin(&r->hw, &r->cal_builtin), ROOF_OK);
+    EXPECT(roof_calibration_to_json(&r->cal_builtin, b->json, b->json_cap,
+                                    &r->cal_json_len), ROOF_OK);
+    EXPECT(roof_calibration_from_json(b->json, r->cal_json_len,
+                                      &r->cal_read, NULL), ROOF_OK);
+    EXPECT(roof_kernel_expected_seconds(&r->cal_read, &t, &r->cal_expected),
+           ROOF_OK);
+    EXPECT(roof_calibration_fit(s, 24, &r->hw, &r->cal_builtin, ws,
+                                ROOF_FIT_WORKSPACE(24), &r->cal_fit,
+                                &r->cal_report), ROOF_OK);
+    EXPECT(roof_calibration_score(s, 24, &r->hw, &r->cal_fit, ws,
+                                  ROOF_FIT_WORKSPACE(24), &r->cal_score),
+           ROOF_OK);
+    EXPECT(roof_online_init(0, 0.99, &r->online), ROOF_OK);
+    for (uint32_t i = 0; i < 24; i++)
+        EXPECT(roof_online_add(&r->online, s[i].measured_seconds,
+                               1.1 * s[i].measured_seconds + 1e-4, NULL),
+               ROOF_OK);
+    EXPECT(roof_online_profile(&r->online, &r->cal_builtin, &r->cal_online),
+           ROOF_OK);
+    return 0;
+}
+
 int q_exercise(q_results *r, const q_buffers *b)
 {
     int line = exercise_common(r);
@@ -346,5 +385,7 @@ int q_exercise(q_results *r, const q_buffers *b)
         line = exercise_chart(r, b);
     if (line == 0)
         line = exercise_parse(r, b);
+    if (line == 0)
+        line = exercise_calibration(r, b);
     return line;
 }

@@ -75,6 +75,11 @@ typedef struct q_results {
     uint64_t svg_stream_hash;
     char si_text[32];
     size_t si_len;
+    roof_calibration cal_builtin, cal_read, cal_fit, cal_online;
+    roof_fit_report cal_report, cal_score;
+    roof_online online;
+    double cal_expected;
+    size_t cal_json_len;
 } q_results;
 
 /* Buffers the caller provides (their size is a few hundred KiB; allocate
