@@ -18,5 +18,6 @@
 #include "roofmodel/parse.h"
 #include "roofmodel/calibration.h"
 #include "roofmodel/fit.h"
+#include "roofmodel/plan.h"
 
 #endif

@@ -50,6 +50,9 @@ func cLayouts() map[string]layoutEntry {
 		"roof_fit_quality":   e(C.roof_fit_quality{}, FitQuality{}),
 		"roof_fit_report":    e(C.roof_fit_report{}, FitReport{}),
 		"roof_online":        e(C.roof_online{}, Online{}),
+		"roof_seq":           e(C.roof_seq{}, Seq{}),
+		"roof_plan":          e(C.roof_plan{}, Plan{}),
+		"roof_step_result":   e(C.roof_step_result{}, StepResult{}),
 	}
 }
 

@@ -44,7 +44,9 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_parse_error, roof_request, roof_roofline, roof_scaling_point,
     roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
-    roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT)
+    roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_seq,
+    roof_plan, roof_step_result, ROOF_PLAN_TAG, ROOF_PLAN_WORDS,
+    ROOF_LOGITS_LAST, ROOF_LOGITS_ALL)
 
 _P = POINTER
 _u32 = c_uint32
@@ -113,6 +115,14 @@ FUNCTIONS = (
     ("roof_step_calibrated", STATUS,
      [_P(roof_model), _P(roof_workload), _P(roof_hardware),
       _P(roof_efficiency), _P(roof_calibration), _P(roof_totals)]),
+    # plan.h
+    ("roof_plan_init", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_calibration), _P(roof_plan)]),
+    ("roof_plan_step", STATUS,
+     [_P(roof_plan), _u32, _u32, _u32, _P(roof_step_result)]),
+    ("roof_plan_step_mixed", STATUS,
+     [_P(roof_plan), _P(roof_seq), _u32, _P(roof_step_result)]),
     # calibration.h, fit.h
     ("roof_kernel_kind_name", c_char_p, [_u32]),
     ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),
