@@ -29,8 +29,11 @@
 /* A token operator: its figures at x units (tokens, or logits rows) with
  * ws units of weight (1, touched experts, or embedding rows). */
 typedef struct tok_op {
-    double pos, id, expert;          /* expert: weight per touched expert */
+    double pos, id;
+    double mult;                     /* identical ops folded into this one */
     double flops, weight, act, comm; /* per x; weight per ws */
+    double expert;                   /* weight per touched expert; from
+                                        here on the fields a merge compares */
     double cs, msw, msa, cm;         /* bound terms: seconds per x or ws */
     double tc, tmw, tma, trw, tra;   /* time model terms, likewise */
     double floor;                    /* launches x floor */
@@ -38,7 +41,7 @@ typedef struct tok_op {
 
 /* An attention operator: each figure a linear form of the features. */
 typedef struct attn_op {
-    double pos, id;
+    double pos, id, mult;
     double flops[NF], act[NF], kv[NF];
     double inv_peak;
     double floor[GROUPS], inv_compute[GROUPS], inv_memory[GROUPS];
@@ -50,8 +53,9 @@ typedef struct core {
     double layers, inv_bw, inv_ic, overhead;
     double n_layer, n_top, n_attn;    /* token ops of the layer, top */
     double window, learned, vocab, experts, miss;
-    /* the layer's token ops summed: per token, constant, per expert */
-    double fl, w, we, act, comm;
+    /* the layer's token ops summed: per token, constant, per expert;
+     * and their compute and memory seconds */
+    double fl, w, we, act, comm, cs, msw, mswe, msa;
     tok_op tok[ROOF_OP_COUNT];        /* layer ops, then the top ones */
     tok_op embed, lm;
     attn_op attn[MAX_ATTN];
@@ -108,29 +112,28 @@ typedef struct step_in {
 
 /* Sums of one scope (the layer, or the top ops). */
 typedef struct tally {
-    double sec, exp, cs, ms, by[4];
+    double sec, exp, cs, ms, mem, comp, link;
     double flops, weight, act, kv, comm;
     double slow, slow_pos, dom;
 } tally;
 
-static const tally tally_zero = {0, 0, 0, 0, {0, 0, 0, 0}, 0, 0, 0, 0, 0,
+static const tally tally_zero = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                  -1.0, 0, 0};
 
-/* One kernel into a scope: the first slowest in op order dominates. */
-static ROOF__INLINE void take(tally *t, double pos, double id, double cs,
-                              double ms, double cm, double exp)
+/* mult identical kernels into a scope: the first slowest in op order
+ * dominates.  Written with selects: the bound of each kernel costs no
+ * branch. */
+static ROOF__INLINE void take(tally *t, double pos, double id, double mult,
+                              double cs, double ms, double cm, double exp)
 {
-    double sec = cs > ms ? cs : ms;
-    uint32_t bound = ms > cs ? ROOF_BOUND_MEMORY : ROOF_BOUND_COMPUTE;
-    if (cm > sec) {
-        sec = cm;
-        bound = ROOF_BOUND_INTERCONNECT;
-    }
-    t->sec += sec;
-    t->exp += exp;
-    t->cs += cs;
-    t->ms += ms;
-    t->by[bound] += sec;
+    const double m = cs > ms ? cs : ms;
+    const int link = cm > m, mem = ms > cs;
+    const double sec = link ? cm : m, all = mult * sec;
+    t->sec += all;
+    t->exp += mult * exp;
+    t->link += link ? all : 0.0;
+    t->mem += !link && mem ? all : 0.0;
+    t->comp += !link && !mem ? all : 0.0;
     if (sec > t->slow || (sec == t->slow && pos < t->slow_pos)) {
         t->slow = sec;
         t->slow_pos = pos;
@@ -143,13 +146,15 @@ static ROOF__INLINE void tok_eval(const tok_op *o, double x, double ws,
 {
     const double tc = o->tc * x, tm = o->tmw * ws + o->tma * x;
     const double tr = (o->trw * ws + o->tra * x) * inv_t;
-    take(t, o->pos, o->id, o->cs * x, o->msw * ws + o->msa * x, o->cm * x,
-         o->floor + sqrt(tc * tc + tm * tm + tr * tr));
+    take(t, o->pos, o->id, o->mult, o->cs * x, o->msw * ws + o->msa * x,
+         o->cm * x, o->floor + sqrt(tc * tc + tm * tm + tr * tr));
 }
 
 /* A top op's counts, added one by one (there are three). */
 static void tok_counts(const tok_op *o, double x, double ws, tally *t)
 {
+    t->cs += o->cs * x;
+    t->ms += o->msw * ws + o->msa * x;
     t->flops += o->flops * x;
     t->weight += o->weight * ws;
     t->act += o->act * x;
@@ -169,10 +174,13 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
     const double tc = (fl + a->mask[k] * g->masked) * a->inv_compute[k];
     const double tm = bytes * a->inv_memory[k];
     const double tr = bytes / g->tokens * a->inv_row[k];
-    t->flops += fl;
-    t->act += act;
-    t->kv += kv;
-    take(t, a->pos, a->id, fl * a->inv_peak, bytes * inv_bw, 0.0,
+    const double cs = fl * a->inv_peak, ms = bytes * inv_bw;
+    t->flops += a->mult * fl;
+    t->act += a->mult * act;
+    t->kv += a->mult * kv;
+    t->cs += a->mult * cs;
+    t->ms += a->mult * ms;
+    take(t, a->pos, a->id, a->mult, cs, ms, 0.0,
          a->floor[k] + sqrt(tc * tc + tm * tm + tr * tr));
 }
 
@@ -191,6 +199,8 @@ static void layer_eval(const core *c, const step_in *in, tally *t)
         }
     }
     t->flops += c->fl * in->tokens;
+    t->cs += c->cs * in->tokens;
+    t->ms += c->msw + c->mswe * in->touched + c->msa * in->tokens;
     t->weight += c->w + c->we * in->touched;
     t->act += c->act * in->tokens;
     t->comm += c->comm * in->tokens;
@@ -239,8 +249,10 @@ static void compose(const core *c, const tally *l, const tally *t,
     r->compute_seconds = L * l->cs + t->cs;
     r->memory_seconds = L * l->ms + t->ms;
     r->comm_seconds = r->comm_bytes * c->inv_ic;
-    for (uint32_t b = 0; b < 4; b++)
-        r->bound_seconds[b] = L * l->by[b] + t->by[b];
+    r->bound_seconds[ROOF_BOUND_NONE] = 0.0;
+    r->bound_seconds[ROOF_BOUND_MEMORY] = L * l->mem + t->mem;
+    r->bound_seconds[ROOF_BOUND_COMPUTE] = L * l->comp + t->comp;
+    r->bound_seconds[ROOF_BOUND_INTERCONNECT] = L * l->link + t->link;
     r->tokens = in->tokens;
     r->bound = bound_of(r->bound_seconds);
     r->dominant_op = (uint32_t)(L * l->slow >= t->slow ? l->dom : t->dom);
@@ -332,23 +344,46 @@ int roof_plan_step(const roof_plan *p, uint32_t batch, uint32_t new_tokens,
     return evaluate(c, &in, out);
 }
 
-/* The mixed step's features: one pass over the sequences. */
+/* The decodes' kernel from their count and summed keys: for one new
+ * token, keys = causal scores = min(c + 1, window) and nothing is masked
+ * (add_seqs with n = 1). */
+static void decodes(group *g, uint64_t count, uint64_t keys)
+{
+    const double k = (double)keys, n = (double)count;
+    g->f[0] = n;
+    g->f[1] = k;
+    g->f[2] = k - n;
+    g->f[3] = k;
+    g->masked = 0.0;
+    g->tokens = n;
+}
+
+/* The mixed step's features: one pass over the sequences, the decodes
+ * (most of a serving step) on a fast path of integer sums. */
 static int gather(const core *c, const roof_seq *seqs, uint32_t count,
                   step_in *in)
 {
-    uint64_t tokens = 0;
-    uint32_t zero = 0, longest = 0;
+    const uint64_t cap = c->window > 0.0 ? (uint64_t)c->window : UINT64_MAX;
+    uint64_t tokens = 0, n_dec = 0, keys = 0;
+    uint32_t zero = 0, longest = 1;
     for (uint32_t i = 0; i < count; i++) {
         const uint32_t n = seqs[i].new_tokens;
         tokens += n;
+        if (n == 1) {
+            const uint64_t k = (uint64_t)seqs[i].cached_tokens + 1u;
+            keys += k < cap ? k : cap;
+            n_dec++;
+            continue;
+        }
         zero |= (uint32_t)(n == 0);
         longest = n > longest ? n : longest;
-        add_seqs(&in->g[n > 1], 1.0, n, seqs[i].cached_tokens, c->window);
+        add_seqs(&in->g[1], 1.0, n, seqs[i].cached_tokens, c->window);
     }
     if (zero)
         return ROOF_E_RANGE;
     if (tokens > UINT32_MAX)
         return ROOF_E_OVERFLOW;
+    decodes(&in->g[0], n_dec, keys);
     in->tokens = (double)tokens;
     in->embed_rows = longest;
     return ROOF_OK;
@@ -417,6 +452,7 @@ static void fold_tok(const fold *f, const roof_op *r, double pos, double ws,
     o->pos = pos;
     o->id = r->id;
     o->expert = 0.0;
+    o->mult = 1.0;
     o->flops = r->flops;
     o->weight = r->weight_bytes / ws;
     o->act = r->act_read_bytes + r->act_write_bytes;
@@ -498,6 +534,47 @@ static void attn_times(const fold *f, uint32_t id, attn_op *a)
     }
 }
 
+/* Folds identical ops (k_proj and v_proj, gate_proj and up_proj, the two
+ * norms, q_proj and o_proj where heads x head_dim = hidden, qk and pv):
+ * one evaluation times mult gives the same bits, since the sums add
+ * mult x seconds with mult a small integer.  The first op keeps its
+ * place, so the first slowest still dominates. */
+static uint32_t merge_tok(tok_op *ops, uint32_t n)
+{
+    const size_t off = offsetof(tok_op, expert);
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t j = 0;
+        while (j < kept && memcmp((const char *)&ops[j] + off,
+                                  (const char *)&ops[k] + off,
+                                  sizeof(tok_op) - off) != 0)
+            j++;
+        if (j < kept)
+            ops[j].mult += 1.0;
+        else
+            ops[kept++] = ops[k];
+    }
+    return kept;
+}
+
+static uint32_t merge_attn(attn_op *ops, uint32_t n)
+{
+    const size_t off = offsetof(attn_op, flops);
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t j = 0;
+        while (j < kept && memcmp((const char *)&ops[j] + off,
+                                  (const char *)&ops[k] + off,
+                                  sizeof(attn_op) - off) != 0)
+            j++;
+        if (j < kept)
+            ops[j].mult += 1.0;
+        else
+            ops[kept++] = ops[k];
+    }
+    return kept;
+}
+
 /* Records one probe's attention ops: flops, act and kv bytes. */
 static uint32_t attn_values(const roof_op *ops, uint32_t n, const fold *f,
                             uint32_t p, core *c, double v[][3][NF])
@@ -509,6 +586,7 @@ static uint32_t attn_values(const roof_op *ops, uint32_t n, const fold *f,
             continue;
         c->attn[na].pos = k;
         c->attn[na].id = r->id;
+        c->attn[na].mult = 1.0;
         c->attn[na].inv_peak = inv_peak_of(f, r->precision);
         v[na][0][p] = r->flops;
         v[na][1][p] = r->act_read_bytes + r->act_write_bytes;
@@ -543,7 +621,7 @@ static int fold_attention(const roof_model *m0, const roof_workload *w,
         solve(v[k][2], o->kv);
         attn_times(f, (uint32_t)o->id, o);
     }
-    c->n_attn = na;
+    c->n_attn = merge_attn(c->attn, na);
     return ROOF_OK;
 }
 
@@ -556,6 +634,12 @@ static double touched_at(const core *c, double tokens)
 
 static void sum_layer(core *c, const tok_op *o)
 {
+    c->cs += o->cs;
+    c->msa += o->msa;
+    if (o->expert > 0.0)
+        c->mswe += o->msw;
+    else
+        c->msw += o->msw;
     c->fl += o->flops;
     c->act += o->act;
     c->comm += o->comm;
@@ -590,6 +674,7 @@ static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
             fold_tok(f, r, k, 1.0, &c->tok[ROOF_OP_COUNT - 1 - nt++]);
         }
     }
+    nl = merge_tok(c->tok, nl);
     /* the top token ops follow the layer's */
     for (uint32_t k = 0; k < nt; k++)
         c->tok[nl + k] = c->tok[ROOF_OP_COUNT - 1 - k];
