@@ -141,6 +141,52 @@ static void case_plan_init(uint32_t reps)
     }
 }
 
+/* The inverse questions (issue 14): each <= 1 us. */
+static void case_inv_batch(uint32_t reps)
+{
+    uint32_t b;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_decode_batch(&in.plan, 2048, 0.060,
+                                         ROOF_BASIS_EXPECTED, &b, NULL),
+              "max decode batch");
+        sink = b;
+    }
+}
+
+static void case_inv_chunk(uint32_t reps)
+{
+    uint32_t c;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_chunk(&in.plan, in.seqs + 1, 31, 0, 0.150,
+                                  ROOF_BASIS_EXPECTED, &c, NULL),
+              "max chunk");
+        sink = c;
+    }
+}
+
+static void case_inv_tp(uint32_t reps)
+{
+    uint32_t t;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_min_tensor_parallel(&in.llama2_13b, &in.prefill,
+                                       &in.a6000, NULL, 1, 8192, 1.0,
+                                       ROOF_BASIS_EXPECTED, 8, &t, NULL),
+              "min tensor parallel");
+        sink = t;
+    }
+}
+
+static void case_inv_throughput(uint32_t reps)
+{
+    roof_throughput t;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_decode_throughput(&in.plan, 2048, 0.060,
+                                              ROOF_BASIS_EXPECTED, &t),
+              "max decode throughput");
+        sink = t.tokens_per_s;
+    }
+}
+
 static void case_sweep(uint32_t reps)
 {
     roof_op ops[ROOF_MAX_OPS];
@@ -222,6 +268,14 @@ static const bench_case cases[] = {
      case_mixed256},
     {"plan_init", "roof_plan_init, Llama-2 13B on the A6000", 5000,
      case_plan_init},
+    {"inv_batch", "largest decode batch at 2048 within 60 ms (expected)",
+     1000, case_inv_batch},
+    {"inv_chunk", "largest chunk beside 31 decodes within 150 ms", 1000,
+     case_inv_chunk},
+    {"inv_tp", "smallest TP for a TTFT of 1 s at 8192 tokens", 1000,
+     case_inv_tp},
+    {"inv_tput", "best decode throughput at 2048 under a 60 ms TPOT", 1000,
+     case_inv_throughput},
     {"sweep", "seed sweep: 49 settings x 2 phases (98 roof_ops)", 5000,
      case_sweep},
     {"estimate64", "roof_estimate_run, 64 generated tokens", 200,

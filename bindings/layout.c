@@ -296,6 +296,15 @@ static void plan_structs(void)
     F(roof_step_result, sequences);
     F(roof_step_result, reserved0);
     F(roof_step_result, reserved);
+
+    S(roof_throughput);
+    F(roof_throughput, batch);
+    F(roof_throughput, limit);
+    F(roof_throughput, tokens_per_s);
+    F(roof_throughput, step_seconds);
+    F(roof_throughput, memory_bytes);
+    F(roof_throughput, step);
+    F(roof_throughput, reserved);
 }
 
 static void estimate_structs(void)

@@ -19,5 +19,6 @@
 #include "roofmodel/calibration.h"
 #include "roofmodel/fit.h"
 #include "roofmodel/plan.h"
+#include "roofmodel/capacity.h"
 
 #endif

@@ -17,6 +17,7 @@
 #include "hardware_table.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
+#include "plan-priv.h"
 
 #include <math.h>
 #include <string.h>
@@ -344,48 +345,55 @@ int roof_plan_step(const roof_plan *p, uint32_t batch, uint32_t new_tokens,
     return evaluate(c, &in, out);
 }
 
-/* The decodes' kernel from their count and summed keys: for one new
- * token, keys = causal scores = min(c + 1, window) and nothing is masked
- * (add_seqs with n = 1). */
-static void decodes(group *g, uint64_t count, uint64_t keys)
+/* The running sums of a mixed step's sequences. */
+typedef struct seq_sums {
+    uint64_t tokens, decodes, keys, cap;
+    uint32_t zero, longest;
+} seq_sums;
+
+/* One sequence; the decodes (most of a serving step) on a fast path of
+ * integer sums: for one new token, keys = causal scores =
+ * min(c + 1, window) and nothing is masked (add_seqs with n = 1). */
+static ROOF__INLINE void take_seq(const core *c, seq_sums *s, group *prefill,
+                                  uint32_t n, uint32_t cached)
 {
-    const double k = (double)keys, n = (double)count;
+    s->tokens += n;
+    if (n == 1) {
+        const uint64_t k = (uint64_t)cached + 1u;
+        s->keys += k < s->cap ? k : s->cap;
+        s->decodes++;
+        return;
+    }
+    s->zero |= (uint32_t)(n == 0);
+    s->longest = n > s->longest ? n : s->longest;
+    add_seqs(prefill, 1.0, n, cached, c->window);
+}
+
+/* The mixed step's features: one pass over the sequences (and *extra). */
+static int gather(const core *c, const roof_seq *seqs, uint32_t count,
+                  const roof_seq *extra, step_in *in)
+{
+    seq_sums s = {0, 0, 0, UINT64_MAX, 0, 1};
+    if (c->window > 0.0)
+        s.cap = (uint64_t)c->window;
+    for (uint32_t i = 0; i < count; i++)
+        take_seq(c, &s, &in->g[1], seqs[i].new_tokens,
+                 seqs[i].cached_tokens);
+    if (extra != NULL)
+        take_seq(c, &s, &in->g[1], extra->new_tokens, extra->cached_tokens);
+    if (s.zero)
+        return ROOF_E_RANGE;
+    if (s.tokens > UINT32_MAX)
+        return ROOF_E_OVERFLOW;
+    const double k = (double)s.keys, n = (double)s.decodes;
+    group *g = &in->g[0];
     g->f[0] = n;
     g->f[1] = k;
     g->f[2] = k - n;
     g->f[3] = k;
-    g->masked = 0.0;
     g->tokens = n;
-}
-
-/* The mixed step's features: one pass over the sequences, the decodes
- * (most of a serving step) on a fast path of integer sums. */
-static int gather(const core *c, const roof_seq *seqs, uint32_t count,
-                  step_in *in)
-{
-    const uint64_t cap = c->window > 0.0 ? (uint64_t)c->window : UINT64_MAX;
-    uint64_t tokens = 0, n_dec = 0, keys = 0;
-    uint32_t zero = 0, longest = 1;
-    for (uint32_t i = 0; i < count; i++) {
-        const uint32_t n = seqs[i].new_tokens;
-        tokens += n;
-        if (n == 1) {
-            const uint64_t k = (uint64_t)seqs[i].cached_tokens + 1u;
-            keys += k < cap ? k : cap;
-            n_dec++;
-            continue;
-        }
-        zero |= (uint32_t)(n == 0);
-        longest = n > longest ? n : longest;
-        add_seqs(&in->g[1], 1.0, n, seqs[i].cached_tokens, c->window);
-    }
-    if (zero)
-        return ROOF_E_RANGE;
-    if (tokens > UINT32_MAX)
-        return ROOF_E_OVERFLOW;
-    decodes(&in->g[0], n_dec, keys);
-    in->tokens = (double)tokens;
-    in->embed_rows = longest;
+    in->tokens = (double)s.tokens;
+    in->embed_rows = s.longest;
     return ROOF_OK;
 }
 
@@ -400,11 +408,25 @@ int roof_plan_step_mixed(const roof_plan *p, const roof_seq *seqs,
         return ROOF_E_RANGE;
     const core *c = core_of(p);
     step_in in = step_zero;
-    int rc = gather(c, seqs, count, &in);
+    int rc = gather(c, seqs, count, NULL, &in);
     if (rc != ROOF_OK)
         return rc;
     in.sequences = count;
     in.lm_rows = p->logits == ROOF_LOGITS_ALL ? in.tokens : (double)count;
+    return evaluate(c, &in, out);
+}
+
+int roof__plan_step_extra(const roof_plan *p, const roof_seq *seqs,
+                          uint32_t count, const roof_seq *extra,
+                          roof_step_result *out)
+{
+    const core *c = core_of(p);
+    step_in in = step_zero;
+    int rc = gather(c, seqs, count, extra, &in);
+    if (rc != ROOF_OK)
+        return rc;
+    in.sequences = count + 1;
+    in.lm_rows = p->logits == ROOF_LOGITS_ALL ? in.tokens : count + 1.0;
     return evaluate(c, &in, out);
 }
 

@@ -53,6 +53,7 @@ func cLayouts() map[string]layoutEntry {
 		"roof_seq":           e(C.roof_seq{}, Seq{}),
 		"roof_plan":          e(C.roof_plan{}, Plan{}),
 		"roof_step_result":   e(C.roof_step_result{}, StepResult{}),
+		"roof_throughput":    e(C.roof_throughput{}, Throughput{}),
 	}
 }
 

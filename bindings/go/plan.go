@@ -121,3 +121,14 @@ func (p *Plan) StepMixed(seqs []Seq) (StepResult, error) {
 	}
 	return stepResultFromC(&r)
 }
+
+// Throughput is the best steady decode of a plan at one context
+// (roof_throughput).
+type Throughput struct {
+	Batch       uint32     // sequences decoding together
+	Limit       uint32     // 1: the TPOT target limits the batch, 2: memory
+	TokensPerS  float64    // per device
+	StepSeconds float64    // the step's time on the basis asked
+	MemoryBytes float64    // one device's memory at that batch
+	Step        StepResult // the decode step at that batch
+}

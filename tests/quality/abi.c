@@ -274,6 +274,19 @@ static void test_plan_structs(void **state)
     assert_int_equal(ROOF_PLAN_WORDS, 1024);
     assert_int_equal(ROOF_LOGITS_LAST, 0);
     assert_int_equal(ROOF_LOGITS_ALL, 1);
+
+    SIZE(roof_throughput, 264); /* 2 uint32, 3 doubles = 32, step 200,
+                                   4 doubles = 32 */
+    OFF(roof_throughput, batch, 0);
+    OFF(roof_throughput, limit, 4);
+    OFF(roof_throughput, tokens_per_s, 8);
+    OFF(roof_throughput, step_seconds, 16);
+    OFF(roof_throughput, memory_bytes, 24);
+    OFF(roof_throughput, step, 32);
+    OFF(roof_throughput, reserved, 232);
+    ELEMS(roof_throughput, reserved, 4);
+    assert_int_equal(ROOF_BASIS_BOUND, 0);
+    assert_int_equal(ROOF_BASIS_EXPECTED, 1);
 }
 
 static void test_calibration_structs(void **state)

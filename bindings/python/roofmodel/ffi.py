@@ -46,7 +46,8 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
     roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_seq,
     roof_plan, roof_step_result, ROOF_PLAN_TAG, ROOF_PLAN_WORDS,
-    ROOF_LOGITS_LAST, ROOF_LOGITS_ALL)
+    ROOF_LOGITS_LAST, ROOF_LOGITS_ALL, ROOF_BASIS_BOUND, ROOF_BASIS_EXPECTED,
+    roof_throughput)
 
 _P = POINTER
 _u32 = c_uint32
@@ -123,6 +124,20 @@ FUNCTIONS = (
      [_P(roof_plan), _u32, _u32, _u32, _P(roof_step_result)]),
     ("roof_plan_step_mixed", STATUS,
      [_P(roof_plan), _P(roof_seq), _u32, _P(roof_step_result)]),
+    # capacity.h
+    ("roof_plan_max_decode_batch", STATUS,
+     [_P(roof_plan), _u32, _d, _u32, _P(_u32), _P(roof_step_result)]),
+    ("roof_plan_max_chunk", STATUS,
+     [_P(roof_plan), _P(roof_seq), _u32, _u32, _d, _u32, _P(_u32),
+      _P(roof_step_result)]),
+    ("roof_min_tensor_parallel", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_calibration), _u32, _u32, _d, _u32, _u32, _P(_u32),
+      _P(roof_step_result)]),
+    ("roof_plan_max_decode_throughput", STATUS,
+     [_P(roof_plan), _u32, _d, _u32, _P(roof_throughput)]),
+    ("roof_plan_utilization", STATUS,
+     [_P(roof_plan), _P(roof_step_result), _d, _P(_d), _P(_d)]),
     # calibration.h, fit.h
     ("roof_kernel_kind_name", c_char_p, [_u32]),
     ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),

@@ -509,6 +509,23 @@ class roof_step_result(Structure):
     ]
 
 
+# capacity.h
+ROOF_BASIS_BOUND = 0
+ROOF_BASIS_EXPECTED = 1
+
+
+class roof_throughput(Structure):
+    _fields_ = [
+        ("batch", c_uint32),
+        ("limit", c_uint32),
+        ("tokens_per_s", c_double),
+        ("step_seconds", c_double),
+        ("memory_bytes", c_double),
+        ("step", roof_step_result),
+        ("reserved", c_double * 4),
+    ]
+
+
 # Every public struct, for the layout test.
 STRUCTS = (
     roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
@@ -518,6 +535,7 @@ STRUCTS = (
     roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
     roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
     roof_fit_report, roof_online, roof_seq, roof_plan, roof_step_result,
+    roof_throughput,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)

@@ -635,6 +635,33 @@ pub struct roof_step_result {
     pub reserved: [f64; 6],
 }
 
+// ---- capacity.h -----------------------------------------------------------
+
+/// Inverse questions compare the roofline bound with their budget.
+pub const ROOF_BASIS_BOUND: u32 = 0;
+/// Inverse questions compare the expected time plus the overhead.
+pub const ROOF_BASIS_EXPECTED: u32 = 1;
+
+/// The best steady decode of a plan at one context.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct roof_throughput {
+    /// Sequences decoding together.
+    pub batch: u32,
+    /// 1: the TPOT target limits the batch, 2: the memory.
+    pub limit: u32,
+    /// Per device: batch / step seconds.
+    pub tokens_per_s: f64,
+    /// The step's time on the basis asked.
+    pub step_seconds: f64,
+    /// One device's weights, KV cache and activations at that batch.
+    pub memory_bytes: f64,
+    /// The decode step at that batch.
+    pub step: roof_step_result,
+    /// Must be 0.
+    pub reserved: [f64; 4],
+}
+
 // ---- estimate.h -----------------------------------------------------------
 
 /// A request: `batch` sequences, each a prompt of prompt_tokens followed by
@@ -1361,6 +1388,23 @@ extern "C" {
     pub fn roof_plan_step(p: *const roof_plan, batch: u32, new_tokens: u32, cached_tokens: u32, out: *mut roof_step_result) -> c_int;
     /// A mixed step of `count` sequences.  See include/roofmodel/plan.h.
     pub fn roof_plan_step_mixed(p: *const roof_plan, seqs: *const roof_seq, count: u32, out: *mut roof_step_result) -> c_int;
+
+    // capacity.h
+    /// The largest decode batch at cached_tokens within a step budget.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_decode_batch(p: *const roof_plan, cached_tokens: u32, budget_seconds: f64, basis: u32, batch: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The largest prefill chunk beside seqs within a step budget.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_chunk(p: *const roof_plan, seqs: *const roof_seq, count: u32, chunk_cached: u32, budget_seconds: f64, basis: u32, chunk: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The smallest tensor-parallel degree meeting a TTFT target.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_min_tensor_parallel(m: *const roof_model, w: *const roof_workload, hw: *const roof_hardware, cal: *const roof_calibration, batch: u32, prompt_tokens: u32, ttft_seconds: f64, basis: u32, max_tp: u32, tp: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The highest decode throughput per device under a TPOT target and
+    /// the memory.  See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_decode_throughput(p: *const roof_plan, cached_tokens: u32, tpot_seconds: f64, basis: u32, out: *mut roof_throughput) -> c_int;
+    /// MFU and memory-bandwidth utilization of a measured step.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_utilization(p: *const roof_plan, r: *const roof_step_result, measured_seconds: f64, mfu: *mut f64, mbu: *mut f64) -> c_int;
 
     // estimate.h
     /// A request of batch, prompt and gen with the defaults of

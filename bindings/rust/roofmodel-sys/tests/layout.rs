@@ -291,6 +291,15 @@ fn rust_layouts() -> Vec<RustLayout> {
             prepared,
             reserved
         }),
+        rust_layout!(roof_throughput {
+            batch,
+            limit,
+            tokens_per_s,
+            step_seconds,
+            memory_bytes,
+            step,
+            reserved
+        }),
         rust_layout!(roof_step_result {
             seconds,
             expected_seconds,
