@@ -57,6 +57,13 @@ static void decode_batch(void **state)
                          ROOF_OK);
         assert_int_equal(b, 37);
         assert_true(time_of(&at, basis) == budget);
+        /* the budget of exactly one decode: 2 do not fit */
+        const double one = decode_time(p, 1, 2048, basis);
+        assert_int_equal(roof_plan_max_decode_batch(p, 2048, one, basis, &b,
+                                                    &at),
+                         ROOF_OK);
+        assert_int_equal(b, 1);
+        assert_true(time_of(&at, basis) == one);
         /* 60 ms (one decode reads 26 GB of weights at 768 GB/s: 34 ms):
            the answer fits, one more does not */
         assert_int_equal(roof_plan_max_decode_batch(p, 512, 0.060, basis,
