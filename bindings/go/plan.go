@@ -111,7 +111,8 @@ func (p *Plan) Step(batch, newTokens, cachedTokens uint32) (StepResult, error) {
 // (roof_plan_step_mixed).  seqs is passed to C without a copy.
 func (p *Plan) StepMixed(seqs []Seq) (StepResult, error) {
 	var r C.roof_step_result
-	var first *C.roof_seq
+	var none C.roof_seq // an empty step is a count of 0 (ErrRange), as in C
+	first := &none
 	if len(seqs) > 0 {
 		first = (*C.roof_seq)(unsafe.Pointer(&seqs[0]))
 	}
