@@ -53,6 +53,9 @@ typedef struct attn_op {
 typedef struct core {
     double layers, inv_bw, inv_ic, overhead;
     double n_layer, n_top, n_attn;    /* token ops of the layer, top */
+    double n_plain;                   /* the first n_plain layer ops have
+                                         constant weights and no link
+                                         traffic (plain_eval) */
     double window, learned, vocab, experts, miss;
     /* the layer's token ops summed: per token, constant, per expert;
      * and their compute and memory seconds */
@@ -185,10 +188,45 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
          a->floor[k] + sqrt(tc * tc + tm * tm + tr * tr));
 }
 
+/* The plain token ops (constant weights, no link traffic: most of a
+ * layer) in one tight loop: with x = T the row term bytes / T is
+ * weight / T + act per token.  They come first in op order, so the first
+ * slowest among them is found with a strict compare. */
+static void plain_eval(const tok_op *o, uint32_t n, double x, double inv_t,
+                       tally *t)
+{
+    double sec = 0.0, exp = 0.0, mem = 0.0, comp = 0.0;
+    double slow = t->slow, pos = t->slow_pos, dom = t->dom;
+    for (const tok_op *end = o + n; o < end; o++) {
+        const double cs = o->cs * x, ms = o->msw + o->msa * x;
+        const double tc = o->tc * x, tm = o->tmw + o->tma * x;
+        const double tr = o->trw * inv_t + o->tra;
+        const double m = cs > ms ? cs : ms, all = o->mult * m;
+        sec += all;
+        exp += o->mult * (o->floor + sqrt(tc * tc + tm * tm + tr * tr));
+        mem += ms > cs ? all : 0.0;
+        comp += ms > cs ? 0.0 : all;
+        if (m > slow) {
+            slow = m;
+            pos = o->pos;
+            dom = o->id;
+        }
+    }
+    t->sec += sec;
+    t->exp += exp;
+    t->mem += mem;
+    t->comp += comp;
+    t->slow = slow;
+    t->slow_pos = pos;
+    t->dom = dom;
+}
+
 static void layer_eval(const core *c, const step_in *in, tally *t)
 {
     const uint32_t n = (uint32_t)c->n_layer, na = (uint32_t)c->n_attn;
-    for (uint32_t k = 0; k < n; k++) {
+    const uint32_t np = (uint32_t)c->n_plain;
+    plain_eval(c->tok, np, in->tokens, in->inv_tokens, t);
+    for (uint32_t k = np; k < n; k++) {
         const tok_op *o = &c->tok[k];
         tok_eval(o, in->tokens, o->expert > 0.0 ? in->touched : 1.0,
                  in->inv_tokens, t);
@@ -671,6 +709,22 @@ static void sum_layer(core *c, const tok_op *o)
         c->w += o->weight;
 }
 
+/* Moves the plain ops (no expert weights, no link traffic) to the front,
+ * each part keeping op order; returns how many are plain. */
+static uint32_t partition(tok_op *ops, uint32_t n)
+{
+    tok_op rest[ROOF_OP_COUNT];
+    uint32_t np = 0, nr = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (ops[k].expert > 0.0 || ops[k].cm > 0.0 || ops[k].comm > 0.0)
+            rest[nr++] = ops[k];
+        else
+            ops[np++] = ops[k];
+    }
+    memcpy(ops + np, rest, nr * sizeof *rest);
+    return np;
+}
+
 /* The token ops, the embedding and lm_head from the probe at 1 token. */
 static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
                        core *c)
@@ -697,6 +751,7 @@ static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
         }
     }
     nl = merge_tok(c->tok, nl);
+    c->n_plain = partition(c->tok, nl);
     /* the top token ops follow the layer's */
     for (uint32_t k = 0; k < nt; k++)
         c->tok[nl + k] = c->tok[ROOF_OP_COUNT - 1 - k];
