@@ -75,6 +75,11 @@ typedef struct q_results {
     uint64_t svg_stream_hash;
     char si_text[32];
     size_t si_len;
+    roof_plan plan;
+    roof_step_result plan_steps[4];
+    uint32_t plan_answers[3];
+    roof_throughput throughput;
+    double utilization[2];
 } q_results;
 
 /* Buffers the caller provides (their size is a few hundred KiB; allocate
