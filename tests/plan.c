@@ -105,25 +105,27 @@ static int check_config(const roof_model *m, const roof_hardware *hw,
     return rc == ROOF_OK;
 }
 
+/* Every preset x every built-in device x TP 1, 2, 8 x both attention
+ * kinds x the steps above (prefill, decode, chunked, speculative). */
 static void uniform_equals_step(void **state)
 {
     (void)state;
-    static const char *const devices[] = {"a6000", "a100-80gb-sxm",
-                                          "h100-sxm", "l4", "mi300x",
-                                          "tpu-v5e"};
     static const uint32_t tps[] = {1, 2, 8};
     uint32_t valid = 0;
     for (uint32_t i = 0; i < roof_model_count(); i++) {
         roof_model m;
         assert_int_equal(roof_model_get(i, &m), ROOF_OK);
-        for (size_t d = 0; d < sizeof devices / sizeof devices[0]; d++) {
-            const roof_hardware hw = device(devices[d]);
+        for (uint32_t d = 0; d < roof_hardware_count(); d++) {
+            roof_hardware hw;
+            assert_int_equal(roof_hardware_get(d, &hw), ROOF_OK);
             for (size_t t = 0; t < 3; t++)
                 for (uint32_t a = 0; a <= ROOF_ATTN_FUSED; a++)
                     valid += (uint32_t)check_config(&m, &hw, tps[t], a);
         }
     }
-    assert_true(valid > 300); /* most combinations are valid */
+    /* 16 x 39 x 3 x 2 = 3744 combinations; a device without an
+       interconnect or without FP16 refuses some (1632 valid today) */
+    assert_true(valid > 1500);
 }
 
 /* A sliding window and a learned-position model, fused and not. */
