@@ -190,8 +190,9 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
 
 /* The plain token ops (constant weights, no link traffic: most of a
  * layer) in one tight loop: with x = T the row term bytes / T is
- * weight / T + act per token.  They come first in op order, so the first
- * slowest among them is found with a strict compare. */
+ * weight / T + act per token.  They are evaluated first and in op order,
+ * so a strict compare finds the first slowest among them; the kernels
+ * evaluated after them break ties by position (take). */
 static void plain_eval(const tok_op *o, uint32_t n, double x, double inv_t,
                        tally *t)
 {
