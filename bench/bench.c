@@ -39,6 +39,8 @@ static struct {
     roof_workload prefill, decode;
     roof_workload sweep[Q_SEED_SETTINGS * 2];
     roof_request request[3];
+    roof_plan plan;                 /* Llama-2 13B on the A6000 */
+    roof_seq seqs[256];             /* a chunk, then decodes */
     q_seed seed;
     char svg[1 << 20];
 } in;
@@ -99,6 +101,89 @@ static void case_step(uint32_t reps)
         check(roof_step(&in.llama2_13b, &in.decode, &in.a6000, NULL, &t),
               "roof_step decode");
         sink = t.model.seconds;
+    }
+}
+
+/* The same question through a prepared plan (issue 14). */
+static void case_plan(uint32_t reps)
+{
+    roof_step_result r;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_step(&in.plan, 1, 1024, 0, &r), "plan prefill");
+        sink = r.seconds + r.expected_seconds;
+        check(roof_plan_step(&in.plan, 1, 1, 1024, &r), "plan decode");
+        sink = r.seconds + r.expected_seconds;
+    }
+}
+
+static void mixed(uint32_t reps, uint32_t count)
+{
+    roof_step_result r;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_step_mixed(&in.plan, in.seqs, count, &r),
+              "plan mixed");
+        sink = r.seconds + r.expected_seconds;
+    }
+}
+
+static void case_mixed1(uint32_t reps) { mixed(reps, 1); }
+static void case_mixed8(uint32_t reps) { mixed(reps, 8); }
+static void case_mixed64(uint32_t reps) { mixed(reps, 64); }
+static void case_mixed256(uint32_t reps) { mixed(reps, 256); }
+
+static void case_plan_init(uint32_t reps)
+{
+    static roof_plan p; /* bench-local scratch, off the stack */
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_init(&in.llama2_13b, &in.prefill, &in.a6000, NULL,
+                             &p), "plan init");
+        sink = p.prepared[0];
+    }
+}
+
+/* The inverse questions (issue 14): each <= 1 us. */
+static void case_inv_batch(uint32_t reps)
+{
+    uint32_t b;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_decode_batch(&in.plan, 2048, 0.060,
+                                         ROOF_BASIS_EXPECTED, &b, NULL),
+              "max decode batch");
+        sink = b;
+    }
+}
+
+static void case_inv_chunk(uint32_t reps)
+{
+    uint32_t c;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_chunk(&in.plan, in.seqs + 1, 31, 0, 0.150,
+                                  ROOF_BASIS_EXPECTED, &c, NULL),
+              "max chunk");
+        sink = c;
+    }
+}
+
+static void case_inv_tp(uint32_t reps)
+{
+    uint32_t t;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_min_tensor_parallel(&in.llama2_13b, &in.prefill,
+                                       &in.a6000, NULL, 1, 8192, 1.0,
+                                       ROOF_BASIS_EXPECTED, 8, &t, NULL),
+              "min tensor parallel");
+        sink = t;
+    }
+}
+
+static void case_inv_throughput(uint32_t reps)
+{
+    roof_throughput t;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_max_decode_throughput(&in.plan, 2048, 0.060,
+                                              ROOF_BASIS_EXPECTED, &t),
+              "max decode throughput");
+        sink = t.tokens_per_s;
     }
 }
 
@@ -172,6 +257,25 @@ static const bench_case cases[] = {
      case_question},
     {"step", "Llama-2 13B question, totals only: roof_step prefill + decode",
      70, case_step},
+    {"plan", "the same through a roof_plan: prefill + decode, bound+expected",
+     70, case_plan},
+    {"mixed1", "roof_plan_step_mixed, 1 sequence (a 256-token chunk)", 62,
+     case_mixed1},
+    {"mixed8", "roof_plan_step_mixed, chunk + 7 decodes", 76, case_mixed8},
+    {"mixed64", "roof_plan_step_mixed, chunk + 63 decodes", 188,
+     case_mixed64},
+    {"mixed256", "roof_plan_step_mixed, chunk + 255 decodes", 572,
+     case_mixed256},
+    {"plan_init", "roof_plan_init, Llama-2 13B on the A6000", 5000,
+     case_plan_init},
+    {"inv_batch", "largest decode batch at 2048 within 60 ms (expected)",
+     1000, case_inv_batch},
+    {"inv_chunk", "largest chunk beside 31 decodes within 150 ms", 1000,
+     case_inv_chunk},
+    {"inv_tp", "smallest TP for a TTFT of 1 s at 8192 tokens", 1000,
+     case_inv_tp},
+    {"inv_tput", "best decode throughput at 2048 under a 60 ms TPOT", 1000,
+     case_inv_throughput},
     {"sweep", "seed sweep: 49 settings x 2 phases (98 roof_ops)", 5000,
      case_sweep},
     {"estimate64", "roof_estimate_run, 64 generated tokens", 200,
@@ -271,6 +375,11 @@ static void prepare(void)
     for (int i = 0; i < 3; i++)
         check(roof_request_init(1, 1024, gens[i], &in.request[i]), "request");
     check(q_seed_build(&in.llama13b, &in.a6000_2100, &in.seed), "seed chart");
+    check(roof_plan_init(&in.llama2_13b, &in.prefill, &in.a6000, NULL,
+                         &in.plan), "plan");
+    in.seqs[0] = (roof_seq){256, 0};
+    for (uint32_t i = 1; i < 256; i++)
+        in.seqs[i] = (roof_seq){1, 1024 + 61 * i};
 }
 
 static int selected(const bench_case *c, int argc, char **argv)

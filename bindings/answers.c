@@ -55,6 +55,31 @@ static int estimate(const roof_model *m, const roof_hardware *hw)
     return ROOF_OK;
 }
 
+/* A mixed step through a prepared plan: a chunk, two decodes and a
+ * speculative verification. */
+static int mixed(const roof_model *m, const roof_hardware *hw,
+                 const roof_workload *w)
+{
+    static roof_plan p;
+    const roof_seq seqs[4] = {{512, 0}, {1, 2048}, {1, 8000}, {4, 300}};
+    roof_step_result r;
+    int rc = roof_plan_init(m, w, hw, NULL, &p);
+    if (rc == ROOF_OK)
+        rc = roof_plan_step_mixed(&p, seqs, 4, &r);
+    if (rc != ROOF_OK) {
+        fprintf(stderr, "roof_plan: %s\n", roof_status_str(rc));
+        return rc;
+    }
+    printf("mixed seconds %.17g\n", r.seconds);
+    printf("mixed expected_seconds %.17g\n", r.expected_seconds);
+    printf("mixed flops %.17g\n", r.flops);
+    printf("mixed bytes %.17g\n", r.bytes);
+    printf("mixed kv_bytes %.17g\n", r.kv_bytes);
+    printf("mixed tokens %.17g\n", r.tokens);
+    printf("mixed dominant_op %u\n", (unsigned)r.dominant_op);
+    return ROOF_OK;
+}
+
 int main(void)
 {
     roof_model m;
@@ -69,7 +94,8 @@ int main(void)
     }
     if (step("prefill", &m, &hw, &prefill) != ROOF_OK
         || step("decode", &m, &hw, &decode) != ROOF_OK
-        || estimate(&m, &hw) != ROOF_OK)
+        || estimate(&m, &hw) != ROOF_OK
+        || mixed(&m, &hw, &prefill) != ROOF_OK)
         return 1;
     return 0;
 }

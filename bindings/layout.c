@@ -284,6 +284,54 @@ static void ops_structs(void)
     F(roof_online, reserved);
 }
 
+static void plan_structs(void)
+{
+    S(roof_seq);
+    F(roof_seq, new_tokens);
+    F(roof_seq, cached_tokens);
+
+    S(roof_plan);
+    F(roof_plan, tag);
+    F(roof_plan, logits);
+    F(roof_plan, reserved0);
+    F(roof_plan, model);
+    F(roof_plan, hardware);
+    F(roof_plan, calibration);
+    F(roof_plan, workload);
+    F(roof_plan, prepared);
+    F(roof_plan, reserved);
+
+    S(roof_step_result);
+    F(roof_step_result, seconds);
+    F(roof_step_result, expected_seconds);
+    F(roof_step_result, overhead_seconds);
+    F(roof_step_result, flops);
+    F(roof_step_result, bytes);
+    F(roof_step_result, weight_bytes);
+    F(roof_step_result, act_bytes);
+    F(roof_step_result, kv_bytes);
+    F(roof_step_result, comm_bytes);
+    F(roof_step_result, compute_seconds);
+    F(roof_step_result, memory_seconds);
+    F(roof_step_result, comm_seconds);
+    F(roof_step_result, bound_seconds);
+    F(roof_step_result, tokens);
+    F(roof_step_result, bound);
+    F(roof_step_result, dominant_op);
+    F(roof_step_result, sequences);
+    F(roof_step_result, reserved0);
+    F(roof_step_result, reserved);
+
+    S(roof_throughput);
+    F(roof_throughput, batch);
+    F(roof_throughput, limit);
+    F(roof_throughput, tokens_per_s);
+    F(roof_throughput, step_seconds);
+    F(roof_throughput, memory_bytes);
+    F(roof_throughput, step);
+    F(roof_throughput, reserved);
+}
+
 static void estimate_structs(void)
 {
     S(roof_request);
@@ -438,6 +486,8 @@ static void constants(void)
     C(ROOF_KERNEL_NAME_MAX);
     C(ROOF_COLOR_AUTO);
     C(ROOF_VERSION_NUMBER);
+    C(ROOF_PLAN_TAG);
+    C(ROOF_PLAN_WORDS);
 }
 
 int main(void)
@@ -448,6 +498,7 @@ int main(void)
     ops_structs();
     estimate_structs();
     plot_parse_structs();
+    plan_structs();
     constants();
     return 0;
 }

@@ -20,9 +20,12 @@ static const char usage[] =
     "  model list | model show NAME|FILE     transformer models\n"
     "  ops       per-operator FLOPs, bytes and bounds of one step\n"
     "  estimate  time to first token, time per token, memory, what fits\n"
+    "  step      one serving step of mixed prefill chunks and decodes\n"
+    "  capacity  what fits a step budget, a TTFT or a TPOT target\n"
     "  plot      a roofline chart (SVG) of any model, device and sweep\n"
     "  classify  one kernel's roofline verdict\n"
     "  label     label measured kernels (CSV) memory- or compute-bound\n"
+    "  calibrate fit the expected-time model to measured kernels\n"
     "\n"
     "'roofmodel COMMAND --help' describes a command.  A model or device can\n"
     "always be given as a file: a HuggingFace config.json or a hardware "
@@ -43,6 +46,8 @@ static const struct {
     {"classify", cli_cmd_classify},
     {"label", cli_cmd_label},
     {"calibrate", cli_cmd_calibrate},
+    {"step", cli_cmd_step},
+    {"capacity", cli_cmd_capacity},
 };
 
 static int dispatch(int argc, char **argv, cli_buf *out)

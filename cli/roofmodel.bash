@@ -5,7 +5,7 @@
 # against `roofmodel --help`); a subcommand's options are read from its own
 # `roofmodel CMD --help`, so they cannot drift from the command.
 
-_roofmodel_commands="hw model ops estimate plot classify label help --help --version"
+_roofmodel_commands="hw model ops estimate plot classify label calibrate step capacity help --help --version"
 
 _roofmodel_names() {
     # Device or model names: the first column of `hw list` / `model list`.

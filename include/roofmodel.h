@@ -21,5 +21,7 @@
 #include "roofmodel/calibration.h"
 #include "roofmodel/fit.h"
 #include "roofmodel/names.h"
+#include "roofmodel/plan.h"
+#include "roofmodel/capacity.h"
 
 #endif

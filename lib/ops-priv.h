@@ -3,6 +3,7 @@
 #define ROOFMODEL_OPS_PRIV_H
 
 #include "roofmodel.h"
+#include "calibration-priv.h"
 
 /* roof_ops() for a caller that has already validated *m and *hw (with
  * roof_model_validate and roof_hardware_validate) and will call this many
@@ -20,5 +21,17 @@ int roof__ops_trusted(const roof_model *m, const roof_workload *w,
 int roof__calibration_resolve(const roof_hardware *hw,
                               const roof_calibration *cal,
                               const roof_calibration **out);
+
+/* The time model's coefficients of every kernel kind folded with hw's
+ * roofs at a precision the device has (what roof_ops prices each
+ * operator with). */
+void roof__kernel_times(const roof_hardware *hw, uint32_t precision,
+                        const roof_calibration *cal,
+                        roof__kernel_time kt[ROOF_KERNEL_KIND_COUNT]);
+
+/* The time model's kind of an operator (the fused attention's is
+ * ROOF_KERNEL_ATTN_PREFILL here; roof_ops prices one new token per
+ * sequence as ROOF_KERNEL_ATTN_DECODE). */
+uint32_t roof__op_kind(uint32_t id);
 
 #endif

@@ -209,18 +209,30 @@ static int make_lane(const roof_hardware *hw, uint32_t precision,
 
 /* The time model's coefficients folded with the device's roofs at their
  * peaks (efficiency scales the bound only). */
-static void make_times(const roof_hardware *hw, const roof_workload *w,
-                       const roof_calibration *cal, step *s)
+void roof__kernel_times(const roof_hardware *hw, uint32_t precision,
+                        const roof_calibration *cal,
+                        roof__kernel_time kt[ROOF_KERNEL_KIND_COUNT])
 {
-    double peak = 0.0; /* make_roofs has checked the precision exists */
-    (void)roof__hardware_peak_wide(hw, w->precision, &peak);
+    double peak = 0.0; /* the caller has checked the precision exists */
+    (void)roof__hardware_peak_wide(hw, precision, &peak);
     const double link = hw->interconnect_bytes_per_s > 0.0
                             ? hw->interconnect_bytes_per_s : 1.0;
     for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
         roof__kernel_prepare(&cal->kind[k], peak,
                              k == ROOF_KERNEL_COMM ? link
                                                    : hw->dram_bytes_per_s,
-                             &s->kt[k]);
+                             &kt[k]);
+}
+
+uint32_t roof__op_kind(uint32_t id)
+{
+    return op_kinds[id];
+}
+
+static void make_times(const roof_hardware *hw, const roof_workload *w,
+                       const roof_calibration *cal, step *s)
+{
+    roof__kernel_times(hw, w->precision, cal, s->kt);
 }
 
 static int make_roofs(const roof_hardware *hw, const roof_workload *w,

@@ -54,6 +54,10 @@ func cLayouts() map[string]layoutEntry {
 		"roof_layer_group":   e(C.roof_layer_group{}, LayerGroup{}),
 		"roof_ep_layer":      e(C.roof_ep_layer{}, EPLayer{}),
 		"roof_ep_traffic":    e(C.roof_ep_traffic{}, EPTraffic{}),
+		"roof_seq":           e(C.roof_seq{}, Seq{}),
+		"roof_plan":          e(C.roof_plan{}, Plan{}),
+		"roof_step_result":   e(C.roof_step_result{}, StepResult{}),
+		"roof_throughput":    e(C.roof_throughput{}, Throughput{}),
 	}
 }
 

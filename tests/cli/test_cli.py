@@ -540,6 +540,98 @@ def test_estimate():
         bad(base + args, flag)
 
 
+def test_step():
+    base = ["step", "--model", "llama-2-13b", "--hw", "a6000"]
+    out = ok(*base, "--seqs", "512+0,1+2048,1+8000")
+    for w in ("3 sequence(s)", "514 new tokens", "bound", "expected"):
+        check(w in out, "step text lacks %r: %r" % (w, out))
+    # One sequence is roof_ops's step: the same totals as `ops`.
+    one = ok_json(*base, "--seqs", "1024+0")
+    ops = ok_json("ops", "--model", "llama-2-13b", "--hw", "a6000",
+                  "--phase", "prefill", "--seq", "1024")
+    if one and ops:
+        s, m = one["step"], ops["model"]
+        for k in ("seconds", "expected_seconds", "flops", "bytes",
+                  "kv_bytes"):
+            check(close(s[k], m[k], 1e-12), "step vs ops %s: %r %r"
+                  % (k, s[k], m[k]))
+        check(s["dominant_op"] == m["dominant_op"], "dominant op")
+        check(one["calibration"]["name"] != "", "calibration named")
+    # Decodes add their KV reads: 2 x 40 layers x 5120 x 2 bytes per key.
+    a = ok_json(*base, "--seqs", "512+0")
+    b = ok_json(*base, "--seqs", "512+0,1+999")
+    if a and b:
+        kv = b["step"]["kv_bytes"] - a["step"]["kv_bytes"]
+        check(close(kv, 2 * 40 * 5120 * 2 * 1000, 1e-12),
+              "a decode at 999 cached moves 1000 keys and values: %r" % kv)
+        check(b["step"]["sequences"] == 2 and b["step"]["tokens"] == 513,
+              "counts %r" % b["step"])
+    # The speculative choice: lm_head on every token, 2 H V FLOPs each.
+    last = ok_json(*base, "--seqs", "4+100")
+    alls = ok_json(*base, "--seqs", "4+100", "--logits", "all")
+    if last and alls:
+        extra = alls["step"]["flops"] - last["step"]["flops"]
+        check(close(extra, 3 * 2 * 5120 * 32000, 1e-12), "logits all")
+    rows = ok_csv(*base, "--seqs", "512+0 1+2048")
+    check(len(rows) == 1 and rows[0]["sequences"] == "2", "step csv")
+    rc, out, err = run(*base, "--seqs-file", "-", stdin="512+0\n1+2048\n")
+    check(rc == 0 and "2 sequence(s)" in out, "--seqs-file -: %r" % err)
+    for args, flag in ((["--seqs", "0+5"], "--seqs"),
+                       (["--seqs", "12"], "--seqs"),
+                       (["--seqs", "1+x"], "--seqs"),
+                       (["--seqs", ","], "--seqs"),
+                       (["--seqs", "1+2;"], "--seqs"),
+                       (["--seqs", "1+2", "--seqs-file", "x"], "--seqs-file"),
+                       ([], "--seqs"),
+                       (["--seqs", "1+2", "--logits", "some"], "--logits"),
+                       (["--seqs", "1+2", "--memory-eff", "0.5"],
+                        "--memory-eff"),
+                       (["--seqs", "4294967295+0,1+0"], "step")):
+        bad(base + args, flag)
+
+
+def test_capacity():
+    base = ["capacity", "--model", "llama-2-13b", "--hw", "a6000"]
+    step = ["step", "--model", "llama-2-13b", "--hw", "a6000"]
+    for basis, key in (("bound", "seconds"), ("expected", "expected_seconds")):
+        q = ok_json(*base, "--question", "decode-batch", "--context", "2048",
+                    "--budget-ms", "60", "--basis", basis)
+        if not q:
+            continue
+        b = q["max_batch"]
+        fits = ok_json(*step, "--seqs", ",".join(["1+2048"] * b))
+        more = ok_json(*step, "--seqs", ",".join(["1+2048"] * (b + 1)))
+        if fits and more:
+            t = lambda r: r["step"][key] + (r["step"]["overhead_seconds"]
+                                            if key != "seconds" else 0)
+            check(t(fits) <= 0.060 < t(more), "decode-batch %s edge: %d"
+                  % (basis, b))
+    c = ok_json(*base, "--question", "chunk", "--seqs", "1+1000,1+2000",
+                "--budget-ms", "80")
+    if c:
+        n = c["max_chunk"]
+        more = ok_json(*step, "--seqs", "1+1000,1+2000,%d+0" % (n + 1))
+        check(more and more["step"]["expected_seconds"] > 0.080,
+              "chunk edge %d" % n)
+    t = ok_json("capacity", "--model", "llama-3.1-70b", "--hw", "h100-sxm",
+                "--question", "tp", "--prompt", "8192", "--budget-ms",
+                "100000", "--fused")
+    check(t and t["min_tensor_parallel"] == 2,
+          "70B needs two 80 GB devices: %r" % t)
+    out = ok(*base, "--question", "throughput", "--context", "4096",
+             "--budget-ms", "1000")
+    check("limited by the memory" in out, "throughput text: %r" % out)
+    for args, flag in (
+            (["--question", "decode-batch", "--budget-ms", "1"], "no answer"),
+            (["--question", "frob", "--budget-ms", "1"], "--question"),
+            (["--question", "tp", "--budget-ms", "1"], "--prompt"),
+            (["--question", "chunk", "--budget-ms", "1", "--basis", "x"],
+             "--basis"),
+            (["--question", "chunk", "--budget-ms", "0"], "--budget-ms"),
+            (["--question", "chunk", "--budget-ms", "9", "--csv"], "--csv")):
+        bad(base + args, flag)
+
+
 def test_classify():
     base = ["classify", "--hw", "a6000"]
     # 1 TFLOP over 1 GB: 1000 FLOP/B > 201.6: compute-bound at the peak;
@@ -772,7 +864,7 @@ def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
               test_label, test_label_stream, test_messages_name_the_fault,
-              test_config_named_after_file):
+              test_config_named_after_file, test_step, test_capacity):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass

@@ -255,6 +255,71 @@ static void test_ops_structs(void **state)
     ELEMS(roof_totals, reserved, 3);
 }
 
+static void test_plan_structs(void **state)
+{
+    (void)state;
+    SIZE(roof_seq, 8);
+    OFF(roof_seq, new_tokens, 0);
+    OFF(roof_seq, cached_tokens, 4);
+
+    SIZE(roof_step_result, 200); /* 12 doubles = 96, 4 = 32, tokens 8,
+                                    4 uint32 = 16, 6 doubles = 48 */
+    OFF(roof_step_result, seconds, 0);
+    OFF(roof_step_result, expected_seconds, 8);
+    OFF(roof_step_result, overhead_seconds, 16);
+    OFF(roof_step_result, flops, 24);
+    OFF(roof_step_result, bytes, 32);
+    OFF(roof_step_result, weight_bytes, 40);
+    OFF(roof_step_result, act_bytes, 48);
+    OFF(roof_step_result, kv_bytes, 56);
+    OFF(roof_step_result, comm_bytes, 64);
+    OFF(roof_step_result, compute_seconds, 72);
+    OFF(roof_step_result, memory_seconds, 80);
+    OFF(roof_step_result, comm_seconds, 88);
+    OFF(roof_step_result, bound_seconds, 96);
+    ELEMS(roof_step_result, bound_seconds, 4);
+    OFF(roof_step_result, tokens, 128);
+    OFF(roof_step_result, bound, 136);
+    OFF(roof_step_result, dominant_op, 140);
+    OFF(roof_step_result, sequences, 144);
+    OFF(roof_step_result, reserved0, 148);
+    OFF(roof_step_result, reserved, 152);
+    ELEMS(roof_step_result, reserved, 6);
+
+    /* 16 + model 704 = 720, + hardware 512 = 1232, + calibration 1208 =
+       2440, + workload 64 = 2504, + 1024 doubles = 10696, + 8 doubles */
+    SIZE(roof_plan, 10760);
+    OFF(roof_plan, tag, 0);
+    OFF(roof_plan, logits, 4);
+    OFF(roof_plan, reserved0, 8);
+    ELEMS(roof_plan, reserved0, 2);
+    OFF(roof_plan, model, 16);
+    OFF(roof_plan, hardware, 720);
+    OFF(roof_plan, calibration, 1232);
+    OFF(roof_plan, workload, 2440);
+    OFF(roof_plan, prepared, 2504);
+    ELEMS(roof_plan, prepared, 1024);
+    OFF(roof_plan, reserved, 10696);
+    ELEMS(roof_plan, reserved, 8);
+    assert_int_equal(ROOF_PLAN_TAG, 0x504c4e01u);
+    assert_int_equal(ROOF_PLAN_WORDS, 1024);
+    assert_int_equal(ROOF_LOGITS_LAST, 0);
+    assert_int_equal(ROOF_LOGITS_ALL, 1);
+
+    SIZE(roof_throughput, 264); /* 2 uint32, 3 doubles = 32, step 200,
+                                   4 doubles = 32 */
+    OFF(roof_throughput, batch, 0);
+    OFF(roof_throughput, limit, 4);
+    OFF(roof_throughput, tokens_per_s, 8);
+    OFF(roof_throughput, step_seconds, 16);
+    OFF(roof_throughput, memory_bytes, 24);
+    OFF(roof_throughput, step, 32);
+    OFF(roof_throughput, reserved, 232);
+    ELEMS(roof_throughput, reserved, 4);
+    assert_int_equal(ROOF_BASIS_BOUND, 0);
+    assert_int_equal(ROOF_BASIS_EXPECTED, 1);
+}
+
 static void test_calibration_structs(void **state)
 {
     (void)state;
@@ -825,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_model_structs),
         cmocka_unit_test(test_ops_structs),
         cmocka_unit_test(test_calibration_structs),
+        cmocka_unit_test(test_plan_structs),
         cmocka_unit_test(test_estimate_structs),
         cmocka_unit_test(test_plot_structs),
         cmocka_unit_test(test_parse_structs),

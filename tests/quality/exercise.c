@@ -262,6 +262,37 @@ static int exercise_ops(q_results *r)
     return 0;
 }
 
+static int exercise_plan(q_results *r)
+{
+    const roof_seq seqs[3] = {{512, 0}, {1, 2048}, {1, 8000}};
+    roof_step_result *st = r->plan_steps;
+    EXPECT(roof_plan_init(&r->llama2_13b, &r->prefill, &r->hw, NULL,
+                          &r->plan),
+           ROOF_OK);
+    EXPECT(roof_plan_step(&r->plan, 1, 1024, 0, &st[0]), ROOF_OK);
+    EXPECT(roof_plan_step_mixed(&r->plan, seqs, 3, &st[1]), ROOF_OK);
+    EXPECT(roof_plan_max_decode_batch(&r->plan, 2048, 0.06,
+                                      ROOF_BASIS_EXPECTED,
+                                      &r->plan_answers[0], &st[2]),
+           ROOF_OK);
+    EXPECT(roof_plan_max_chunk(&r->plan, seqs + 1, 2, 0, 0.1,
+                               ROOF_BASIS_BOUND, &r->plan_answers[1],
+                               &st[3]),
+           ROOF_OK);
+    EXPECT(roof_min_tensor_parallel(&r->llama2_13b, &r->prefill, &r->hw,
+                                    NULL, 1, 4096, 10.0, ROOF_BASIS_BOUND,
+                                    4, &r->plan_answers[2], NULL),
+           ROOF_OK);
+    EXPECT(roof_plan_max_decode_throughput(&r->plan, 2048, 0.1,
+                                           ROOF_BASIS_EXPECTED,
+                                           &r->throughput),
+           ROOF_OK);
+    EXPECT(roof_plan_utilization(&r->plan, &st[1], 0.2, &r->utilization[0],
+                                 &r->utilization[1]),
+           ROOF_OK);
+    return 0;
+}
+
 static int exercise_estimate(q_results *r)
 {
     static const uint32_t gens[3] = {64, 4096, 65536};
@@ -379,6 +410,8 @@ int q_exercise(q_results *r, const q_buffers *b)
         line = exercise_model(r);
     if (line == 0)
         line = exercise_ops(r);
+    if (line == 0)
+        line = exercise_plan(r);
     if (line == 0)
         line = exercise_estimate(r);
     if (line == 0)

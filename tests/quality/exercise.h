@@ -80,6 +80,11 @@ typedef struct q_results {
     roof_online online;
     double cal_expected;
     size_t cal_json_len;
+    roof_plan plan;
+    roof_step_result plan_steps[4];
+    uint32_t plan_answers[3];
+    roof_throughput throughput;
+    double utilization[2];
 } q_results;
 
 /* Buffers the caller provides (their size is a few hundred KiB; allocate

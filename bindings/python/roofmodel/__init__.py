@@ -49,6 +49,7 @@ __all__ = [
     "model", "model_list", "model_from_config", "model_to_json",
     "param_count", "workload", "ops", "step", "request", "estimate",
     "memory_footprint", "scaling", "chart_svg", "kernels_from_csv",
+    "seqs", "min_tensor_parallel", "Plan",
     # types
     "OpsResult", "Attention", "Bound", "Ceiling", "CeilingKind",
     "ChartCeiling", "Efficiency", "Estimate", "Hardware", "Hierarchy",
@@ -463,6 +464,152 @@ def step(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
     _c().roof_step(byref(_model(model)), byref(w), byref(_hw(hw)),
                    _ptr(_efficiency(efficiency)), byref(totals))
     return from_c(totals)
+
+
+# ---- prepared plans (plan.h, capacity.h) --------------------------------
+
+_BASES = {"bound": 0, "expected": 1}
+
+
+def _basis(basis: "BasisLike") -> int:
+    if basis in (0, 1):
+        return int(basis)
+    try:
+        return _BASES[basis]
+    except (KeyError, TypeError):
+        raise ValueError("basis: expected 'bound' or 'expected', got %r"
+                         % (basis,)) from None
+
+
+BasisLike = Union[str, int]
+
+
+def seqs(pairs: Sequence[Tuple[int, int]]) -> "ctypes.Array":
+    """A roof_seq array from (new_tokens, cached_tokens) pairs: build it
+    once and pass it to Plan.step_mixed() many times."""
+    pairs = list(pairs)
+    return (ffi.roof_seq * len(pairs))(*pairs)
+
+
+class Plan:
+    """A prepared plan (roof_plan_init): the model, the device, the
+    calibration profile and the workload's widths are validated once, and
+    every step after that is one C call.  step() and step_mixed() return
+    the C result itself (a roof_step_result: seconds, expected_seconds,
+    overhead_seconds, flops, bytes, weight_bytes, act_bytes, kv_bytes,
+    comm_bytes, bound, dominant_op, ...), without conversion, so that a
+    step costs a few microseconds.  A plan is read-only after init; set
+    `logits` to "all" for speculative verification.  docs/plan.md."""
+
+    __slots__ = ("_plan", "_ref", "_step", "_mixed")
+
+    def __init__(self, model: ModelLike, hw: HardwareLike,
+                 workload: Optional[Workload] = None,
+                 calibration: Optional["ffi.roof_calibration"] = None,
+                 **fields) -> None:
+        w = _step_workload("prefill", 1, 1, workload, fields)
+        self._plan = ffi.roof_plan()
+        cal = None if calibration is None else byref(calibration)
+        _c().roof_plan_init(byref(_model(model)), byref(w), byref(_hw(hw)),
+                            cal, byref(self._plan))
+        self._ref = byref(self._plan)
+        self._step = _c().roof_plan_step
+        self._mixed = _c().roof_plan_step_mixed
+
+    def step(self, batch: int, new_tokens: int,
+             cached_tokens: int = 0) -> "ffi.roof_step_result":
+        """A uniform step: batch sequences of new_tokens on cached_tokens
+        (roof_plan_step); roof_step()'s model totals."""
+        r = ffi.roof_step_result()
+        self._step(self._ref, batch, new_tokens, cached_tokens, byref(r))
+        return r
+
+    def step_mixed(self, sequences: Union["ctypes.Array",
+                                          Sequence[Tuple[int, int]]]
+                   ) -> "ffi.roof_step_result":
+        """A mixed step (roof_plan_step_mixed): sequences is an array from
+        seqs() (cheapest) or (new_tokens, cached_tokens) pairs."""
+        if not isinstance(sequences, ctypes.Array):
+            sequences = seqs(sequences)
+        r = ffi.roof_step_result()
+        self._mixed(self._ref, sequences, len(sequences), byref(r))
+        return r
+
+    @property
+    def logits(self) -> str:
+        """"last" (each sequence's last token) or "all" (every new token:
+        speculative verification)."""
+        return "all" if self._plan.logits == ffi.ROOF_LOGITS_ALL else "last"
+
+    @logits.setter
+    def logits(self, value: str) -> None:
+        if value not in ("last", "all"):
+            raise ValueError("logits: expected 'last' or 'all', got %r"
+                             % (value,))
+        self._plan.logits = (ffi.ROOF_LOGITS_ALL if value == "all"
+                             else ffi.ROOF_LOGITS_LAST)
+
+    def max_decode_batch(self, cached_tokens: int, budget_seconds: float,
+                         basis: BasisLike = "expected"
+                         ) -> Tuple[int, "ffi.roof_step_result"]:
+        """(batch, step): the largest decode batch at cached_tokens within
+        the budget; DoesNotFitError when none."""
+        b, r = c_uint32(), ffi.roof_step_result()
+        _c().roof_plan_max_decode_batch(self._ref, cached_tokens,
+                                        budget_seconds, _basis(basis),
+                                        byref(b), byref(r))
+        return b.value, r
+
+    def max_chunk(self, sequences: Union["ctypes.Array",
+                                         Sequence[Tuple[int, int]]],
+                  budget_seconds: float, chunk_cached: int = 0,
+                  basis: BasisLike = "expected"
+                  ) -> Tuple[int, "ffi.roof_step_result"]:
+        """(chunk, step): the largest prefill chunk beside sequences
+        within the budget; DoesNotFitError when none."""
+        if not isinstance(sequences, ctypes.Array):
+            sequences = seqs(sequences)
+        n, r = c_uint32(), ffi.roof_step_result()
+        _c().roof_plan_max_chunk(self._ref, sequences, len(sequences),
+                                 chunk_cached, budget_seconds, _basis(basis),
+                                 byref(n), byref(r))
+        return n.value, r
+
+    def max_decode_throughput(self, cached_tokens: int, tpot_seconds: float,
+                              basis: BasisLike = "expected"
+                              ) -> "ffi.roof_throughput":
+        """The best decode throughput per device under a TPOT target and
+        the memory (a roof_throughput: batch, limit, tokens_per_s, ...)."""
+        t = ffi.roof_throughput()
+        _c().roof_plan_max_decode_throughput(self._ref, cached_tokens,
+                                             tpot_seconds, _basis(basis),
+                                             byref(t))
+        return t
+
+    def utilization(self, result: "ffi.roof_step_result",
+                    measured_seconds: float) -> Tuple[float, float]:
+        """(mfu, mbu) of a step result measured at measured_seconds."""
+        mfu, mbu = ctypes.c_double(), ctypes.c_double()
+        _c().roof_plan_utilization(self._ref, byref(result),
+                                   measured_seconds, byref(mfu), byref(mbu))
+        return mfu.value, mbu.value
+
+
+def min_tensor_parallel(model: ModelLike, hw: HardwareLike, batch: int,
+                        prompt_tokens: int, ttft_seconds: float,
+                        basis: BasisLike = "expected", max_tp: int = 8,
+                        workload: Optional[Workload] = None,
+                        **fields) -> Tuple[int, "ffi.roof_step_result"]:
+    """(tp, step): the smallest tensor-parallel degree whose prefill of
+    batch x prompt_tokens meets ttft_seconds and fits the memory
+    (roof_min_tensor_parallel); DoesNotFitError when none."""
+    w = _step_workload("prefill", 1, 1, workload, fields)
+    t, r = c_uint32(), ffi.roof_step_result()
+    _c().roof_min_tensor_parallel(byref(_model(model)), byref(w),
+                                  byref(_hw(hw)), None, batch, prompt_tokens,
+                                  ttft_seconds, _basis(basis), max_tp,
+                                  byref(t), byref(r))
+    return t.value, r
 
 
 # ---- estimates ----------------------------------------------------------

@@ -45,7 +45,10 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
     roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_link,
-    roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS)
+    roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS,
+    roof_seq, roof_plan, roof_step_result, ROOF_PLAN_TAG, ROOF_PLAN_WORDS,
+    ROOF_LOGITS_LAST, ROOF_LOGITS_ALL, ROOF_BASIS_BOUND, ROOF_BASIS_EXPECTED,
+    roof_throughput)
 
 _P = POINTER
 # int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
@@ -152,6 +155,28 @@ FUNCTIONS = (
     ("roof_kernels_visit_csv", STATUS,
      [c_char_p, c_size_t, roof_kernel_fn, c_void_p, _P(_u32),
       _P(roof_parse_error)]),
+    # plan.h
+    ("roof_plan_init", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_calibration), _P(roof_plan)]),
+    ("roof_plan_step", STATUS,
+     [_P(roof_plan), _u32, _u32, _u32, _P(roof_step_result)]),
+    ("roof_plan_step_mixed", STATUS,
+     [_P(roof_plan), _P(roof_seq), _u32, _P(roof_step_result)]),
+    # capacity.h
+    ("roof_plan_max_decode_batch", STATUS,
+     [_P(roof_plan), _u32, _d, _u32, _P(_u32), _P(roof_step_result)]),
+    ("roof_plan_max_chunk", STATUS,
+     [_P(roof_plan), _P(roof_seq), _u32, _u32, _d, _u32, _P(_u32),
+      _P(roof_step_result)]),
+    ("roof_min_tensor_parallel", STATUS,
+     [_P(roof_model), _P(roof_workload), _P(roof_hardware),
+      _P(roof_calibration), _u32, _u32, _d, _u32, _u32, _P(_u32),
+      _P(roof_step_result)]),
+    ("roof_plan_max_decode_throughput", STATUS,
+     [_P(roof_plan), _u32, _d, _u32, _P(roof_throughput)]),
+    ("roof_plan_utilization", STATUS,
+     [_P(roof_plan), _P(roof_step_result), _d, _P(_d), _P(_d)]),
     # calibration.h, fit.h
     ("roof_kernel_kind_name", c_char_p, [_u32]),
     ("roof_kernel_kind_from_name", STATUS, [c_char_p, _P(_u32)]),

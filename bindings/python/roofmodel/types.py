@@ -535,6 +535,75 @@ class roof_kernel(Structure):
     ]
 
 
+# plan.h
+ROOF_PLAN_TAG = 0x504c4e01
+ROOF_PLAN_WORDS = 1024
+ROOF_LOGITS_LAST = 0
+ROOF_LOGITS_ALL = 1
+
+
+class roof_seq(Structure):
+    _fields_ = [
+        ("new_tokens", c_uint32),
+        ("cached_tokens", c_uint32),
+    ]
+
+
+class roof_plan(Structure):
+    _fields_ = [
+        ("tag", c_uint32),
+        ("logits", c_uint32),
+        ("reserved0", c_uint32 * 2),
+        ("model", roof_model),
+        ("hardware", roof_hardware),
+        ("calibration", roof_calibration),
+        ("workload", roof_workload),
+        ("prepared", c_double * ROOF_PLAN_WORDS),
+        ("reserved", c_double * 8),
+    ]
+
+
+class roof_step_result(Structure):
+    _fields_ = [
+        ("seconds", c_double),
+        ("expected_seconds", c_double),
+        ("overhead_seconds", c_double),
+        ("flops", c_double),
+        ("bytes", c_double),
+        ("weight_bytes", c_double),
+        ("act_bytes", c_double),
+        ("kv_bytes", c_double),
+        ("comm_bytes", c_double),
+        ("compute_seconds", c_double),
+        ("memory_seconds", c_double),
+        ("comm_seconds", c_double),
+        ("bound_seconds", c_double * 4),
+        ("tokens", c_double),
+        ("bound", c_uint32),
+        ("dominant_op", c_uint32),
+        ("sequences", c_uint32),
+        ("reserved0", c_uint32),
+        ("reserved", c_double * 6),
+    ]
+
+
+# capacity.h
+ROOF_BASIS_BOUND = 0
+ROOF_BASIS_EXPECTED = 1
+
+
+class roof_throughput(Structure):
+    _fields_ = [
+        ("batch", c_uint32),
+        ("limit", c_uint32),
+        ("tokens_per_s", c_double),
+        ("step_seconds", c_double),
+        ("memory_bytes", c_double),
+        ("step", roof_step_result),
+        ("reserved", c_double * 4),
+    ]
+
+
 # Every public struct, for the layout test.
 STRUCTS = (
     roof_efficiency, roof_hardware, roof_ceiling, roof_roofline,
@@ -544,6 +613,7 @@ STRUCTS = (
     roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
     roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
     roof_fit_report, roof_online, roof_link, roof_ep_layer, roof_ep_traffic,
+    roof_seq, roof_plan, roof_step_result, roof_throughput,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)

@@ -33,6 +33,12 @@ def main():
                  "tokens_per_s"):
         print("estimate", name, g(getattr(e, name)))
     print("estimate memory_total_bytes", g(e.memory.total_bytes))
+    p = rm.Plan(m, hw)
+    r = p.step_mixed([(512, 0), (1, 2048), (1, 8000), (4, 300)])
+    for name in ("seconds", "expected_seconds", "flops", "bytes", "kv_bytes",
+                 "tokens"):
+        print("mixed", name, g(getattr(r, name)))
+    print("mixed dominant_op", r.dominant_op)
 
 
 if __name__ == "__main__":

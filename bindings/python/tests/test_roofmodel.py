@@ -473,5 +473,69 @@ class TestKernels(unittest.TestCase):
                          [])
 
 
+class TestPlan(unittest.TestCase):
+    """The prepared plan: the same numbers as step(), mixed steps, the
+    inverse questions, and errors as exceptions."""
+
+    def test_uniform_is_step(self):
+        p = rm.Plan("llama-2-13b", "a6000")
+        for phase, batch, seq, new, cached in (
+                ("prefill", 1, 1024, 1024, 0), ("decode", 8, 2048, 1, 2048)):
+            t = rm.step("llama-2-13b", "a6000", phase=phase, batch=batch,
+                        seq=seq).model
+            r = p.step(batch, new, cached)
+            for name in ("seconds", "expected_seconds", "flops", "bytes",
+                         "kv_bytes"):
+                self.assertAlmostEqual(getattr(r, name) / getattr(t, name),
+                                       1.0, places=12, msg=name)
+
+    def test_mixed(self):
+        p = rm.Plan("llama-2-13b", "a6000", attention="fused")
+        one = p.step_mixed([(512, 0)])
+        two = p.step_mixed(rm.seqs([(512, 0), (1, 999)]))
+        # a decode at 999 cached reads and writes 1000 keys and values:
+        # 2 x 40 layers x 5120 x 2 bytes each
+        self.assertAlmostEqual((two.kv_bytes - one.kv_bytes)
+                               / (2 * 40 * 5120 * 2 * 1000), 1.0, places=12)
+        self.assertEqual((two.sequences, two.tokens), (2, 513))
+        p.logits = "all"
+        self.assertEqual(p.logits, "all")
+        allr = p.step_mixed([(512, 0)])
+        self.assertAlmostEqual(allr.flops - one.flops,
+                               511 * 2 * 5120 * 32000, delta=1.0)
+        with self.assertRaises(ValueError):
+            p.logits = "some"
+
+    def test_questions(self):
+        p = rm.Plan("llama-2-13b", "a6000")
+        b, at = p.max_decode_batch(2048, 0.060, basis="bound")
+        self.assertLessEqual(at.seconds, 0.060)
+        self.assertGreater(p.step(b + 1, 1, 2048).seconds, 0.060)
+        n, at = p.max_chunk([(1, 1000)], 0.080)
+        self.assertGreater(n, 1)
+        t = p.max_decode_throughput(4096, 1.0)
+        self.assertEqual(t.limit, 2)  # the 48 GB limit it
+        mfu, mbu = p.utilization(at, 2 * at.expected_seconds)
+        self.assertTrue(0 < mfu < 1 and 0 < mbu < 1)
+        tp, _ = rm.min_tensor_parallel("llama-3.1-70b", "h100-sxm", 1, 8192,
+                                       100.0, attention="fused")
+        self.assertEqual(tp, 2)  # 140 GB of weights on 80 GB devices
+
+    def test_errors(self):
+        p = rm.Plan("llama-2-13b", "a6000")
+        with self.assertRaises(rm.DoesNotFitError):
+            p.max_decode_batch(100, 1e-3)
+        with self.assertRaises(rm.RangeError):
+            p.step(0, 1, 0)
+        with self.assertRaises(rm.RangeError):
+            p.step_mixed([(0, 5)])
+        with self.assertRaises(rm.RoofOverflowError):
+            p.step_mixed([(2 ** 32 - 1, 0), (1, 0)])
+        with self.assertRaises(ValueError):
+            p.max_decode_batch(100, 1.0, basis="fast")
+        with self.assertRaises(rm.InvalidError):
+            rm.Plan("llama-2-13b", "a6000", tensor_parallel=3)
+
+
 if __name__ == "__main__":
     unittest.main()

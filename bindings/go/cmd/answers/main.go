@@ -72,7 +72,33 @@ func run() error {
 	if err := step("decode", m, hw, decode); err != nil {
 		return err
 	}
-	return estimate(m, hw)
+	if err := estimate(m, hw); err != nil {
+		return err
+	}
+	return mixed(m, hw, prefill)
+}
+
+// mixed is a step of a chunk, two decodes and a speculative verification
+// through a prepared plan.
+func mixed(m roofmodel.Model, hw roofmodel.Hardware, w roofmodel.Workload) error {
+	p, err := roofmodel.NewPlan(m, w, hw)
+	if err != nil {
+		return err
+	}
+	r, err := p.StepMixed([]roofmodel.Seq{{512, 0}, {1, 2048}, {1, 8000}, {4, 300}})
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"seconds", r.Seconds}, {"expected_seconds", r.ExpectedSeconds},
+		{"flops", r.Flops}, {"bytes", r.Bytes}, {"kv_bytes", r.KvBytes},
+		{"tokens", r.Tokens}} {
+		fmt.Printf("mixed %s %.17g\n", f.name, f.v)
+	}
+	fmt.Printf("mixed dominant_op %d\n", uint32(r.DominantOp))
+	return nil
 }
 
 func main() {

@@ -632,6 +632,122 @@ pub struct roof_totals {
     pub reserved: [f64; 3],
 }
 
+// ---- plan.h ---------------------------------------------------------------
+
+/// The tag roof_plan_init writes and every step function checks.
+pub const ROOF_PLAN_TAG: u32 = 0x504c_4e01;
+/// Doubles of a plan's private, folded part.
+pub const ROOF_PLAN_WORDS: usize = 1024;
+/// lm_head on each sequence's last new token (sampling).
+pub const ROOF_LOGITS_LAST: u32 = 0;
+/// lm_head on every new token (speculative verification).
+pub const ROOF_LOGITS_ALL: u32 = 1;
+
+/// One sequence of a step.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct roof_seq {
+    /// Tokens it feeds this step; > 0.
+    pub new_tokens: u32,
+    /// Tokens already in its KV cache.
+    pub cached_tokens: u32,
+}
+
+/// A prepared plan: caller-owned, fixed size, no pointers.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct roof_plan {
+    /// ROOF_PLAN_TAG once roof_plan_init succeeded.
+    pub tag: u32,
+    /// ROOF_LOGITS_LAST or ROOF_LOGITS_ALL; may change between steps.
+    pub logits: u32,
+    /// Must be 0.
+    pub reserved0: [u32; 2],
+    /// Validated copy of the model.
+    pub model: roof_model,
+    /// Validated copy of the device.
+    pub hardware: roof_hardware,
+    /// The profile the expected times use.
+    pub calibration: roof_calibration,
+    /// The widths, precision, attention and tensor parallelism.
+    pub workload: roof_workload,
+    /// Private: the folded coefficients.
+    pub prepared: [f64; ROOF_PLAN_WORDS],
+    /// Must be 0.
+    pub reserved: [f64; 8],
+}
+
+/// The answer about one step (per device).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct roof_step_result {
+    /// Roofline bound: the sum of the kernels' bounds.
+    pub seconds: f64,
+    /// The calibrated time model's prediction, without the overhead.
+    pub expected_seconds: f64,
+    /// The profile's per-step engine time.
+    pub overhead_seconds: f64,
+    /// FLOPs of the step.
+    pub flops: f64,
+    /// DRAM bytes: weight + act + kv.
+    pub bytes: f64,
+    /// Weight bytes.
+    pub weight_bytes: f64,
+    /// Activation bytes read and written.
+    pub act_bytes: f64,
+    /// KV-cache bytes read and written.
+    pub kv_bytes: f64,
+    /// Interconnect bytes.
+    pub comm_bytes: f64,
+    /// Sum of the kernels' compute bounds.
+    pub compute_seconds: f64,
+    /// Sum of their memory bounds.
+    pub memory_seconds: f64,
+    /// Interconnect time.
+    pub comm_seconds: f64,
+    /// Seconds per roof_bound of the kernels.
+    pub bound_seconds: [f64; 4],
+    /// New tokens of the step.
+    pub tokens: f64,
+    /// The roof_bound with the most seconds.
+    pub bound: u32,
+    /// roof_op_id of the slowest kernel.
+    pub dominant_op: u32,
+    /// Sequences of the step.
+    pub sequences: u32,
+    /// Must be 0.
+    pub reserved0: u32,
+    /// Must be 0.
+    pub reserved: [f64; 6],
+}
+
+// ---- capacity.h -----------------------------------------------------------
+
+/// Inverse questions compare the roofline bound with their budget.
+pub const ROOF_BASIS_BOUND: u32 = 0;
+/// Inverse questions compare the expected time plus the overhead.
+pub const ROOF_BASIS_EXPECTED: u32 = 1;
+
+/// The best steady decode of a plan at one context.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct roof_throughput {
+    /// Sequences decoding together.
+    pub batch: u32,
+    /// 1: the TPOT target limits the batch, 2: the memory.
+    pub limit: u32,
+    /// Per device: batch / step seconds.
+    pub tokens_per_s: f64,
+    /// The step's time on the basis asked.
+    pub step_seconds: f64,
+    /// One device's weights, KV cache and activations at that batch.
+    pub memory_bytes: f64,
+    /// The decode step at that batch.
+    pub step: roof_step_result,
+    /// Must be 0.
+    pub reserved: [f64; 4],
+}
+
 // ---- estimate.h -----------------------------------------------------------
 
 /// A request: `batch` sequences, each a prompt of prompt_tokens followed by
@@ -1561,6 +1677,32 @@ extern "C" {
     pub fn roof_online_add(o: *mut roof_online, predicted_seconds: f64, measured_seconds: f64, used: *mut u32) -> c_int;
     /// See include/roofmodel/calibration.h, fit.h or ops.h for `roof_online_profile`.
     pub fn roof_online_profile(o: *const roof_online, base: *const roof_calibration, out: *mut roof_calibration) -> c_int;
+
+    // plan.h
+    /// Validates m, w, hw and cal once and prepares *out (NULL cal: the
+    /// device's built-in profile).  See include/roofmodel/plan.h.
+    pub fn roof_plan_init(m: *const roof_model, w: *const roof_workload, hw: *const roof_hardware, cal: *const roof_calibration, out: *mut roof_plan) -> c_int;
+    /// A uniform step of `batch` sequences.  See include/roofmodel/plan.h.
+    pub fn roof_plan_step(p: *const roof_plan, batch: u32, new_tokens: u32, cached_tokens: u32, out: *mut roof_step_result) -> c_int;
+    /// A mixed step of `count` sequences.  See include/roofmodel/plan.h.
+    pub fn roof_plan_step_mixed(p: *const roof_plan, seqs: *const roof_seq, count: u32, out: *mut roof_step_result) -> c_int;
+
+    // capacity.h
+    /// The largest decode batch at cached_tokens within a step budget.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_decode_batch(p: *const roof_plan, cached_tokens: u32, budget_seconds: f64, basis: u32, batch: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The largest prefill chunk beside seqs within a step budget.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_chunk(p: *const roof_plan, seqs: *const roof_seq, count: u32, chunk_cached: u32, budget_seconds: f64, basis: u32, chunk: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The smallest tensor-parallel degree meeting a TTFT target.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_min_tensor_parallel(m: *const roof_model, w: *const roof_workload, hw: *const roof_hardware, cal: *const roof_calibration, batch: u32, prompt_tokens: u32, ttft_seconds: f64, basis: u32, max_tp: u32, tp: *mut u32, at: *mut roof_step_result) -> c_int;
+    /// The highest decode throughput per device under a TPOT target and
+    /// the memory.  See include/roofmodel/capacity.h.
+    pub fn roof_plan_max_decode_throughput(p: *const roof_plan, cached_tokens: u32, tpot_seconds: f64, basis: u32, out: *mut roof_throughput) -> c_int;
+    /// MFU and memory-bandwidth utilization of a measured step.
+    /// See include/roofmodel/capacity.h.
+    pub fn roof_plan_utilization(p: *const roof_plan, r: *const roof_step_result, measured_seconds: f64, mfu: *mut f64, mbu: *mut f64) -> c_int;
 
     // estimate.h
     /// A request of batch, prompt and gen with the defaults of

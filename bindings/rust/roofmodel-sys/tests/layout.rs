@@ -301,6 +301,51 @@ fn rust_layouts() -> Vec<RustLayout> {
             overhead_seconds,
             reserved
         }),
+        rust_layout!(roof_seq {
+            new_tokens,
+            cached_tokens
+        }),
+        rust_layout!(roof_plan {
+            tag,
+            logits,
+            reserved0,
+            model,
+            hardware,
+            calibration,
+            workload,
+            prepared,
+            reserved
+        }),
+        rust_layout!(roof_throughput {
+            batch,
+            limit,
+            tokens_per_s,
+            step_seconds,
+            memory_bytes,
+            step,
+            reserved
+        }),
+        rust_layout!(roof_step_result {
+            seconds,
+            expected_seconds,
+            overhead_seconds,
+            flops,
+            bytes,
+            weight_bytes,
+            act_bytes,
+            kv_bytes,
+            comm_bytes,
+            compute_seconds,
+            memory_seconds,
+            comm_seconds,
+            bound_seconds,
+            tokens,
+            bound,
+            dominant_op,
+            sequences,
+            reserved0,
+            reserved
+        }),
         rust_layout!(roof_kernel_coef {
             floor_seconds,
             compute_fraction,
@@ -530,7 +575,7 @@ fn structs_match_c_size_and_field_offsets() {
 #[test]
 fn constants_match_c() {
     let c = c_layout();
-    let rust: [(&str, u64); 13] = [
+    let rust: [(&str, u64); 15] = [
         ("ROOF_HW_NAME_MAX", ROOF_HW_NAME_MAX as u64),
         ("ROOF_HW_SOURCE_MAX", ROOF_HW_SOURCE_MAX as u64),
         ("ROOF_PRECISION_COUNT", ROOF_PRECISION_COUNT as u64),
@@ -544,6 +589,8 @@ fn constants_match_c() {
         ("ROOF_JSON_MAX_DEPTH", ROOF_JSON_MAX_DEPTH as u64),
         ("ROOF_KERNEL_NAME_MAX", ROOF_KERNEL_NAME_MAX as u64),
         ("ROOF_COLOR_AUTO", ROOF_COLOR_AUTO as u64),
+        ("ROOF_PLAN_TAG", ROOF_PLAN_TAG as u64),
+        ("ROOF_PLAN_WORDS", ROOF_PLAN_WORDS as u64),
     ];
     for (name, value) in rust {
         assert_eq!(c.consts.get(name), Some(&value), "{}", name);

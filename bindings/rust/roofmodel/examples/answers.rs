@@ -2,7 +2,7 @@
 //! bindings/answers.c (same questions, same `%.17g` format).
 //! Run: cargo run --example answers
 
-use roofmodel::{estimate, ops, Hardware, Model, Request, Workload};
+use roofmodel::{estimate, ops, Hardware, Model, Plan, Request, Seq, Workload};
 
 /// C's `%.17g`: 17 significant digits, exponent form when the exponent is
 /// below -4 or at least 17, trailing zeros removed.
@@ -71,6 +71,16 @@ fn main() -> roofmodel::Result<()> {
     println!("estimate e2e_seconds {}", g17(e.e2e_seconds));
     println!("estimate tokens_per_s {}", g17(e.tokens_per_s));
     println!("estimate memory_total_bytes {}", g17(e.memory.total_bytes));
+    let plan = Plan::new(&model, &Workload::prefill(1, 1024)?, &hw)?;
+    let seq = |n, c| Seq { new_tokens: n, cached_tokens: c };
+    let r = plan.step_mixed(&[seq(512, 0), seq(1, 2048), seq(1, 8000), seq(4, 300)])?;
+    println!("mixed seconds {}", g17(r.seconds));
+    println!("mixed expected_seconds {}", g17(r.expected_seconds));
+    println!("mixed flops {}", g17(r.flops));
+    println!("mixed bytes {}", g17(r.bytes));
+    println!("mixed kv_bytes {}", g17(r.kv_bytes));
+    println!("mixed tokens {}", g17(r.tokens));
+    println!("mixed dominant_op {}", r.dominant_op);
     Ok(())
 }
 

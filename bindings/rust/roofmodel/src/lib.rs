@@ -1431,6 +1431,126 @@ pub fn step_totals(model: &Model, workload: &Workload, hw: &Hardware, eff: Optio
     })
 }
 
+// ---- prepared plans -------------------------------------------------------
+
+/// One sequence of a mixed step (`roof_seq`): `new_tokens` fed on
+/// `cached_tokens` already in its KV cache.
+pub type Seq = sys::roof_seq;
+
+/// The answer about one step, per device (`roof_step_result`): the C
+/// struct itself, so that a step converts nothing.  `bound` is a
+/// `roof_bound` and `dominant_op` a `roof_op_id` as numbers.
+pub type StepResult = sys::roof_step_result;
+
+/// The best steady decode of a plan at one context (`roof_throughput`).
+pub type Throughput = sys::roof_throughput;
+
+/// Which time an inverse question compares with its budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The roofline bound: never over-promises.
+    Bound,
+    /// The calibrated expected time plus the per-step overhead.
+    Expected,
+}
+
+impl Basis {
+    fn raw(self) -> u32 {
+        match self {
+            Basis::Bound => sys::ROOF_BASIS_BOUND,
+            Basis::Expected => sys::ROOF_BASIS_EXPECTED,
+        }
+    }
+}
+
+/// A prepared plan (`roof_plan_init`): the model, the device, the built-in
+/// calibration profile and the workload's widths validated once; each
+/// step after that is one C call with no allocation.  A plan is read-only
+/// after [`Plan::new`], so `&Plan` may be shared between threads.
+/// docs/plan.md.
+pub struct Plan {
+    raw: Box<sys::roof_plan>,
+}
+
+impl Plan {
+    /// Prepares a plan for `model` on `hw` with the widths, precision,
+    /// attention and tensor parallelism of `workload` (its batch and token
+    /// counts are ignored).
+    pub fn new(model: &Model, workload: &Workload, hw: &Hardware) -> Result<Plan> {
+        let m = model.to_raw()?;
+        let w = workload.to_raw();
+        let h = hw.to_raw()?;
+        // SAFETY: roof_plan is plain data (numbers and byte arrays), for
+        // which all zero bytes are a valid value.
+        let mut raw: Box<sys::roof_plan> = Box::new(unsafe { std::mem::zeroed() });
+        // SAFETY: valid structs in; a NULL profile is the built-in one.
+        check(unsafe { sys::roof_plan_init(&m, &w, &h, std::ptr::null(), &mut *raw) }, "roof_plan_init")?;
+        Ok(Plan { raw })
+    }
+
+    /// A uniform step: `batch` sequences of `new_tokens` on
+    /// `cached_tokens` (`roof_plan_step`); `roof_step`'s model totals.
+    pub fn step(&self, batch: u32, new_tokens: u32, cached_tokens: u32) -> Result<StepResult> {
+        let mut r = StepResult::default();
+        // SAFETY: a plan made by roof_plan_init; r is a valid output.
+        check(unsafe { sys::roof_plan_step(&*self.raw, batch, new_tokens, cached_tokens, &mut r) }, "roof_plan_step")?;
+        Ok(r)
+    }
+
+    /// A mixed step of `seqs` (`roof_plan_step_mixed`): projections and MLP
+    /// on all their tokens, attention per sequence.
+    pub fn step_mixed(&self, seqs: &[Seq]) -> Result<StepResult> {
+        let n = to_u32(seqs.len(), "roof_plan_step_mixed")?;
+        let mut r = StepResult::default();
+        // SAFETY: seqs points to n valid roof_seq; r is a valid output.
+        check(unsafe { sys::roof_plan_step_mixed(&*self.raw, seqs.as_ptr(), n, &mut r) }, "roof_plan_step_mixed")?;
+        Ok(r)
+    }
+
+    /// lm_head on every new token (speculative verification) when `all`,
+    /// else on each sequence's last token.
+    pub fn set_logits_all(&mut self, all: bool) {
+        self.raw.logits = if all { sys::ROOF_LOGITS_ALL } else { sys::ROOF_LOGITS_LAST };
+    }
+
+    /// The largest decode batch at `cached_tokens` within `budget_seconds`
+    /// per step, and its step; [`Status::DoesNotFit`] when none.
+    pub fn max_decode_batch(&self, cached_tokens: u32, budget_seconds: f64, basis: Basis) -> Result<(u32, StepResult)> {
+        let (mut b, mut r) = (0u32, StepResult::default());
+        // SAFETY: a valid plan; valid outputs.
+        check(unsafe { sys::roof_plan_max_decode_batch(&*self.raw, cached_tokens, budget_seconds, basis.raw(), &mut b, &mut r) }, "roof_plan_max_decode_batch")?;
+        Ok((b, r))
+    }
+
+    /// The largest prefill chunk (on `chunk_cached` cached tokens) beside
+    /// `seqs` within `budget_seconds`, and its step.
+    pub fn max_chunk(&self, seqs: &[Seq], chunk_cached: u32, budget_seconds: f64, basis: Basis) -> Result<(u32, StepResult)> {
+        let n = to_u32(seqs.len(), "roof_plan_max_chunk")?;
+        let (mut c, mut r) = (0u32, StepResult::default());
+        // SAFETY: seqs points to n valid roof_seq; valid outputs.
+        check(unsafe { sys::roof_plan_max_chunk(&*self.raw, seqs.as_ptr(), n, chunk_cached, budget_seconds, basis.raw(), &mut c, &mut r) }, "roof_plan_max_chunk")?;
+        Ok((c, r))
+    }
+
+    /// The highest decode throughput per device at `cached_tokens` under a
+    /// TPOT target and the device memory, with its batch.
+    pub fn max_decode_throughput(&self, cached_tokens: u32, tpot_seconds: f64, basis: Basis) -> Result<Throughput> {
+        let mut t = Throughput::default();
+        // SAFETY: a valid plan; a valid output.
+        check(unsafe { sys::roof_plan_max_decode_throughput(&*self.raw, cached_tokens, tpot_seconds, basis.raw(), &mut t) }, "roof_plan_max_decode_throughput")?;
+        Ok(t)
+    }
+
+    /// (MFU, memory-bandwidth utilization) of `result` measured at
+    /// `measured_seconds`.
+    pub fn utilization(&self, result: &StepResult, measured_seconds: f64) -> Result<(f64, f64)> {
+        let (mut mfu, mut mbu) = (0.0, 0.0);
+        // SAFETY: valid inputs and outputs.
+        check(unsafe { sys::roof_plan_utilization(&*self.raw, result, measured_seconds, &mut mfu, &mut mbu) }, "roof_plan_utilization")?;
+        Ok((mfu, mbu))
+    }
+}
+
 // ---- estimates ------------------------------------------------------------
 
 /// A request: batch x (prompt, then generated tokens).

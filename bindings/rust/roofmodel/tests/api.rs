@@ -257,3 +257,42 @@ fn chart_and_kernels() {
     );
     assert_eq!(format_si(768e9, Some("B/s")).unwrap(), "768GB/s");
 }
+
+#[test]
+fn plan_steps_and_questions() {
+    let (m, hw) = (llama13b(), a6000());
+    let w = Workload::decode(8, 2048).unwrap();
+    let mut plan = Plan::new(&m, &w, &hw).unwrap();
+    // A uniform step is roof_step's model totals.
+    let t = step_totals(&m, &w, &hw, None).unwrap();
+    let r = plan.step(8, 1, 2048).unwrap();
+    assert!((r.seconds / t.model.seconds - 1.0).abs() < 1e-12);
+    assert!((r.expected_seconds / t.model.expected_seconds - 1.0).abs() < 1e-12);
+    assert!((r.flops / t.model.flops - 1.0).abs() < 1e-12);
+    // A decode at 999 cached adds its 1000 keys and values:
+    // 2 x 40 layers x 5120 x 2 bytes each.
+    let one = plan.step_mixed(&[Seq { new_tokens: 512, cached_tokens: 0 }]).unwrap();
+    let two = plan
+        .step_mixed(&[Seq { new_tokens: 512, cached_tokens: 0 }, Seq { new_tokens: 1, cached_tokens: 999 }])
+        .unwrap();
+    let kv = two.kv_bytes - one.kv_bytes;
+    assert!((kv / (2.0 * 40.0 * 5120.0 * 2.0 * 1000.0) - 1.0).abs() < 1e-12);
+    assert_eq!((two.sequences, two.tokens), (2, 513.0));
+    plan.set_logits_all(true);
+    let all = plan.step_mixed(&[Seq { new_tokens: 512, cached_tokens: 0 }]).unwrap();
+    assert!((all.flops - one.flops - 511.0 * 2.0 * 5120.0 * 32000.0).abs() <= 1.0);
+    plan.set_logits_all(false);
+    // The inverse questions: the answer fits, one more does not.
+    let (b, at) = plan.max_decode_batch(2048, 0.060, Basis::Bound).unwrap();
+    assert!(at.seconds <= 0.060 && plan.step(b + 1, 1, 2048).unwrap().seconds > 0.060);
+    let (c, _) = plan.max_chunk(&[Seq { new_tokens: 1, cached_tokens: 1000 }], 0, 0.080, Basis::Expected).unwrap();
+    assert!(c > 1);
+    let tput = plan.max_decode_throughput(4096, 1.0, Basis::Expected).unwrap();
+    assert_eq!(tput.limit, 2); // the 48 GB limit it
+    let (mfu, mbu) = plan.utilization(&at, 2.0 * at.seconds).unwrap();
+    assert!(mfu > 0.0 && mbu > 0.45 && mbu <= 0.5 + 1e-12);
+    // Errors: no answer, bad counts.
+    assert_eq!(plan.max_decode_batch(100, 1e-3, Basis::Bound).unwrap_err().status, Status::DoesNotFit);
+    assert_eq!(plan.step(0, 1, 0).unwrap_err().status, Status::Range);
+    assert_eq!(plan.step_mixed(&[]).unwrap_err().status, Status::Range);
+}
