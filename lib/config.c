@@ -475,9 +475,31 @@ static int read_dtype(cfg *c, roof_model *m)
     return invalid(c, k, "unknown dtype in");
 }
 
+/* The small terms of attention each family has (docs/model.md). */
+static const struct type_extras {
+    const char *type;
+    uint32_t extras;
+} type_extras[] = {
+    {"qwen3", ROOF_EXTRA_QK_NORM},       {"qwen3_moe", ROOF_EXTRA_QK_NORM},
+    {"gemma3", ROOF_EXTRA_QK_NORM},      {"gemma3_text", ROOF_EXTRA_QK_NORM},
+    {"gpt_oss", ROOF_EXTRA_SINKS},
+};
+
+static void read_extras(const cfg *c, roof_model *m)
+{
+    if (!has(c, K_MODEL_TYPE))
+        return;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(type_extras); i++) {
+        if (roof__json_string_is(&c->j, c->slot[K_MODEL_TYPE],
+                                 type_extras[i].type))
+            m->attn_extras = type_extras[i].extras;
+    }
+}
+
 static int read_kinds(cfg *c, const family *f, roof_model *m)
 {
     uint32_t alibi = 0;
+    read_extras(c, m);
     m->mlp = f->mlp;
     m->norm = f->norm;
     m->position = f->position;
@@ -817,10 +839,10 @@ static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
 };
 
 enum { R_NAME, R_SOURCE, R_MLP, R_NORM, R_POSITION, R_NATIVE_BITS,
-       R_INTERMEDIATE, R_GROUPS, R_COUNT };
+       R_INTERMEDIATE, R_GROUPS, R_ATTN_EXTRAS, R_COUNT };
 static const char *const roof_keys[R_COUNT] = {
     "name", "source", "mlp", "norm", "position", "native_bits", "intermediate",
-    "groups",
+    "groups", "attn_extras",
 };
 
 /* One layer group: {"layers", "mixer", "window", "mlp",
@@ -925,6 +947,8 @@ static int read_override(cfg *c, int r, size_t val, roof_model *m)
         return roof__json_get_u32(j, val, key, &m->native_bits, c->err);
     case R_GROUPS:
         return read_groups(c, val, m);
+    case R_ATTN_EXTRAS:
+        return roof__json_get_u32(j, val, key, &m->attn_extras, c->err);
     default:
         return roof__json_get_u32(j, val, key, &m->intermediate, c->err);
     }
@@ -1097,6 +1121,8 @@ static void write_roofmodel(roof__out *o, const roof_model *m)
     put_str(o, "position", position_names[m->position], 0);
     put_u32(o, "native_bits", m->native_bits);
     put_u32(o, "intermediate", m->intermediate);
+    if (m->attn_extras != 0)
+        put_u32(o, "attn_extras", m->attn_extras);
     write_groups(o, m);
     roof__out_str(o, "\n  }");
 }

@@ -9,6 +9,7 @@
 #include "shape-priv.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 static const char *const op_names[ROOF_OP_COUNT] = {
@@ -24,6 +25,7 @@ static const char *const op_names[ROOF_OP_COUNT] = {
     "kv_a_proj",      "kv_b_proj",        "q_absorb",
     "o_absorb",       "ssm_in_proj",      "ssm_conv",
     "ssm_scan",       "ssm_norm",         "ssm_out_proj",
+    "qk_norm",        "attn_gate",
 };
 
 static const uint8_t op_classes[ROOF_OP_COUNT] = {
@@ -39,6 +41,7 @@ static const uint8_t op_classes[ROOF_OP_COUNT] = {
     ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,
     ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ATTN_PROJ,   ROOF_CLASS_ELEMENTWISE,
     ROOF_CLASS_ATTN_MATMUL, ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_ATTN_PROJ,
+    ROOF_CLASS_ELEMENTWISE, ROOF_CLASS_ATTN_PROJ,
 };
 
 /* Ops that run at the workload's matmul precision; the rest use FP32. */
@@ -54,7 +57,7 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
     [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
     [ROOF_OP_SSM_IN_PROJ] = 1,      [ROOF_OP_SSM_SCAN] = 1,
-    [ROOF_OP_SSM_OUT_PROJ] = 1,
+    [ROOF_OP_SSM_OUT_PROJ] = 1,     [ROOF_OP_ATTN_GATE] = 1,
 };
 
 /* FLOPs per element of the elementwise kernels (docs/model.md, "Elementwise
@@ -160,6 +163,9 @@ typedef struct step {
     double tp;
     double blocks;         /* all-reduces per layer: attention, MLP */
     uint32_t gated, rope, fused, learned, tp_on;
+    uint32_t qk_norm, gate; /* ROOF_EXTRA_QK_NORM, _OUTPUT_GATE */
+    uint32_t extras;       /* any of them (sinks too) */
+    double sinks;          /* 1 with ROOF_EXTRA_SINKS, else 0 */
     uint32_t attn, mlp_on; /* the layer has attention, an MLP */
     uint32_t mla;          /* its attention is latent (MLA) */
     double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
@@ -311,6 +317,10 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->rope = m->position == ROOF_POS_ROPE;
     s->learned = m->position == ROOF_POS_LEARNED;
     s->fused = w->attention == ROOF_ATTN_FUSED;
+    s->qk_norm = (m->attn_extras & ROOF_EXTRA_QK_NORM) != 0;
+    s->gate = (m->attn_extras & ROOF_EXTRA_OUTPUT_GATE) != 0;
+    s->sinks = (m->attn_extras & ROOF_EXTRA_SINKS) ? 1.0 : 0.0;
+    s->extras = m->attn_extras != 0;
     widths(&sh, s);
     s->attn = s->mlp_on = 1;
     s->mla = s->ssm = 0;
@@ -331,7 +341,7 @@ static uint32_t layer_op_count(const step *s)
         n += 1 + (s->rq > 0.0 ? 2u : 1u) + 1 + s->rope
              + (s->new_tok == 1.0 ? 2u : 1u) + (s->fused ? 1u : 3u) + 2;
     else if (s->attn) /* norm, qkv, attention, o, add */
-        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope;
+        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope + s->qk_norm + s->gate;
     if (s->mlp_on) /* norm, add */
         n += 2;
     if (s->dense > 0.0)
@@ -472,10 +482,10 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     op->roofline.seconds = seconds;
     op->roofline.bound = bound;
     op->roofline.reserved = 0;
-    op->expected_seconds = 0.0;
+    /* expected_seconds (not computed here) and the reserved tail: 0 */
+    memset(&op->expected_seconds, 0,
+           sizeof *op - offsetof(roof_op, expected_seconds));
     op->group = e->group;
-    op->reserved0 = 0;
-    memset(op->reserved, 0, sizeof op->reserved);
     return op;
 }
 
@@ -522,7 +532,7 @@ static ROOF__INLINE void rope(emit *e)
 
 /* qk, softmax, pv as separate kernels over the full n x Lk rectangle; the
  * new K (V) is read from k_proj (v_proj) and appended to the cache. */
-static ROOF__INLINE void attention_unfused(emit *e)
+static ROOF__INLINE void attention_unfused(emit *e, const int x)
 {
     const step *s = e->s;
     const double bh = s->batch * s->heads;
@@ -536,22 +546,25 @@ static ROOF__INLINE void attention_unfused(emit *e)
     gemm(put(e, ROOF_OP_QK_MATMUL, mm, 0.0, q + new_kv * s->ab, sb, cached,
              kv_write, 0.0),
          s->new_tok, s->keys, s->head_dim, bh);
-    put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+    put_act(e, ROOF_OP_SOFTMAX,
+            FLOPS_SOFTMAX * (x ? scores + s->sinks * bh * s->new_tok : scores),
+            x ? s->sinks * s->heads * s->ab : 0.0, sb, sb);
     gemm(put(e, ROOF_OP_PV_MATMUL, mm, 0.0, sb + new_kv * s->ab, q, cached,
              kv_write, 0.0),
          s->new_tok, s->head_dim, s->keys, bh);
 }
 
 /* One fused kernel: scores stay on chip; only unmasked scores count. */
-static ROOF__INLINE void attention_fused(emit *e)
+static ROOF__INLINE void attention_fused(emit *e, const int x)
 {
     const step *s = e->s;
     const double bh = s->batch * s->heads;
     const double q = s->tokens * s->qw * s->ab;
     const double new_kv = 2.0 * s->tokens * s->kvw;
     gemm(put(e, ROOF_OP_ATTENTION,
-             (4.0 * s->head_dim + FLOPS_SOFTMAX) * bh * s->causal, 0.0,
-             q + new_kv * s->ab, q,
+             (4.0 * s->head_dim + FLOPS_SOFTMAX) * bh * s->causal
+                 + (x ? s->sinks * FLOPS_SOFTMAX * bh * s->new_tok : 0.0),
+             x ? s->sinks * s->heads * s->ab : 0.0, q + new_kv * s->ab, q,
              2.0 * s->batch * s->cached_keys * s->kvw * s->kb,
              new_kv * s->kb, 0.0),
          s->new_tok, s->keys, s->head_dim, bh);
@@ -619,19 +632,47 @@ static ROOF__INLINE void allreduce(emit *e, double blocks)
         2.0 * share * x);
 }
 
-static ROOF__INLINE void attention_block(emit *e)
+/* RMSNorm of each q and k head: head_dim gains for q, head_dim for k. */
+static ROOF__INLINE void qk_norm(emit *e)
+{
+    const step *s = e->s;
+    const double n = s->tokens * (s->qw + s->kvw);
+    put_act(e, ROOF_OP_QK_NORM, FLOPS_RMSNORM * n, 2.0 * s->head_dim * s->ab,
+            n * s->ab, n * s->ab);
+}
+
+/* The output gate: its projection of the layer's input, and sigmoid(g)
+ * times the attention output (5 FLOPs an element). */
+static ROOF__INLINE void attn_gate(emit *e)
+{
+    const step *s = e->s;
+    const double T = s->tokens;
+    gemm(put_act(e, ROOF_OP_ATTN_GATE,
+                 2.0 * T * s->hidden * s->qw + 5.0 * T * s->qw,
+                 s->hidden * s->qw * s->wq,
+                 (T * s->hidden + T * s->qw) * s->ab, T * s->qw * s->ab),
+         T, s->qw, s->hidden, 1.0);
+}
+
+/* x: the model may have small terms (ROOF_EXTRA_*); 0 where it has none,
+ * so that the plain path compiles without them. */
+static ROOF__INLINE void attention_block(emit *e, const int x)
 {
     const step *s = e->s;
     norm(e, ROOF_OP_ATTN_NORM);
     proj(e, ROOF_OP_Q_PROJ, s->hidden, s->qw);
     proj(e, ROOF_OP_K_PROJ, s->hidden, s->kvw);
     proj(e, ROOF_OP_V_PROJ, s->hidden, s->kvw);
+    if (x && s->qk_norm)
+        qk_norm(e);
     if (s->rope)
         rope(e);
     if (s->fused)
-        attention_fused(e);
+        attention_fused(e, x);
     else
-        attention_unfused(e);
+        attention_unfused(e, x);
+    if (x && s->gate)
+        attn_gate(e);
     proj(e, ROOF_OP_O_PROJ, s->qw, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
@@ -789,9 +830,9 @@ static ROOF__INLINE void mamba_block(emit *e)
 }
 
 /* One layer of a model without groups: attention and MLP, always. */
-static ROOF__INLINE void layer_ops(emit *e)
+static ROOF__INLINE void layer_ops(emit *e, const int x)
 {
-    attention_block(e);
+    attention_block(e, x);
     mlp_block(e);
     if (e->s->tp_on)
         allreduce(e, 2.0);
@@ -806,7 +847,7 @@ static ROOF__INLINE void group_layer_ops(emit *e)
     else if (s->ssm)
         mamba_block(e);
     else if (s->attn)
-        attention_block(e);
+        attention_block(e, 1);
     if (s->mlp_on)
         mlp_block(e);
     if (s->tp_on)
@@ -887,6 +928,8 @@ static void sum_of(const acc *a, double inv_ic, roof_sum *t)
     t->seconds = a->seconds;
     memcpy(t->bound_seconds, a->by_bound, sizeof a->by_bound);
     t->dominant_op = a->dominant;
+    t->expected_seconds = 0.0; /* the calibrated time: not computed here */
+    memset(t->reserved, 0, sizeof t->reserved);
 }
 
 static void sum_bound(roof_sum *t)
@@ -905,7 +948,7 @@ static void sum_bound(roof_sum *t)
 static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
                       roof_totals *out)
 {
-    roof_sum layer = {0}, top = {0}, model = {0}; /* reserved fields 0 */
+    roof_sum layer, top, model;
     const double L = s->layers;
     sum_of(a_layer, s->inv_ic, &layer);
     sum_of(a_top, s->inv_ic, &top);
@@ -919,6 +962,8 @@ static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
     model.memory_seconds = L * layer.memory_seconds + top.memory_seconds;
     model.comm_seconds = L * layer.comm_seconds + top.comm_seconds;
     model.seconds = L * layer.seconds + top.seconds;
+    model.expected_seconds = L * layer.expected_seconds + top.expected_seconds;
+    memset(model.reserved, 0, sizeof model.reserved);
     for (size_t b = 0; b < ROOF_ARRAY_LEN(model.bound_seconds); b++)
         model.bound_seconds[b] = L * layer.bound_seconds[b]
                                  + top.bound_seconds[b];
@@ -949,7 +994,7 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
                   roof_totals *totals)
 {
     emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
-    layer_ops(&e);
+    layer_ops(&e, 1);
     e.scope = ROOF_SCOPE_MODEL;
     model_ops(&e);
     if (totals != NULL) {
@@ -964,7 +1009,10 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
 static void build_totals(const step *s, roof_totals *totals)
 {
     emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
-    layer_ops(&e);
+    if (s->extras)
+        layer_ops(&e, 1);
+    else
+        layer_ops(&e, 0);
     const acc layer = e.sum;
     e.scope = ROOF_SCOPE_MODEL;
     e.sum = acc_zero;
@@ -1120,9 +1168,7 @@ static ROOF__COLD int step_grouped(const roof_model *m,
     prepare_groups(m, w, s, &gr);
     if (!overflow_ok(m, &gr.bound))
         return ROOF_E_OVERFLOW;
-    roof_totals t;
-    build_grouped_totals(s, &gr, &t);
-    *out = t;
+    build_grouped_totals(s, &gr, out); /* nothing fails past here */
     return ROOF_OK;
 }
 
@@ -1215,8 +1261,7 @@ int roof_step(const roof_model *m, const roof_workload *w,
         return step_grouped(m, w, &s, out);
     if (!overflow_ok(m, &s))
         return ROOF_E_OVERFLOW;
-    roof_totals t;
-    build_totals(&s, &t);
-    *out = t;
+    /* Nothing fails past this point: the totals go straight to *out. */
+    build_totals(&s, out);
     return ROOF_OK;
 }

@@ -38,7 +38,10 @@ typedef struct roof__shape {
     double dense_params;   /* mlp_mats x h x dense */
     double expert_params;  /* one routed expert: mlp_mats x h x expert */
     double router_params;  /* h x experts, replicated on every device */
-    double layer_norm_params; /* the layer's two norms, replicated */
+    double layer_norm_params; /* the layer's two norms, replicated, and
+                                 attn_extra_norms */
+    double attn_extra_norms; /* QK-norm gains (2 head_dim, replicated),
+                                sink logits (a head each) */
     /* Per layer, per device. */
     double kv_elems_per_token; /* K and V: 2 x kv_width */
     double state_elems_per_seq; /* recurrent state (0: attention only) */
@@ -189,10 +192,15 @@ static ROOF__INLINE void roof__shape_params(const roof_model *m, roof__shape *s)
         s->embed_params += (double)m->max_context * h;
     s->lm_head_params = s->vocab_rows * h;
     s->attn_params = h * (2.0 * s->q_width + 2.0 * s->kv_width);
+    if (m->attn_extras & ROOF_EXTRA_OUTPUT_GATE) /* the gate's projection */
+        s->attn_params += h * s->q_width;
+    s->attn_extra_norms =
+        ((m->attn_extras & ROOF_EXTRA_QK_NORM) ? 2.0 * s->head_dim : 0.0)
+        + ((m->attn_extras & ROOF_EXTRA_SINKS) ? s->heads : 0.0);
     s->dense_params = s->mlp_mats * h * s->dense;
     s->expert_params = s->mlp_mats * h * s->expert;
     s->router_params = h * s->experts;
-    s->layer_norm_params = 2.0 * s->norm_gains;
+    s->layer_norm_params = 2.0 * s->norm_gains + s->attn_extra_norms;
     s->kv_elems_per_token = 2.0 * s->kv_width;
     s->state_elems_per_seq = 0.0;
 }

@@ -45,7 +45,8 @@ static void group_mixer(const roof_model *m, const roof__shape *s,
                   : o->ssm ? s->ssm_matrices
                   : o->attn ? s->attn_params : 0.0;
     o->norm_params = (o->mixer ? s->norm_gains : 0.0)
-                     + (o->ssm ? s->ssm_norm : 0.0);
+                     + (o->ssm ? s->ssm_norm : 0.0)
+                     + (o->attn && !o->mla ? s->attn_extra_norms : 0.0);
     o->kv_elems_per_token = o->mla ? s->mla_kv_elems
                             : o->attn ? s->kv_elems_per_token : 0.0;
     o->state_elems_per_seq = o->ssm ? s->ssm_state : 0.0;

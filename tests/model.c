@@ -249,7 +249,7 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
-    m.reserved[21] = 1; /* the last word of the tail is checked too */
+    m.reserved[20] = 1; /* the last word of the tail is checked too */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
     m.groups[7].reserved[2] = 1; /* an unused group holds something */
@@ -421,20 +421,20 @@ static void test_group_presets_vs_published(void **state)
 
 /* gpt-oss-20b by hand: attention 2880 x (4096 + 512 + 512 + 4096) =
  * 26,542,080; one expert 3 x 2880^2 = 24,883,200; router 2880 x 32 =
- * 92,160; norms 5,760.  A layer 26,542,080 + 32 experts 796,262,400 +
- * 92,160 + 5,760 = 822,902,400; 24 of them 19,749,657,600; embedding and
- * lm_head 201,088 x 2880 = 579,133,440 each, final norm 2880:
- * 20,907,927,360.  Active: 26,542,080 + 4 experts 99,532,800 + 92,160 +
- * 5,760 = 126,172,800 a layer. */
+ * 92,160; norms 5,760; 64 sink logits.  A layer 26,542,080 + 32 experts
+ * 796,262,400 + 92,160 + 5,760 + 64 = 822,902,464; 24 of them
+ * 19,749,659,136; embedding and lm_head 201,088 x 2880 = 579,133,440
+ * each, final norm 2880: 20,907,928,896.  Active: 26,542,080 + 4 experts
+ * 99,532,800 + 92,160 + 5,760 + 64 = 126,172,864 a layer. */
 static void test_gpt_oss_by_hand(void **state)
 {
     (void)state;
     const roof_model_params p = params("gpt-oss-20b");
-    EQ(p.per_layer, 822902400.0);
-    EQ(p.active_per_layer, 126172800.0);
+    EQ(p.per_layer, 822902464.0);
+    EQ(p.active_per_layer, 126172864.0);
     EQ(p.embedding, 579133440.0);
-    EQ(p.total, 20907927360.0);
-    EQ(p.active, 24.0 * 126172800.0 + 2.0 * 579133440.0 + 2880.0);
+    EQ(p.total, 20907928896.0);
+    EQ(p.active, 24.0 * 126172864.0 + 2.0 * 579133440.0 + 2880.0);
 }
 
 /* Maverick's dense-first schedule by hand: attention 5120 x 12288 =

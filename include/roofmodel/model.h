@@ -44,6 +44,16 @@ enum roof_mixer_kind {
 };
 #define ROOF_MIXER_COUNT 6
 
+/* Small terms of full, sliding and chunked attention (a bit mask). */
+enum roof_attn_extra {
+    ROOF_EXTRA_QK_NORM = 1,    /* RMSNorm of each q and k head (Qwen3,
+                                  Gemma-3): head_dim gains each */
+    ROOF_EXTRA_SINKS = 2,      /* a learned sink logit per head (gpt-oss) */
+    ROOF_EXTRA_OUTPUT_GATE = 4 /* a sigmoid gate on the attention output,
+                                  from its own projection (Qwen3-Next) */
+};
+#define ROOF_EXTRA_ALL 7u
+
 /* The MLP of one layer group. */
 enum roof_group_mlp {
     ROOF_GROUP_MLP_MODEL = 0, /* the model's: dense (intermediate) and/or
@@ -96,6 +106,7 @@ typedef struct roof_model {
     uint32_t group_count;         /* 0: every layer as the fields above
                                      say; else 1..ROOF_MAX_GROUPS groups
                                      whose layers sum to `layers` */
+    uint32_t attn_extras;         /* enum roof_attn_extra bits */
     /* Multi-head latent attention, for ROOF_MIXER_MLA groups (all 0 when
      * no group uses it; docs/model.md, "MLA"). */
     uint32_t q_lora_rank;         /* q down-projection rank; 0 = none */
@@ -112,7 +123,7 @@ typedef struct roof_model {
     uint32_t ssm_groups;          /* n_groups of B and C; divides heads */
     uint32_t ssm_conv;            /* conv_kernel; > 0 */
     roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
-    uint32_t reserved[22];        /* must be 0: room for the linear-
+    uint32_t reserved[21];        /* must be 0: room for the linear-
                                      attention mixers */
 } roof_model;
 

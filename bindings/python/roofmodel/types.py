@@ -78,6 +78,8 @@ class OpId(_Named):
     SSM_SCAN = 33
     SSM_NORM = 34
     SSM_OUT_PROJ = 35
+    QK_NORM = 36
+    ATTN_GATE = 37
 
 
 class OpClass(_Named):
@@ -251,6 +253,7 @@ class Model:
     ssm_state: int = 0
     ssm_groups: int = 0
     ssm_conv: int = 0
+    attn_extras: int = 0                  # ROOF_EXTRA_* bits
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,10 @@ pub const ROOF_MIXER_CHUNKED: u32 = 2;
 pub const ROOF_MIXER_NONE: u32 = 3;
 pub const ROOF_MIXER_MLA: u32 = 4;
 pub const ROOF_MIXER_MAMBA2: u32 = 5;
+pub const ROOF_EXTRA_QK_NORM: u32 = 1;
+pub const ROOF_EXTRA_SINKS: u32 = 2;
+pub const ROOF_EXTRA_OUTPUT_GATE: u32 = 4;
+pub const ROOF_EXTRA_ALL: u32 = 7;
 pub const ROOF_MIXER_COUNT: u32 = 6;
 pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
 pub const ROOF_GROUP_MLP_DENSE: u32 = 1;
@@ -200,6 +204,7 @@ pub struct roof_model {
     pub max_context: u32,
     pub native_bits: u32,
     pub group_count: u32,
+    pub attn_extras: u32,
     pub q_lora_rank: u32,
     pub kv_lora_rank: u32,
     pub qk_rope_head_dim: u32,
@@ -211,7 +216,7 @@ pub struct roof_model {
     pub ssm_groups: u32,
     pub ssm_conv: u32,
     pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
-    pub reserved: [u32; 22],
+    pub reserved: [u32; 21],
 }
 
 #[repr(C)]
@@ -248,7 +253,7 @@ pub struct roof_workload {
     pub reserved: [u32; 5],
 }
 
-pub const ROOF_OP_COUNT: usize = 36;
+pub const ROOF_OP_COUNT: usize = 38;
 pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
 pub const ROOF_SCOPE_LAYER: u32 = 0;
@@ -486,8 +491,8 @@ zero_default! {
         }; ROOF_MAX_GROUPS],
         q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
         qk_nope_head_dim: 0, v_head_dim: 0, ssm_heads: 0, ssm_head_dim: 0,
-        ssm_state: 0, ssm_groups: 0, ssm_conv: 0,
-        reserved: [0; 22],
+        ssm_state: 0, ssm_groups: 0, ssm_conv: 0, attn_extras: 0,
+        reserved: [0; 21],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],

@@ -100,7 +100,7 @@ c_enum!(
         ExpertAct = 20, ExpertDownProj = 21, MlpAdd = 22, Allreduce = 23,
         FinalNorm = 24, LmHead = 25, QAProj = 26, KvAProj = 27, KvBProj = 28,
         QAbsorb = 29, OAbsorb = 30, SsmInProj = 31, SsmConv = 32, SsmScan = 33,
-        SsmNorm = 34, SsmOutProj = 35,
+        SsmNorm = 34, SsmOutProj = 35, QkNorm = 36, AttnGate = 37,
     }
 );
 c_enum!(
