@@ -37,9 +37,11 @@ enum key {
     K_DECODER_SPARSE_STEP,
     K_Q_LORA_RANK, K_KV_LORA_RANK, K_QK_ROPE_HEAD_DIM, K_QK_NOPE_HEAD_DIM,
     K_V_HEAD_DIM,
-    /* architecture-changing keys this reader does not model: refused */
+    /* recurrent mixers: Mamba-2, Gated DeltaNet */
     K_HYBRID_OVERRIDE_PATTERN, K_LINEAR_NUM_VALUE_HEADS, K_MAMBA_NUM_HEADS,
     K_SSM_STATE_SIZE, K_MAMBA_HEAD_DIM, K_N_GROUPS, K_CONV_KERNEL,
+    K_LINEAR_NUM_KEY_HEADS, K_LINEAR_KEY_HEAD_DIM, K_LINEAR_VALUE_HEAD_DIM,
+    K_LINEAR_CONV_KERNEL_DIM, K_FULL_ATTENTION_INTERVAL,
     K_COUNT,
     K_NONE = 0xFF
 };
@@ -90,6 +92,11 @@ static const char *const key_names[] = {
     [K_SSM_STATE_SIZE] = "ssm_state_size",
     [K_MAMBA_HEAD_DIM] = "mamba_head_dim", [K_N_GROUPS] = "n_groups",
     [K_CONV_KERNEL] = "conv_kernel",
+    [K_LINEAR_NUM_KEY_HEADS] = "linear_num_key_heads",
+    [K_LINEAR_KEY_HEAD_DIM] = "linear_key_head_dim",
+    [K_LINEAR_VALUE_HEAD_DIM] = "linear_value_head_dim",
+    [K_LINEAR_CONV_KERNEL_DIM] = "linear_conv_kernel_dim",
+    [K_FULL_ATTENTION_INTERVAL] = "full_attention_interval",
 };
 /* Every key has its name: a missing last entry fails to compile (C99 has
  * no static assert; a negative array size does the same). */
@@ -98,7 +105,7 @@ typedef char key_names_complete[ROOF_ARRAY_LEN(key_names) == K_COUNT ? 1
 
 enum family_id { FAM_LLAMA, FAM_GEMMA, FAM_GPT2, FAM_NEOX, FAM_OPT, FAM_FALCON,
                  FAM_DEEPSEEK, FAM_GPT_OSS, FAM_LLAMA4, FAM_GEMMA2,
-                 FAM_NEMOTRON_H };
+                 FAM_NEMOTRON_H, FAM_QWEN3_NEXT };
 
 /* Where a family keeps each size (first key present wins) and its
  * defaults, as the transformers configuration classes define them. */
@@ -144,6 +151,13 @@ static const family families[] = {
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
      ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
      ROOF_MLP_PLAIN, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
+    /* Qwen3-Next: Gated DeltaNet layers, every full_attention_interval-th
+     * (or as layer_types says) a gated attention layer. */
+    {FAM_QWEN3_NEXT, {"qwen3_next"},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_GATED, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
     {FAM_GEMMA2, {"gemma2"},
      ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
@@ -286,7 +300,6 @@ static const family *family_named(const family *list, size_t n,
 static const struct refused {
     const char *type, *why;
 } refused_types[] = {
-    {"qwen3_next", "its Gated DeltaNet layers are not modelled:"},
     {"mamba", "Mamba layers are not modelled:"},
     {"mamba2", "Mamba-2 layers are not modelled:"},
     {"jamba", "its Mamba layers are not modelled:"},
@@ -483,6 +496,7 @@ static const struct type_extras {
     {"qwen3", ROOF_EXTRA_QK_NORM},       {"qwen3_moe", ROOF_EXTRA_QK_NORM},
     {"gemma3", ROOF_EXTRA_QK_NORM},      {"gemma3_text", ROOF_EXTRA_QK_NORM},
     {"gpt_oss", ROOF_EXTRA_SINKS},
+    {"qwen3_next", ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE},
 };
 
 static void read_extras(const cfg *c, roof_model *m)
@@ -514,22 +528,6 @@ static int read_kinds(cfg *c, const family *f, roof_model *m)
 
 /* ---- MLA and layer schedules ------------------------------------------- */
 
-/* Keys that change the architecture in ways not modelled: refused by
- * name (never read as attention). */
-static int refuse_unmodelled(cfg *c)
-{
-    static const uint8_t keys[] = {K_LINEAR_NUM_VALUE_HEADS};
-    for (size_t i = 0; i < sizeof keys; i++) {
-        if (has(c, keys[i])) {
-            roof__parse_error_at(c->err, c->j.text, c->slot[keys[i]],
-                                 "layers this key describes are not "
-                                 "modelled:", key_names[keys[i]]);
-            return ROOF_E_UNSUPPORTED;
-        }
-    }
-    return ROOF_OK;
-}
-
 /* Mamba-2's sizes (Nemotron-H). */
 static int read_ssm(cfg *c, roof_model *m)
 {
@@ -538,9 +536,17 @@ static int read_ssm(cfg *c, roof_model *m)
                                     K_CONV_KERNEL};
     uint32_t *const out[5] = {&m->ssm_heads, &m->ssm_head_dim, &m->ssm_state,
                               &m->ssm_groups, &m->ssm_conv};
+    /* Gated DeltaNet's keys on the same fields (docs/model.md). */
+    static const uint8_t linear[5] = {K_LINEAR_NUM_VALUE_HEADS,
+                                      K_LINEAR_VALUE_HEAD_DIM,
+                                      K_LINEAR_KEY_HEAD_DIM,
+                                      K_LINEAR_NUM_KEY_HEADS,
+                                      K_LINEAR_CONV_KERNEL_DIM};
     int rc = ROOF_OK;
     for (int i = 0; i < 5 && rc == ROOF_OK; i++)
         rc = opt_u32(c, keys[i], out[i]);
+    for (int i = 0; i < 5 && rc == ROOF_OK; i++)
+        rc = opt_u32(c, linear[i], out[i]);
     return rc;
 }
 
@@ -576,6 +582,8 @@ typedef struct schedule {
     uint32_t first_dense, interleave, sparse_step;
     uint32_t dense_width;  /* width of a dense layer among MoE ones */
     int alternate;         /* Gemma-2: even layers local */
+    int gdn;               /* Qwen3-Next: linear layers are Gated DeltaNet */
+    uint32_t full_every;   /* full_attention_interval */
     int mla;
     int active;            /* any rule applies */
 } schedule;
@@ -618,11 +626,16 @@ static int read_schedule_keys(cfg *c, const family *f, const roof_model *m,
         return rc;
     if (f->id == FAM_LLAMA4)
         rc = opt_u32(c, K_INTERMEDIATE_SIZE_MLP, &s->dense_width);
+    s->gdn = f->id == FAM_QWEN3_NEXT;
+    if (rc == ROOF_OK && s->gdn) {
+        s->full_every = 4; /* transformers' default */
+        rc = opt_u32(c, K_FULL_ATTENTION_INTERVAL, &s->full_every);
+    }
     s->alternate = f->id == FAM_GEMMA2 && s->window > 0;
     s->mla = m->kv_lora_rank > 0;
     if (f->id != FAM_LLAMA4)
         s->chunk = 0; /* attention_chunk_size elsewhere: not Llama-4's */
-    s->active = s->hybrid_len > 0 || s->types != ROOF__JSON_NONE
+    s->active = s->gdn || s->hybrid_len > 0 || s->types != ROOF__JSON_NONE
                 || s->pattern > 0 || s->alternate
                 || s->chunk > 0 || s->mla || s->first_dense > 0
                 || s->interleave > 1 || s->sparse_step > 1
@@ -655,6 +668,10 @@ static int typed_mixer(cfg *c, const schedule *s, size_t *it,
         g->window = s->window;
         return ROOF_OK;
     }
+    if (roof__json_string_is(&c->j, v, "linear_attention") && s->gdn) {
+        g->mixer = ROOF_MIXER_GDN;
+        return ROOF_OK;
+    }
     if (roof__json_string_is(&c->j, v, "chunked_attention") && s->chunk > 0) {
         g->mixer = ROOF_MIXER_CHUNKED;
         g->window = s->chunk;
@@ -674,6 +691,9 @@ static int layer_mixer(cfg *c, const schedule *s, uint32_t i, size_t *types,
         g->mixer = ROOF_MIXER_MLA;
     } else if (s->types != ROOF__JSON_NONE) {
         return typed_mixer(c, s, types, g);
+    } else if (s->gdn) {
+        if (s->full_every == 0 || (i + 1) % s->full_every != 0)
+            g->mixer = ROOF_MIXER_GDN;
     } else if ((s->pattern > 0 && (i + 1) % s->pattern != 0)
                || (s->alternate && i % 2 == 0)) {
         g->mixer = ROOF_MIXER_SLIDING;
@@ -832,6 +852,7 @@ static const char *const mixer_names[ROOF_MIXER_COUNT] = {
     [ROOF_MIXER_ATTENTION] = "attention", [ROOF_MIXER_SLIDING] = "sliding",
     [ROOF_MIXER_CHUNKED] = "chunked", [ROOF_MIXER_NONE] = "none",
     [ROOF_MIXER_MLA] = "mla", [ROOF_MIXER_MAMBA2] = "mamba2",
+    [ROOF_MIXER_GDN] = "gdn",
 };
 static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
     [ROOF_GROUP_MLP_MODEL] = "model", [ROOF_GROUP_MLP_DENSE] = "dense",
@@ -995,7 +1016,6 @@ static int read_model(cfg *c, roof_model *m)
         || (rc = first_u32(c, f->positions, &m->max_context)) != ROOF_OK
         || (rc = read_dtype(c, m)) != ROOF_OK
         || (rc = read_kinds(c, f, m)) != ROOF_OK
-        || (rc = refuse_unmodelled(c)) != ROOF_OK
         || (rc = read_mla(c, m)) != ROOF_OK
         || (rc = read_schedule(c, f, m)) != ROOF_OK)
         return rc;

@@ -228,6 +228,23 @@ static const preset presets[] = {
       .ssm_head_dim = 64, .ssm_state = 128, .ssm_groups = 8, .ssm_conv = 4,
       NEMOTRON_H_GROUPS},
      {"nemotron-h-8b-base", NULL, NULL, NULL}},
+    {{.name = "qwen3-next-80b-a3b",
+      .source = "Qwen/Qwen3-Next-80B-A3B-Instruct config.json (36 Gated "
+                "DeltaNet + 12 gated attention layers, full_attention_"
+                "interval 4; partial rotary not modelled); 80B total, 3B "
+                "active (model card)",
+      .hidden = 2048, .layers = 48, .heads = 16, .kv_heads = 2,
+      .head_dim = 256, .intermediate = 0, .vocab = 151936,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .experts = 512, .experts_per_token = 10, .expert_intermediate = 512,
+      .shared_experts = 1, .shared_intermediate = 512,
+      .max_context = 262144, .native_bits = 16,
+      .attn_extras = ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE,
+      .ssm_heads = 32, .ssm_head_dim = 128, .ssm_state = 128,
+      .ssm_groups = 16, .ssm_conv = 4, .group_count = 2,
+      .groups = {{.layers = 36, .mixer = ROOF_MIXER_GDN},
+                 {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"qwen3-next-80b-a3b-instruct", "qwen3-next-80b", NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -326,8 +343,11 @@ static int groups_ok(const roof_model *m)
             return 0;
         layers += m->groups[i].layers;
         mla |= m->groups[i].mixer == ROOF_MIXER_MLA;
-        ssm |= m->groups[i].mixer == ROOF_MIXER_MAMBA2;
+        ssm |= (m->groups[i].mixer == ROOF_MIXER_MAMBA2) ? 1 : 0;
+        ssm |= (m->groups[i].mixer == ROOF_MIXER_GDN) ? 2 : 0;
     }
+    if (ssm == 3) /* one set of sizes: not both kinds */
+        return 0;
     return (layers == m->layers) & mla_ok(m, mla) & ssm_ok(m, ssm);
 }
 

@@ -169,7 +169,8 @@ typedef struct step {
     uint32_t attn, mlp_on; /* the layer has attention, an MLP */
     uint32_t mla;          /* its attention is latent (MLA) */
     double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
-    uint32_t ssm;          /* its mixer is Mamba-2 */
+    uint32_t ssm;          /* its mixer is recurrent: Mamba-2 or GDN */
+    uint32_t gdn;          /* Gated DeltaNet */
     double cached;         /* cached tokens a sequence (c) */
     const roof__shape *sh; /* the shape, for Mamba-2's widths (groups) */
 } step;
@@ -323,7 +324,7 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->extras = m->attn_extras != 0;
     widths(&sh, s);
     s->attn = s->mlp_on = 1;
-    s->mla = s->ssm = 0;
+    s->mla = s->ssm = s->gdn = 0;
     s->cached = w->cached_tokens;
     s->blocks = 2.0;
     attention_sizes(w, m->sliding_window, s);
@@ -796,13 +797,17 @@ static ROOF__INLINE void mla_block(emit *e)
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
 
-/* ---- Mamba-2 (docs/model.md, "Mamba-2") -------------------------------
+/* ---- Mamba-2 and Gated DeltaNet (docs/model.md) -----------------------
  * The scan's state (heads x hd x N a sequence) and the conv's last K - 1
  * inputs are each sequence's recurrent state: read when it has cached
- * tokens, written every step.  The scan is counted as the chunked SSD
- * algorithm with chunks of 256: a token attends within the (causal half
- * of the) chunk over N + hd, and meets the state over 4 hd N. */
+ * tokens, written every step.  The scan is counted as its chunked
+ * algorithm: a token attends within the (causal half of the) chunk over
+ * N + hd, and meets the state over 4 hd N (Mamba-2's SSD, chunks of 256)
+ * or 7 hd N (the gated delta rule: decay, S k, the rank-one update and
+ * S q; chunks of 64).  Gated DeltaNet maps onto the same fields: heads =
+ * value heads, hd = dv, N = dk, groups = key heads. */
 #define SSM_CHUNK 256.0
+#define GDN_CHUNK 64.0
 
 static ROOF__INLINE void mamba_block(emit *e)
 {
@@ -810,21 +815,27 @@ static ROOF__INLINE void mamba_block(emit *e)
     const roof__shape *sh = s->sh;
     const double T = s->tokens, inner = sh->ssm_inner, ch = sh->ssm_conv_ch;
     const double had = s->cached > 0.0 ? 1.0 : 0.0;
+    const double chunk = s->gdn ? GDN_CHUNK : SSM_CHUNK;
+    const double per_state = s->gdn ? 7.0 : 4.0;
     norm(e, ROOF_OP_ATTN_NORM);
-    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden, sh->ssm_in_width);
+    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden,
+         s->gdn ? sh->gdn_in_width : sh->ssm_in_width);
     const double conv = s->batch * (sh->ssm_k - 1.0) * ch * s->kb;
     put(e, ROOF_OP_SSM_CONV, 2.0 * sh->ssm_k * ch * T, ch * sh->ssm_k * s->wq,
         T * ch * s->ab, T * ch * s->ab, had * conv, conv, 0.0);
     const double state = s->batch * inner * sh->ssm_n * s->kb;
-    const double n = s->new_tok < SSM_CHUNK ? s->new_tok : SSM_CHUNK;
+    const double n = s->new_tok < chunk ? s->new_tok : chunk;
     const double reach = (n + 1.0) * 0.5; /* mean causal prefix */
+    const double gates = s->gdn ? 2.0 : 1.0; /* dt (and b) a head */
     put(e, ROOF_OP_SSM_SCAN,
-        T * sh->ssm_heads * (4.0 * sh->ssm_hd * sh->ssm_n
+        T * sh->ssm_heads * (per_state * sh->ssm_hd * sh->ssm_n
                              + 2.0 * reach * (sh->ssm_n + sh->ssm_hd)),
-        3.0 * sh->ssm_heads * s->wq, T * (ch + sh->ssm_heads) * s->ab,
-        T * inner * s->ab, had * state, state, 0.0);
+        (s->gdn ? 2.0 : 3.0) * sh->ssm_heads * s->wq, /* A, dt (, D) */
+        T * (ch + gates * sh->ssm_heads) * s->ab, T * inner * s->ab,
+        had * state, state, 0.0);
     put_act(e, ROOF_OP_SSM_NORM, (FLOPS_SILU_MUL + FLOPS_RMSNORM) * T * inner,
-            inner * s->ab, 2.0 * T * inner * s->ab, T * inner * s->ab);
+            (s->gdn ? sh->gdn_norm : inner) * s->ab, 2.0 * T * inner * s->ab,
+            T * inner * s->ab);
     proj(e, ROOF_OP_SSM_OUT_PROJ, inner, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
@@ -1044,6 +1055,7 @@ static void group_step(const roof_model *m, const roof_workload *w,
     gs->layers = G.layers;
     gs->attn = (uint32_t)G.attn;
     gs->ssm = (uint32_t)G.ssm;
+    gs->gdn = (uint32_t)G.gdn;
     gs->sh = sh;
     gs->mlp_on = (uint32_t)G.mlp;
     gs->blocks = (double)(G.mixer + G.mlp);

@@ -81,6 +81,7 @@ static void test_configs_equal_presets(void **state)
     expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
     expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
     expect_preset("nemotron-h-8b.config.json", "nemotron-h-8b");
+    expect_preset("qwen3-next-80b-a3b.config.json", "qwen3-next-80b-a3b");
     expect_preset_bits("gpt-oss-20b.config.json", "gpt-oss-20b", 32);
     expect_preset_bits("gpt-oss-120b.config.json", "gpt-oss-120b", 32);
     expect_preset_bits("deepseek-v3.config.json", "deepseek-v3", 16);
@@ -524,13 +525,15 @@ static void test_refuses_what_it_cannot_model(void **state)
         {"{\"model_type\": \"jamba\", " LLAMA_KEYS "}",
          ROOF_E_UNSUPPORTED, "its Mamba layers are not modelled: "
                              "\"jamba\""},
-        {"{\"model_type\": \"qwen3_next\", " LLAMA_KEYS "}",
-         ROOF_E_UNSUPPORTED, "its Gated DeltaNet layers are not modelled: "
-                             "\"qwen3_next\""},
+        {"{\"model_type\": \"falcon_h1\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Mamba-2 layers are not modelled: "
+                             "\"falcon_h1\""},
+        /* Recurrent sizes without a recurrent layer: not read as
+         * attention, refused. */
         {"{\"model_type\": \"llama\", \"linear_num_value_heads\": 8, "
          LLAMA_KEYS "}",
-         ROOF_E_UNSUPPORTED, "layers this key describes are not modelled: "
-                             "\"linear_num_value_heads\""},
+         ROOF_E_INVALID, "not a valid model: \"invalid value or combination "
+                         "of fields\""},
         {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
          "\"M-M\", " LLAMA_KEYS "}",
          ROOF_E_INVALID, "not one entry a layer in "

@@ -1478,6 +1478,37 @@ static void test_mamba2_by_hand(void **state)
     assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_E_INVALID);
 }
 
+/* Qwen3-Next's Gated DeltaNet by hand (docs/model.md): 32 value heads of
+ * 128, 16 key heads of 128, kernel 4: q, k, v convolved (4096 + 2 x 16 x
+ * 128 = 8192 channels), in_proj_qkvz and in_proj_ba 12,288 + 64 wide; the
+ * state 32 x 128 x 128 a sequence.  Decode of one sequence at 500. */
+static void test_gated_deltanet_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("qwen3-next-80b-a3b");
+    const roof_hardware hw = device("h100-sxm");
+    const roof_workload w = decode(1, 500);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    EQ(scan->kv_read_bytes, 4096.0 * 128.0 * 2.0);
+    EQ(scan->kv_write_bytes, 4096.0 * 128.0 * 2.0);
+    /* 7 dk dv a head for the delta rule, 2 (dk + dv) within the chunk. */
+    EQ(scan->flops, 32.0 * (7.0 * 128.0 * 128.0 + 2.0 * 256.0));
+    EQ(scan->weight_bytes, 2.0 * 32.0 * 2.0); /* A and dt bias */
+    EQ(find_in(&r, ROOF_OP_SSM_CONV, 0)->kv_read_bytes, 3.0 * 8192.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_IN_PROJ, 0)->weight_bytes,
+       2048.0 * 12352.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_NORM, 0)->weight_bytes, 128.0 * 2.0);
+    /* The attention layers: gated output (16 heads of 256), QK-norm. */
+    EQ(find_in(&r, ROOF_OP_ATTN_GATE, 1)->weight_bytes,
+       2048.0 * 4096.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_QK_NORM, 1)->weight_bytes, 2.0 * 256.0 * 2.0);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
 /* The small terms by hand, Qwen3-8B decoding 2 sequences at 100 cached:
  * QK-norm over q (32 x 128) and k (8 x 128) of 2 tokens, 4 FLOPs an
  * element, 2 x 128 gains; with an output gate, its projection 2 x 4096 x
@@ -1589,6 +1620,7 @@ int main(void)
         cmocka_unit_test(test_mla_prefill_by_hand),
         cmocka_unit_test(test_mamba2_by_hand),
         cmocka_unit_test(test_small_terms_by_hand),
+        cmocka_unit_test(test_gated_deltanet_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,9 +40,12 @@ enum roof_mixer_kind {
     ROOF_MIXER_MLA = 4,       /* multi-head latent attention (DeepSeek-V2
                                  and V3): the model's q_lora_rank ..
                                  v_head_dim fields */
-    ROOF_MIXER_MAMBA2 = 5     /* a Mamba-2 mixer: the model's ssm_* fields */
+    ROOF_MIXER_MAMBA2 = 5,    /* a Mamba-2 mixer: the model's ssm_* fields */
+    ROOF_MIXER_GDN = 6        /* Gated DeltaNet (Qwen3-Next): the ssm_*
+                                 fields as value heads, value head width,
+                                 key head width, key heads, conv kernel */
 };
-#define ROOF_MIXER_COUNT 6
+#define ROOF_MIXER_COUNT 7
 
 /* Small terms of full, sliding and chunked attention (a bit mask). */
 enum roof_attn_extra {
@@ -115,8 +118,9 @@ typedef struct roof_model {
                                      k_rope per token); > 0 */
     uint32_t qk_nope_head_dim;    /* the rest of a head's q and k; > 0 */
     uint32_t v_head_dim;          /* a head's value width; > 0 */
-    /* Mamba-2, for ROOF_MIXER_MAMBA2 groups (all 0 when no group uses it;
-     * docs/model.md, "Mamba-2"). */
+    /* Mamba-2 and Gated DeltaNet, for ROOF_MIXER_MAMBA2 or ROOF_MIXER_GDN
+     * groups (all 0 when no group uses them, and not both in one model;
+     * docs/model.md, "Mamba-2", "Gated DeltaNet"). */
     uint32_t ssm_heads;           /* mamba_num_heads; > 0 */
     uint32_t ssm_head_dim;        /* mamba_head_dim; > 0 */
     uint32_t ssm_state;           /* ssm_state_size (N); > 0 */

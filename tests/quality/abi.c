@@ -412,7 +412,8 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_MIXER_NONE, 3);
     assert_int_equal(ROOF_MIXER_MLA, 4);
     assert_int_equal(ROOF_MIXER_MAMBA2, 5);
-    assert_int_equal(ROOF_MIXER_COUNT, 6);
+    assert_int_equal(ROOF_MIXER_GDN, 6);
+    assert_int_equal(ROOF_MIXER_COUNT, 7);
     assert_int_equal(ROOF_EXTRA_QK_NORM, 1);
     assert_int_equal(ROOF_EXTRA_SINKS, 2);
     assert_int_equal(ROOF_EXTRA_OUTPUT_GATE, 4);
