@@ -677,6 +677,21 @@ static void test_schedules_by_hand(void **state)
     assert_int_equal(m.intermediate, 32768);
     assert_int_equal(m.native_bits, 16); /* the top level's dtype */
     assert_int_equal(m.group_count, 0);
+    /* Qwen3-Next's layer_types: linear_attention layers are Gated
+     * DeltaNet, whatever full_attention_interval would say. */
+    m = parse_ok("{\"model_type\": \"qwen3_next\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 3,"
+                 " \"intermediate_size\": 128, \"vocab_size\": 100,"
+                 " \"layer_types\": [\"full_attention\", \"linear_attention\","
+                 " \"linear_attention\"], \"linear_num_value_heads\": 4,"
+                 " \"linear_value_head_dim\": 16, \"linear_key_head_dim\": 16,"
+                 " \"linear_num_key_heads\": 2, \"linear_conv_kernel_dim\": 4}");
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_ATTENTION);
+    assert_int_equal(m.groups[1].mixer, ROOF_MIXER_GDN);
+    assert_int_equal(m.groups[1].layers, 2);
+    assert_int_equal(m.attn_extras,
+                     ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE);
     /* layer_types may name chunked layers where a chunk size is given. */
     m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
                  " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
