@@ -194,6 +194,9 @@ typedef struct cfg {
     roof__json j;
     size_t slot[K_COUNT];
     roof_parse_error *err;
+    const family *as;      /* roof_model_from_json_as: for an unknown type */
+    const char *as_type;
+    int read_as;           /* the model_type was unknown: read as `as` */
 } cfg;
 
 /* ---- typed reads; JSON null counts as absent (HuggingFace's None) ---- */
@@ -319,6 +322,11 @@ static int find_family(cfg *c, const family **out)
     *out = family_named(families, ROOF_ARRAY_LEN(families), c, at);
     if (*out != NULL)
         return ROOF_OK;
+    if (c->as != NULL) { /* the caller's explicit choice */
+        *out = c->as;
+        c->read_as = 1;
+        return ROOF_OK;
+    }
     for (size_t i = 0; i < ROOF_ARRAY_LEN(refused_types); i++) {
         if (roof__json_string_is(&c->j, at, refused_types[i].type)) {
             roof__parse_error_at(c->err, c->j.text, at, refused_types[i].why,
@@ -1044,10 +1052,31 @@ static int read_text_config(cfg *c)
     return ROOF_OK;
 }
 
-int roof_model_from_json(const char *text, size_t len, roof_model *out,
-                         roof_parse_error *err)
+/* A model read as another family says so in its name and its source. */
+static void mark_read_as(const cfg *c, roof_model *m)
+{
+    /* The family types are short: the suffix always fits a name. */
+    char suffix[32], base[sizeof m->name];
+    char full[sizeof base + sizeof suffix], source[sizeof m->source + 64];
+    int n = snprintf(suffix, sizeof suffix, " (as %s)", c->as_type);
+    size_t room = sizeof m->name - 1
+                  - (n > 0 && (size_t)n < sizeof suffix ? (size_t)n : 0);
+    roof__copy_utf8(base, room + 1, m->name, strlen(m->name));
+    snprintf(full, sizeof full, "%s%s", base, suffix);
+    roof__copy_utf8(m->name, sizeof m->name, full, strlen(full));
+    snprintf(source, sizeof source, "read as %s (unknown model_type): %s",
+             c->as_type, m->source);
+    roof__copy_utf8(m->source, sizeof m->source, source, strlen(source));
+}
+
+static int from_json(const char *text, size_t len, roof_model *out,
+                     roof_parse_error *err, const family *as,
+                     const char *as_type)
 {
     cfg c;
+    c.as = as;
+    c.as_type = as_type;
+    c.read_as = 0;
     if (out == NULL) {
         roof__parse_error_at(err, NULL, 0, "output is NULL", NULL);
         return ROOF_E_NULL;
@@ -1068,6 +1097,8 @@ int roof_model_from_json(const char *text, size_t len, roof_model *out,
     memset(&m, 0, sizeof m);
     if ((rc = read_model(&c, &m)) != ROOF_OK)
         return rc;
+    if (c.read_as)
+        mark_read_as(&c, &m);
     if ((rc = roof_model_validate(&m)) != ROOF_OK) {
         roof__parse_error_at(err, text, c.j.root, "not a valid model:",
                              roof_status_str(rc));
@@ -1075,6 +1106,29 @@ int roof_model_from_json(const char *text, size_t len, roof_model *out,
     }
     *out = m;
     return ROOF_OK;
+}
+
+int roof_model_from_json(const char *text, size_t len, roof_model *out,
+                         roof_parse_error *err)
+{
+    return from_json(text, len, out, err, NULL, NULL);
+}
+
+int roof_model_from_json_as(const char *text, size_t len, const char *as,
+                            roof_model *out, roof_parse_error *err)
+{
+    if (as == NULL || out == NULL) {
+        roof__parse_error_at(err, NULL, 0, "family or output is NULL", NULL);
+        return ROOF_E_NULL;
+    }
+    for (size_t f = 0; f < ROOF_ARRAY_LEN(families); f++) {
+        for (size_t t = 0; t < MAX_TYPES && families[f].types[t]; t++) {
+            if (strcmp(as, families[f].types[t]) == 0)
+                return from_json(text, len, out, err, &families[f], as);
+        }
+    }
+    roof__parse_error_at(err, NULL, 0, "no such family to read as:", as);
+    return ROOF_E_NOT_FOUND;
 }
 
 static void put_u32(roof__out *o, const char *key, uint32_t v)

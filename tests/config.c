@@ -508,6 +508,53 @@ static void test_groups_in_json(void **state)
     assert_int_equal(back.groups[1].mixer, ROOF_MIXER_CHUNKED);
 }
 
+/* An unknown family read as a known one, by the caller's choice: and the
+ * descriptor says so in its name and source. */
+static void test_read_as_opt_in(void **state)
+{
+    (void)state;
+    const char *text = "{\"_name_or_path\": \"acme/novel-7b\", "
+                       "\"model_type\": \"novel\", \"hidden_size\": 64, "
+                       "\"num_attention_heads\": 4, \"num_hidden_layers\": 2, "
+                       "\"intermediate_size\": 128, \"vocab_size\": 100}";
+    roof_model m;
+    roof_parse_error err;
+    assert_int_equal(roof_model_from_json(text, strlen(text), &m, &err),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), "llama", &m,
+                                             &err),
+                     ROOF_OK);
+    assert_string_equal(m.name, "acme/novel-7b (as llama)");
+    assert_string_equal(m.source, "read as llama (unknown model_type): "
+                                  "config.json of acme/novel-7b");
+    assert_int_equal(m.hidden, 64);
+    assert_int_equal(m.mlp, ROOF_MLP_GATED);
+    /* A long name keeps its suffix. */
+    const char *longer = "{\"_name_or_path\": \"an-organisation/a-model-name-"
+                         "that-is-quite-long\", \"model_type\": \"novel\", "
+                         "\"n_embd\": 64, \"n_head\": 4, \"n_layer\": 2, "
+                         "\"vocab_size\": 100}";
+    assert_int_equal(roof_model_from_json_as(longer, strlen(longer), "gpt2",
+                                             &m, &err),
+                     ROOF_OK);
+    assert_true(strlen(m.name) < sizeof m.name);
+    assert_non_null(strstr(m.name, " (as gpt2)"));
+    assert_int_equal(m.mlp, ROOF_MLP_PLAIN);
+    /* A known type reads as itself; an unknown family is not found. */
+    const char *known = "{\"model_type\": \"gpt2\", \"n_embd\": 64, "
+                        "\"n_head\": 4, \"n_layer\": 2, \"vocab_size\": 100}";
+    assert_int_equal(roof_model_from_json_as(known, strlen(known), "llama",
+                                             &m, &err),
+                     ROOF_OK);
+    assert_string_equal(m.name, "gpt2");
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), "nope", &m,
+                                             &err),
+                     ROOF_E_NOT_FOUND);
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), NULL, &m,
+                                             &err),
+                     ROOF_E_NULL);
+}
+
 /* What the reader cannot model, it refuses, naming the type or key. */
 static void test_refuses_what_it_cannot_model(void **state)
 {
@@ -715,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_groups_in_json),
         cmocka_unit_test(test_refuses_what_it_cannot_model),
+        cmocka_unit_test(test_read_as_opt_in),
         cmocka_unit_test(test_schedules_by_hand),
         cmocka_unit_test(test_to_json_errors),
         cmocka_unit_test(test_malformed),

@@ -631,6 +631,13 @@ extern "C" {
         out: *mut roof_model,
         err: *mut roof_parse_error,
     ) -> c_int;
+    pub fn roof_model_from_json_as(
+        text: *const c_char,
+        len: usize,
+        as_type: *const c_char,
+        out: *mut roof_model,
+        err: *mut roof_parse_error,
+    ) -> c_int;
     pub fn roof_model_to_json(m: *const roof_model, buf: *mut c_char, cap: usize, len: *mut usize) -> c_int;
     pub fn roof_hardware_from_json(
         text: *const c_char,
