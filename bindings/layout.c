@@ -120,6 +120,7 @@ static void model_structs(void)
     F(roof_model, max_context);
     F(roof_model, native_bits);
     F(roof_model, group_count);
+    F(roof_model, attn_extras);
     F(roof_model, q_lora_rank);
     F(roof_model, kv_lora_rank);
     F(roof_model, qk_rope_head_dim);

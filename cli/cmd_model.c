@@ -146,7 +146,7 @@ static const char *mixer_name(uint32_t k)
         [ROOF_MIXER_SLIDING] = "sliding window",
         [ROOF_MIXER_CHUNKED] = "chunked attention",
         [ROOF_MIXER_NONE] = "no mixer", [ROOF_MIXER_MLA] = "MLA",
-        [ROOF_MIXER_MAMBA2] = "Mamba-2",
+        [ROOF_MIXER_MAMBA2] = "Mamba-2", [ROOF_MIXER_GDN] = "Gated DeltaNet",
     };
     return k < ROOF_MIXER_COUNT ? names[k] : "?";
 }

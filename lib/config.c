@@ -37,9 +37,11 @@ enum key {
     K_DECODER_SPARSE_STEP,
     K_Q_LORA_RANK, K_KV_LORA_RANK, K_QK_ROPE_HEAD_DIM, K_QK_NOPE_HEAD_DIM,
     K_V_HEAD_DIM,
-    /* architecture-changing keys this reader does not model: refused */
+    /* recurrent mixers: Mamba-2, Gated DeltaNet */
     K_HYBRID_OVERRIDE_PATTERN, K_LINEAR_NUM_VALUE_HEADS, K_MAMBA_NUM_HEADS,
     K_SSM_STATE_SIZE, K_MAMBA_HEAD_DIM, K_N_GROUPS, K_CONV_KERNEL,
+    K_LINEAR_NUM_KEY_HEADS, K_LINEAR_KEY_HEAD_DIM, K_LINEAR_VALUE_HEAD_DIM,
+    K_LINEAR_CONV_KERNEL_DIM, K_FULL_ATTENTION_INTERVAL,
     K_COUNT,
     K_NONE = 0xFF
 };
@@ -90,6 +92,11 @@ static const char *const key_names[] = {
     [K_SSM_STATE_SIZE] = "ssm_state_size",
     [K_MAMBA_HEAD_DIM] = "mamba_head_dim", [K_N_GROUPS] = "n_groups",
     [K_CONV_KERNEL] = "conv_kernel",
+    [K_LINEAR_NUM_KEY_HEADS] = "linear_num_key_heads",
+    [K_LINEAR_KEY_HEAD_DIM] = "linear_key_head_dim",
+    [K_LINEAR_VALUE_HEAD_DIM] = "linear_value_head_dim",
+    [K_LINEAR_CONV_KERNEL_DIM] = "linear_conv_kernel_dim",
+    [K_FULL_ATTENTION_INTERVAL] = "full_attention_interval",
 };
 /* Every key has its name: a missing last entry fails to compile (C99 has
  * no static assert; a negative array size does the same). */
@@ -98,7 +105,7 @@ typedef char key_names_complete[ROOF_ARRAY_LEN(key_names) == K_COUNT ? 1
 
 enum family_id { FAM_LLAMA, FAM_GEMMA, FAM_GPT2, FAM_NEOX, FAM_OPT, FAM_FALCON,
                  FAM_DEEPSEEK, FAM_GPT_OSS, FAM_LLAMA4, FAM_GEMMA2,
-                 FAM_NEMOTRON_H };
+                 FAM_NEMOTRON_H, FAM_QWEN3_NEXT };
 
 /* Where a family keeps each size (first key present wins) and its
  * defaults, as the transformers configuration classes define them. */
@@ -144,6 +151,13 @@ static const family families[] = {
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
      ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
      ROOF_MLP_PLAIN, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
+    /* Qwen3-Next: Gated DeltaNet layers, every full_attention_interval-th
+     * (or as layer_types says) a gated attention layer. */
+    {FAM_QWEN3_NEXT, {"qwen3_next"},
+     ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
+     ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
+     ALT(K_MAX_POSITION_EMBEDDINGS, K_NONE), 0,
+     ROOF_MLP_GATED, ROOF_NORM_RMS, ROOF_POS_ROPE, 0},
     {FAM_GEMMA2, {"gemma2"},
      ALT(K_HIDDEN_SIZE, K_NONE), ALT(K_NUM_ATTENTION_HEADS, K_NONE),
      ALT(K_NUM_HIDDEN_LAYERS, K_NONE), ALT(K_INTERMEDIATE_SIZE, K_NONE),
@@ -180,6 +194,9 @@ typedef struct cfg {
     roof__json j;
     size_t slot[K_COUNT];
     roof_parse_error *err;
+    const family *as;      /* roof_model_from_json_as: for an unknown type */
+    const char *as_type;
+    int read_as;           /* the model_type was unknown: read as `as` */
 } cfg;
 
 /* ---- typed reads; JSON null counts as absent (HuggingFace's None) ---- */
@@ -286,7 +303,6 @@ static const family *family_named(const family *list, size_t n,
 static const struct refused {
     const char *type, *why;
 } refused_types[] = {
-    {"qwen3_next", "its Gated DeltaNet layers are not modelled:"},
     {"mamba", "Mamba layers are not modelled:"},
     {"mamba2", "Mamba-2 layers are not modelled:"},
     {"jamba", "its Mamba layers are not modelled:"},
@@ -306,6 +322,11 @@ static int find_family(cfg *c, const family **out)
     *out = family_named(families, ROOF_ARRAY_LEN(families), c, at);
     if (*out != NULL)
         return ROOF_OK;
+    if (c->as != NULL) { /* the caller's explicit choice */
+        *out = c->as;
+        c->read_as = 1;
+        return ROOF_OK;
+    }
     for (size_t i = 0; i < ROOF_ARRAY_LEN(refused_types); i++) {
         if (roof__json_string_is(&c->j, at, refused_types[i].type)) {
             roof__parse_error_at(c->err, c->j.text, at, refused_types[i].why,
@@ -475,9 +496,32 @@ static int read_dtype(cfg *c, roof_model *m)
     return invalid(c, k, "unknown dtype in");
 }
 
+/* The small terms of attention each family has (docs/model.md). */
+static const struct type_extras {
+    const char *type;
+    uint32_t extras;
+} type_extras[] = {
+    {"qwen3", ROOF_EXTRA_QK_NORM},       {"qwen3_moe", ROOF_EXTRA_QK_NORM},
+    {"gemma3", ROOF_EXTRA_QK_NORM},      {"gemma3_text", ROOF_EXTRA_QK_NORM},
+    {"gpt_oss", ROOF_EXTRA_SINKS},
+    {"qwen3_next", ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE},
+};
+
+static void read_extras(const cfg *c, roof_model *m)
+{
+    if (!has(c, K_MODEL_TYPE))
+        return;
+    for (size_t i = 0; i < ROOF_ARRAY_LEN(type_extras); i++) {
+        if (roof__json_string_is(&c->j, c->slot[K_MODEL_TYPE],
+                                 type_extras[i].type))
+            m->attn_extras = type_extras[i].extras;
+    }
+}
+
 static int read_kinds(cfg *c, const family *f, roof_model *m)
 {
     uint32_t alibi = 0;
+    read_extras(c, m);
     m->mlp = f->mlp;
     m->norm = f->norm;
     m->position = f->position;
@@ -492,22 +536,6 @@ static int read_kinds(cfg *c, const family *f, roof_model *m)
 
 /* ---- MLA and layer schedules ------------------------------------------- */
 
-/* Keys that change the architecture in ways not modelled: refused by
- * name (never read as attention). */
-static int refuse_unmodelled(cfg *c)
-{
-    static const uint8_t keys[] = {K_LINEAR_NUM_VALUE_HEADS};
-    for (size_t i = 0; i < sizeof keys; i++) {
-        if (has(c, keys[i])) {
-            roof__parse_error_at(c->err, c->j.text, c->slot[keys[i]],
-                                 "layers this key describes are not "
-                                 "modelled:", key_names[keys[i]]);
-            return ROOF_E_UNSUPPORTED;
-        }
-    }
-    return ROOF_OK;
-}
-
 /* Mamba-2's sizes (Nemotron-H). */
 static int read_ssm(cfg *c, roof_model *m)
 {
@@ -516,9 +544,17 @@ static int read_ssm(cfg *c, roof_model *m)
                                     K_CONV_KERNEL};
     uint32_t *const out[5] = {&m->ssm_heads, &m->ssm_head_dim, &m->ssm_state,
                               &m->ssm_groups, &m->ssm_conv};
+    /* Gated DeltaNet's keys on the same fields (docs/model.md). */
+    static const uint8_t linear[5] = {K_LINEAR_NUM_VALUE_HEADS,
+                                      K_LINEAR_VALUE_HEAD_DIM,
+                                      K_LINEAR_KEY_HEAD_DIM,
+                                      K_LINEAR_NUM_KEY_HEADS,
+                                      K_LINEAR_CONV_KERNEL_DIM};
     int rc = ROOF_OK;
     for (int i = 0; i < 5 && rc == ROOF_OK; i++)
         rc = opt_u32(c, keys[i], out[i]);
+    for (int i = 0; i < 5 && rc == ROOF_OK; i++)
+        rc = opt_u32(c, linear[i], out[i]);
     return rc;
 }
 
@@ -554,6 +590,8 @@ typedef struct schedule {
     uint32_t first_dense, interleave, sparse_step;
     uint32_t dense_width;  /* width of a dense layer among MoE ones */
     int alternate;         /* Gemma-2: even layers local */
+    int gdn;               /* Qwen3-Next: linear layers are Gated DeltaNet */
+    uint32_t full_every;   /* full_attention_interval */
     int mla;
     int active;            /* any rule applies */
 } schedule;
@@ -596,11 +634,16 @@ static int read_schedule_keys(cfg *c, const family *f, const roof_model *m,
         return rc;
     if (f->id == FAM_LLAMA4)
         rc = opt_u32(c, K_INTERMEDIATE_SIZE_MLP, &s->dense_width);
+    s->gdn = f->id == FAM_QWEN3_NEXT;
+    if (rc == ROOF_OK && s->gdn) {
+        s->full_every = 4; /* transformers' default */
+        rc = opt_u32(c, K_FULL_ATTENTION_INTERVAL, &s->full_every);
+    }
     s->alternate = f->id == FAM_GEMMA2 && s->window > 0;
     s->mla = m->kv_lora_rank > 0;
     if (f->id != FAM_LLAMA4)
         s->chunk = 0; /* attention_chunk_size elsewhere: not Llama-4's */
-    s->active = s->hybrid_len > 0 || s->types != ROOF__JSON_NONE
+    s->active = s->gdn || s->hybrid_len > 0 || s->types != ROOF__JSON_NONE
                 || s->pattern > 0 || s->alternate
                 || s->chunk > 0 || s->mla || s->first_dense > 0
                 || s->interleave > 1 || s->sparse_step > 1
@@ -633,6 +676,10 @@ static int typed_mixer(cfg *c, const schedule *s, size_t *it,
         g->window = s->window;
         return ROOF_OK;
     }
+    if (roof__json_string_is(&c->j, v, "linear_attention") && s->gdn) {
+        g->mixer = ROOF_MIXER_GDN;
+        return ROOF_OK;
+    }
     if (roof__json_string_is(&c->j, v, "chunked_attention") && s->chunk > 0) {
         g->mixer = ROOF_MIXER_CHUNKED;
         g->window = s->chunk;
@@ -652,6 +699,9 @@ static int layer_mixer(cfg *c, const schedule *s, uint32_t i, size_t *types,
         g->mixer = ROOF_MIXER_MLA;
     } else if (s->types != ROOF__JSON_NONE) {
         return typed_mixer(c, s, types, g);
+    } else if (s->gdn) {
+        if (s->full_every == 0 || (i + 1) % s->full_every != 0)
+            g->mixer = ROOF_MIXER_GDN;
     } else if ((s->pattern > 0 && (i + 1) % s->pattern != 0)
                || (s->alternate && i % 2 == 0)) {
         g->mixer = ROOF_MIXER_SLIDING;
@@ -810,6 +860,7 @@ static const char *const mixer_names[ROOF_MIXER_COUNT] = {
     [ROOF_MIXER_ATTENTION] = "attention", [ROOF_MIXER_SLIDING] = "sliding",
     [ROOF_MIXER_CHUNKED] = "chunked", [ROOF_MIXER_NONE] = "none",
     [ROOF_MIXER_MLA] = "mla", [ROOF_MIXER_MAMBA2] = "mamba2",
+    [ROOF_MIXER_GDN] = "gdn",
 };
 static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
     [ROOF_GROUP_MLP_MODEL] = "model", [ROOF_GROUP_MLP_DENSE] = "dense",
@@ -817,10 +868,10 @@ static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
 };
 
 enum { R_NAME, R_SOURCE, R_MLP, R_NORM, R_POSITION, R_NATIVE_BITS,
-       R_INTERMEDIATE, R_GROUPS, R_COUNT };
+       R_INTERMEDIATE, R_GROUPS, R_ATTN_EXTRAS, R_COUNT };
 static const char *const roof_keys[R_COUNT] = {
     "name", "source", "mlp", "norm", "position", "native_bits", "intermediate",
-    "groups",
+    "groups", "attn_extras",
 };
 
 /* One layer group: {"layers", "mixer", "window", "mlp",
@@ -925,6 +976,8 @@ static int read_override(cfg *c, int r, size_t val, roof_model *m)
         return roof__json_get_u32(j, val, key, &m->native_bits, c->err);
     case R_GROUPS:
         return read_groups(c, val, m);
+    case R_ATTN_EXTRAS:
+        return roof__json_get_u32(j, val, key, &m->attn_extras, c->err);
     default:
         return roof__json_get_u32(j, val, key, &m->intermediate, c->err);
     }
@@ -971,7 +1024,6 @@ static int read_model(cfg *c, roof_model *m)
         || (rc = first_u32(c, f->positions, &m->max_context)) != ROOF_OK
         || (rc = read_dtype(c, m)) != ROOF_OK
         || (rc = read_kinds(c, f, m)) != ROOF_OK
-        || (rc = refuse_unmodelled(c)) != ROOF_OK
         || (rc = read_mla(c, m)) != ROOF_OK
         || (rc = read_schedule(c, f, m)) != ROOF_OK)
         return rc;
@@ -1000,10 +1052,31 @@ static int read_text_config(cfg *c)
     return ROOF_OK;
 }
 
-int roof_model_from_json(const char *text, size_t len, roof_model *out,
-                         roof_parse_error *err)
+/* A model read as another family says so in its name and its source. */
+static void mark_read_as(const cfg *c, roof_model *m)
+{
+    /* The family types are short: the suffix always fits a name. */
+    char suffix[32], base[sizeof m->name];
+    char full[sizeof base + sizeof suffix], source[sizeof m->source + 64];
+    int n = snprintf(suffix, sizeof suffix, " (as %s)", c->as_type);
+    size_t room = sizeof m->name - 1
+                  - (n > 0 && (size_t)n < sizeof suffix ? (size_t)n : 0);
+    roof__copy_utf8(base, room + 1, m->name, strlen(m->name));
+    snprintf(full, sizeof full, "%s%s", base, suffix);
+    roof__copy_utf8(m->name, sizeof m->name, full, strlen(full));
+    snprintf(source, sizeof source, "read as %s (unknown model_type): %s",
+             c->as_type, m->source);
+    roof__copy_utf8(m->source, sizeof m->source, source, strlen(source));
+}
+
+static int from_json(const char *text, size_t len, roof_model *out,
+                     roof_parse_error *err, const family *as,
+                     const char *as_type)
 {
     cfg c;
+    c.as = as;
+    c.as_type = as_type;
+    c.read_as = 0;
     if (out == NULL) {
         roof__parse_error_at(err, NULL, 0, "output is NULL", NULL);
         return ROOF_E_NULL;
@@ -1024,6 +1097,8 @@ int roof_model_from_json(const char *text, size_t len, roof_model *out,
     memset(&m, 0, sizeof m);
     if ((rc = read_model(&c, &m)) != ROOF_OK)
         return rc;
+    if (c.read_as)
+        mark_read_as(&c, &m);
     if ((rc = roof_model_validate(&m)) != ROOF_OK) {
         roof__parse_error_at(err, text, c.j.root, "not a valid model:",
                              roof_status_str(rc));
@@ -1031,6 +1106,29 @@ int roof_model_from_json(const char *text, size_t len, roof_model *out,
     }
     *out = m;
     return ROOF_OK;
+}
+
+int roof_model_from_json(const char *text, size_t len, roof_model *out,
+                         roof_parse_error *err)
+{
+    return from_json(text, len, out, err, NULL, NULL);
+}
+
+int roof_model_from_json_as(const char *text, size_t len, const char *as,
+                            roof_model *out, roof_parse_error *err)
+{
+    if (as == NULL || out == NULL) {
+        roof__parse_error_at(err, NULL, 0, "family or output is NULL", NULL);
+        return ROOF_E_NULL;
+    }
+    for (size_t f = 0; f < ROOF_ARRAY_LEN(families); f++) {
+        for (size_t t = 0; t < MAX_TYPES && families[f].types[t]; t++) {
+            if (strcmp(as, families[f].types[t]) == 0)
+                return from_json(text, len, out, err, &families[f], as);
+        }
+    }
+    roof__parse_error_at(err, NULL, 0, "no such family to read as:", as);
+    return ROOF_E_NOT_FOUND;
 }
 
 static void put_u32(roof__out *o, const char *key, uint32_t v)
@@ -1107,6 +1205,9 @@ static void write_roofmodel(roof__out *o, const roof_model *m)
     put_inner_str(o, "position", position_names[m->position], 0);
     roof__out_fmt(o, ",\n    \"native_bits\": %lu,\n    \"intermediate\": %lu",
                   (unsigned long)m->native_bits, (unsigned long)m->intermediate);
+    if (m->attn_extras != 0)
+        roof__out_fmt(o, ",\n    \"attn_extras\": %lu",
+                      (unsigned long)m->attn_extras);
     write_groups(o, m);
     roof__out_str(o, "\n  }");
 }

@@ -27,7 +27,8 @@ typedef struct preset {
      .kv_heads = kvh, .head_dim = 128, .vocab = 151936,                    \
      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
      .experts = 128, .experts_per_token = 8, .expert_intermediate = moe,  \
-     .max_context = 40960, .native_bits = 16}
+     .max_context = 40960, .native_bits = 16,                              \
+     .attn_extras = ROOF_EXTRA_QK_NORM}
 
 /* gpt-oss: layers alternate a 128-token window and full attention. */
 #define GPT_OSS(nm, src, lay, ex)                                           \
@@ -35,7 +36,8 @@ typedef struct preset {
      .kv_heads = 8, .head_dim = 64, .vocab = 201088,                      \
      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE, \
      .experts = ex, .experts_per_token = 4, .expert_intermediate = 2880,  \
-     .max_context = 131072, .native_bits = 16, .group_count = 2,           \
+     .max_context = 131072, .native_bits = 16,                             \
+     .attn_extras = ROOF_EXTRA_SINKS, .group_count = 2,                     \
      .groups = {{.layers = (lay) / 2, .mixer = ROOF_MIXER_SLIDING,         \
                  .window = 128},                                            \
                 {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}}}
@@ -149,39 +151,42 @@ static const preset presets[] = {
       .position = ROOF_POS_LEARNED, .tied_embeddings = 1,
       .max_context = 2048, .native_bits = 16},
      {"gpt-3", "gpt3-175b", "davinci", NULL}},
-    /* Qwen3: q/k RMSNorm per head (2 x 128 gains a layer) not modelled. */
-    {DENSE_LLAMA("qwen3-8b", "Qwen/Qwen3-8B config.json (head_dim 128; "
-                 "QK-norm not modelled); 8.2B total, 6.95B non-embedding "
-                 "(model card)",
-                 4096, 36, 32, 8, 12288, 151936, 40960),
+    {{.name = "qwen3-8b",
+      .source = "Qwen/Qwen3-8B config.json (head_dim 128, QK-norm); 8.2B "
+                "total, 6.95B non-embedding (model card)",
+      .hidden = 4096, .layers = 36, .heads = 32, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 12288, .vocab = 151936,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .max_context = 40960, .native_bits = 16,
+      .attn_extras = ROOF_EXTRA_QK_NORM},
      {"qwen-3-8b", NULL, NULL, NULL}},
-    {QWEN3_MOE("qwen3-30b-a3b", "Qwen/Qwen3-30B-A3B config.json (QK-norm "
-               "not modelled); 30.5B total, 3.3B active (model card)",
+    {QWEN3_MOE("qwen3-30b-a3b", "Qwen/Qwen3-30B-A3B config.json (QK-norm); "
+               "30.5B total, 3.3B active (model card)",
                2048, 48, 32, 4, 768),
      {"qwen-3-30b-a3b", NULL, NULL, NULL}},
     {QWEN3_MOE("qwen3-235b-a22b", "Qwen/Qwen3-235B-A22B config.json "
-               "(QK-norm not modelled); 235B total, 22B active (model card)",
+               "(QK-norm); 235B total, 22B active (model card)",
                4096, 94, 64, 4, 1536),
      {"qwen-3-235b-a22b", NULL, NULL, NULL}},
     {GPT_OSS("gpt-oss-20b", "openai/gpt-oss-20b config.json (layer_types "
-             "alternate sliding 128 / full; attention sinks and biases not "
+             "alternate sliding 128 / full; attention sinks; biases not "
              "modelled); 20.91B total, 3.61B active (model card, Table 1)",
              24, 32),
      {"gpt-oss-20B", NULL, NULL, NULL}},
     {GPT_OSS("gpt-oss-120b", "openai/gpt-oss-120b config.json (layer_types "
-             "alternate sliding 128 / full; attention sinks and biases not "
+             "alternate sliding 128 / full; attention sinks; biases not "
              "modelled); 116.83B total, 5.13B active (model card, Table 1)",
              36, 128),
      {"gpt-oss-120B", NULL, NULL, NULL}},
     {{.name = "gemma-3-27b",
       .source = "google/gemma-3-27b-it config.json text_config (5 local "
-                "layers of window 1024 to 1 global: 52 + 10; QK-norm and "
-                "the post-norms not modelled); text weights only",
+                "layers of window 1024 to 1 global: 52 + 10; QK-norm; the "
+                "post-norms not modelled); text weights only",
       .hidden = 5376, .layers = 62, .heads = 32, .kv_heads = 16,
       .head_dim = 128, .intermediate = 21504, .vocab = 262208,
       .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
       .tied_embeddings = 1, .max_context = 131072, .native_bits = 16,
-      .group_count = 2,
+      .attn_extras = ROOF_EXTRA_QK_NORM, .group_count = 2,
       .groups = {{.layers = 52, .mixer = ROOF_MIXER_SLIDING, .window = 1024},
                  {.layers = 10, .mixer = ROOF_MIXER_ATTENTION}}},
      {"gemma3-27b", "gemma-3-27b-it", NULL, NULL}},
@@ -223,6 +228,23 @@ static const preset presets[] = {
       .ssm_head_dim = 64, .ssm_state = 128, .ssm_groups = 8, .ssm_conv = 4,
       NEMOTRON_H_GROUPS},
      {"nemotron-h-8b-base", NULL, NULL, NULL}},
+    {{.name = "qwen3-next-80b-a3b",
+      .source = "Qwen/Qwen3-Next-80B-A3B-Instruct config.json (36 Gated "
+                "DeltaNet + 12 gated attention layers, full_attention_"
+                "interval 4; partial rotary not modelled); 80B total, 3B "
+                "active (model card)",
+      .hidden = 2048, .layers = 48, .heads = 16, .kv_heads = 2,
+      .head_dim = 256, .intermediate = 0, .vocab = 151936,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .experts = 512, .experts_per_token = 10, .expert_intermediate = 512,
+      .shared_experts = 1, .shared_intermediate = 512,
+      .max_context = 262144, .native_bits = 16,
+      .attn_extras = ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE,
+      .ssm_heads = 32, .ssm_head_dim = 128, .ssm_state = 128,
+      .ssm_groups = 16, .ssm_conv = 4, .group_count = 2,
+      .groups = {{.layers = 36, .mixer = ROOF_MIXER_GDN},
+                 {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"qwen3-next-80b-a3b-instruct", "qwen3-next-80b", NULL, NULL}},
 };
 
 #define PRESET_COUNT ((uint32_t)ROOF_ARRAY_LEN(presets))
@@ -269,7 +291,7 @@ static int enums_valid(const roof_model *m)
 {
     return (m->mlp <= ROOF_MLP_PLAIN) & (m->norm <= ROOF_NORM_LAYER)
          & (m->position <= ROOF_POS_NONE) & (m->tied_embeddings <= 1)
-         & (m->native_bits <= 64);
+         & (m->native_bits <= 64) & ((m->attn_extras & ~ROOF_EXTRA_ALL) == 0);
 }
 
 /* One layer group: known kinds, a window exactly for the windowed
@@ -312,6 +334,8 @@ static int ssm_ok(const roof_model *m, int used)
 /* The groups, when there are any, are valid and hold every layer. */
 static int groups_ok(const roof_model *m)
 {
+    if (m->group_count == 0) /* the sizes below: zero, with the tail */
+        return 1;
     uint64_t layers = 0;
     int mla = 0, ssm = 0;
     for (uint32_t i = 0; i < m->group_count; i++) {
@@ -319,10 +343,12 @@ static int groups_ok(const roof_model *m)
             return 0;
         layers += m->groups[i].layers;
         mla |= m->groups[i].mixer == ROOF_MIXER_MLA;
-        ssm |= m->groups[i].mixer == ROOF_MIXER_MAMBA2;
+        ssm |= (m->groups[i].mixer == ROOF_MIXER_MAMBA2) ? 1 : 0;
+        ssm |= (m->groups[i].mixer == ROOF_MIXER_GDN) ? 2 : 0;
     }
-    return (m->group_count == 0 || layers == m->layers) & mla_ok(m, mla)
-           & ssm_ok(m, ssm);
+    if (ssm == 3) /* one set of sizes: not both kinds */
+        return 0;
+    return (layers == m->layers) & mla_ok(m, mla) & ssm_ok(m, ssm);
 }
 
 /* Fills every count from the shape on one device (lib/shape.c); the
@@ -359,8 +385,12 @@ int roof_model_validate(const roof_model *m)
           & roof__has_nul(m->source, sizeof m->source)
           & (m->group_count <= ROOF_MAX_GROUPS)))
         return ROOF_E_INVALID;
-    if (!tail_zero(m, offsetof(roof_model, groups)
-                          + m->group_count * sizeof(roof_layer_group)))
+    /* Without groups, the MLA and Mamba-2 sizes are part of the zero tail
+     * (one memcmp); with them, the unused groups and the reserved words. */
+    if (!tail_zero(m, m->group_count == 0
+                          ? offsetof(roof_model, q_lora_rank)
+                          : offsetof(roof_model, groups)
+                                + m->group_count * sizeof(roof_layer_group)))
         return ROOF_E_INVALID;
     if (!sizes_positive(m))
         return ROOF_E_RANGE;

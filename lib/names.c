@@ -43,6 +43,8 @@ const char *const roof__op_names[] = {
     [ROOF_OP_SSM_SCAN] = "ssm_scan",
     [ROOF_OP_SSM_NORM] = "ssm_norm",
     [ROOF_OP_SSM_OUT_PROJ] = "ssm_out_proj",
+    [ROOF_OP_QK_NORM] = "qk_norm",
+    [ROOF_OP_ATTN_GATE] = "attn_gate",
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(roof__op_names) == ROOF_OP_COUNT,
                     op_names_len);
@@ -84,6 +86,8 @@ const uint8_t roof__op_classes[] = {
     [ROOF_OP_SSM_SCAN] = ROOF_CLASS_ATTN_MATMUL,
     [ROOF_OP_SSM_NORM] = ROOF_CLASS_ELEMENTWISE,
     [ROOF_OP_SSM_OUT_PROJ] = ROOF_CLASS_ATTN_PROJ,
+    [ROOF_OP_QK_NORM] = ROOF_CLASS_ELEMENTWISE,
+    [ROOF_OP_ATTN_GATE] = ROOF_CLASS_ATTN_PROJ,
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(roof__op_classes) == ROOF_OP_COUNT,
                     op_classes_len);

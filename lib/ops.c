@@ -11,6 +11,7 @@
 #include "shape-priv.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 /* The operators' names and classes: roof__op_names, roof__op_classes
@@ -29,7 +30,7 @@ static const uint8_t op_matmul[ROOF_OP_COUNT] = {
     [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
     [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
     [ROOF_OP_SSM_IN_PROJ] = 1,      [ROOF_OP_SSM_SCAN] = 1,
-    [ROOF_OP_SSM_OUT_PROJ] = 1,
+    [ROOF_OP_SSM_OUT_PROJ] = 1,     [ROOF_OP_ATTN_GATE] = 1,
 };
 
 /* The time model's kind of each op (docs/calibration.md); the fused
@@ -74,6 +75,8 @@ static const uint8_t op_kinds[] = {
     [ROOF_OP_SSM_SCAN] = ROOF_KERNEL_ACT,
     [ROOF_OP_SSM_NORM] = ROOF_KERNEL_NORM,
     [ROOF_OP_SSM_OUT_PROJ] = ROOF_KERNEL_GEMM,
+    [ROOF_OP_QK_NORM] = ROOF_KERNEL_NORM,
+    [ROOF_OP_ATTN_GATE] = ROOF_KERNEL_GEMM,
 };
 ROOF__STATIC_ASSERT(ROOF_ARRAY_LEN(op_kinds) == ROOF_OP_COUNT,
                     op_kinds_cover_every_op);
@@ -182,10 +185,14 @@ typedef struct step {
     uint32_t attn_kind;    /* ROOF_KERNEL_ATTN_PREFILL or _DECODE */
     double blocks;         /* all-reduces per layer: attention, MLP */
     uint32_t gated, rope, fused, learned, tp_on;
+    uint32_t qk_norm, gate; /* ROOF_EXTRA_QK_NORM, _OUTPUT_GATE */
+    uint32_t extras;       /* any of them (sinks too) */
+    double sinks;          /* 1 with ROOF_EXTRA_SINKS, else 0 */
     uint32_t attn, mlp_on; /* the layer has attention, an MLP */
     uint32_t mla;          /* its attention is latent (MLA) */
     double rq, rkv, dr, dn, dv; /* MLA: ranks and head parts */
-    uint32_t ssm;          /* its mixer is Mamba-2 */
+    uint32_t ssm;          /* its mixer is recurrent: Mamba-2 or GDN */
+    uint32_t gdn;          /* Gated DeltaNet */
     double cached;         /* cached tokens a sequence (c) */
     const roof__shape *sh; /* the shape, for Mamba-2's widths (groups) */
 } step;
@@ -367,9 +374,13 @@ static int setup(const roof_model *m, const roof_workload *w, step *s)
     s->rope = m->position == ROOF_POS_ROPE;
     s->learned = m->position == ROOF_POS_LEARNED;
     s->fused = w->attention == ROOF_ATTN_FUSED;
+    s->qk_norm = (m->attn_extras & ROOF_EXTRA_QK_NORM) != 0;
+    s->gate = (m->attn_extras & ROOF_EXTRA_OUTPUT_GATE) != 0;
+    s->sinks = (m->attn_extras & ROOF_EXTRA_SINKS) ? 1.0 : 0.0;
+    s->extras = m->attn_extras != 0;
     widths(&sh, s);
     s->attn = s->mlp_on = 1;
-    s->mla = s->ssm = 0;
+    s->mla = s->ssm = s->gdn = 0;
     s->cached = w->cached_tokens;
     s->blocks = 2.0;
     attention_sizes(w, m->sliding_window, s);
@@ -387,7 +398,7 @@ static uint32_t layer_op_count(const step *s)
         n += 1 + (s->rq > 0.0 ? 2u : 1u) + 1 + s->rope
              + (s->new_tok == 1.0 ? 2u : 1u) + (s->fused ? 1u : 3u) + 2;
     else if (s->attn) /* norm, qkv, attention, o, add */
-        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope;
+        n += 4 + (s->fused ? 1u : 3u) + 2 + s->rope + s->qk_norm + s->gate;
     if (s->mlp_on) /* norm, add */
         n += 2;
     if (s->dense > 0.0)
@@ -552,10 +563,11 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
     op->roofline.seconds = seconds;
     op->roofline.bound = bound;
     op->roofline.reserved = 0;
+    /* the expected time, and the reserved tail: 0 */
+    memset(&op->expected_seconds, 0,
+           sizeof *op - offsetof(roof_op, expected_seconds));
     op->expected_seconds = expected;
     op->group = e->group;
-    op->reserved0 = 0;
-    memset(op->reserved, 0, sizeof op->reserved);
     return op;
 }
 
@@ -602,7 +614,7 @@ static ROOF__INLINE void rope(emit *e)
 
 /* qk, softmax, pv as separate kernels over the full n x Lk rectangle; the
  * new K (V) is read from k_proj (v_proj) and appended to the cache. */
-static ROOF__INLINE void attention_unfused(emit *e)
+static ROOF__INLINE void attention_unfused(emit *e, const int x)
 {
     const step *s = e->s;
     const double bh = s->batch * s->heads;
@@ -616,22 +628,25 @@ static ROOF__INLINE void attention_unfused(emit *e)
     gemm(put(e, ROOF_OP_QK_MATMUL, mm, 0.0, q + new_kv * s->ab, sb, cached,
              kv_write, 0.0),
          s->new_tok, s->keys, s->head_dim, bh);
-    put_act(e, ROOF_OP_SOFTMAX, FLOPS_SOFTMAX * scores, 0.0, sb, sb);
+    put_act(e, ROOF_OP_SOFTMAX,
+            FLOPS_SOFTMAX * (x ? scores + s->sinks * bh * s->new_tok : scores),
+            x ? s->sinks * s->heads * s->ab : 0.0, sb, sb);
     gemm(put(e, ROOF_OP_PV_MATMUL, mm, 0.0, sb + new_kv * s->ab, q, cached,
              kv_write, 0.0),
          s->new_tok, s->head_dim, s->keys, bh);
 }
 
 /* One fused kernel: scores stay on chip; only unmasked scores count. */
-static ROOF__INLINE void attention_fused(emit *e)
+static ROOF__INLINE void attention_fused(emit *e, const int x)
 {
     const step *s = e->s;
     const double bh = s->batch * s->heads;
     const double q = s->tokens * s->qw * s->ab;
     const double new_kv = 2.0 * s->tokens * s->kvw;
     gemm(put(e, ROOF_OP_ATTENTION,
-             (4.0 * s->head_dim + FLOPS_SOFTMAX) * bh * s->causal, 0.0,
-             q + new_kv * s->ab, q,
+             (4.0 * s->head_dim + FLOPS_SOFTMAX) * bh * s->causal
+                 + (x ? s->sinks * FLOPS_SOFTMAX * bh * s->new_tok : 0.0),
+             x ? s->sinks * s->heads * s->ab : 0.0, q + new_kv * s->ab, q,
              2.0 * s->batch * s->cached_keys * s->kvw * s->kb,
              new_kv * s->kb, 0.0),
          s->new_tok, s->keys, s->head_dim, bh);
@@ -699,19 +714,47 @@ static ROOF__INLINE void allreduce(emit *e, double blocks)
         2.0 * share * x);
 }
 
-static ROOF__INLINE void attention_block(emit *e)
+/* RMSNorm of each q and k head: head_dim gains for q, head_dim for k. */
+static ROOF__INLINE void qk_norm(emit *e)
+{
+    const step *s = e->s;
+    const double n = s->tokens * (s->qw + s->kvw);
+    put_act(e, ROOF_OP_QK_NORM, FLOPS_RMSNORM * n, 2.0 * s->head_dim * s->ab,
+            n * s->ab, n * s->ab);
+}
+
+/* The output gate: its projection of the layer's input, and sigmoid(g)
+ * times the attention output (5 FLOPs an element). */
+static ROOF__INLINE void attn_gate(emit *e)
+{
+    const step *s = e->s;
+    const double T = s->tokens;
+    gemm(put_act(e, ROOF_OP_ATTN_GATE,
+                 2.0 * T * s->hidden * s->qw + 5.0 * T * s->qw,
+                 s->hidden * s->qw * s->wq,
+                 (T * s->hidden + T * s->qw) * s->ab, T * s->qw * s->ab),
+         T, s->qw, s->hidden, 1.0);
+}
+
+/* x: the model may have small terms (ROOF_EXTRA_*); 0 where it has none,
+ * so that the plain path compiles without them. */
+static ROOF__INLINE void attention_block(emit *e, const int x)
 {
     const step *s = e->s;
     norm(e, ROOF_OP_ATTN_NORM);
     proj(e, ROOF_OP_Q_PROJ, s->hidden, s->qw);
     proj(e, ROOF_OP_K_PROJ, s->hidden, s->kvw);
     proj(e, ROOF_OP_V_PROJ, s->hidden, s->kvw);
+    if (x && s->qk_norm)
+        qk_norm(e);
     if (s->rope)
         rope(e);
     if (s->fused)
-        attention_fused(e);
+        attention_fused(e, x);
     else
-        attention_unfused(e);
+        attention_unfused(e, x);
+    if (x && s->gate)
+        attn_gate(e);
     proj(e, ROOF_OP_O_PROJ, s->qw, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
@@ -835,13 +878,17 @@ static ROOF__INLINE void mla_block(emit *e)
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
 
-/* ---- Mamba-2 (docs/model.md, "Mamba-2") -------------------------------
+/* ---- Mamba-2 and Gated DeltaNet (docs/model.md) -----------------------
  * The scan's state (heads x hd x N a sequence) and the conv's last K - 1
  * inputs are each sequence's recurrent state: read when it has cached
- * tokens, written every step.  The scan is counted as the chunked SSD
- * algorithm with chunks of 256: a token attends within the (causal half
- * of the) chunk over N + hd, and meets the state over 4 hd N. */
+ * tokens, written every step.  The scan is counted as its chunked
+ * algorithm: a token attends within the (causal half of the) chunk over
+ * N + hd, and meets the state over 4 hd N (Mamba-2's SSD, chunks of 256)
+ * or 7 hd N (the gated delta rule: decay, S k, the rank-one update and
+ * S q; chunks of 64).  Gated DeltaNet maps onto the same fields: heads =
+ * value heads, hd = dv, N = dk, groups = key heads. */
 #define SSM_CHUNK 256.0
+#define GDN_CHUNK 64.0
 
 static ROOF__INLINE void mamba_block(emit *e)
 {
@@ -849,29 +896,35 @@ static ROOF__INLINE void mamba_block(emit *e)
     const roof__shape *sh = s->sh;
     const double T = s->tokens, inner = sh->ssm_inner, ch = sh->ssm_conv_ch;
     const double had = s->cached > 0.0 ? 1.0 : 0.0;
+    const double chunk = s->gdn ? GDN_CHUNK : SSM_CHUNK;
+    const double per_state = s->gdn ? 7.0 : 4.0;
     norm(e, ROOF_OP_ATTN_NORM);
-    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden, sh->ssm_in_width);
+    proj(e, ROOF_OP_SSM_IN_PROJ, s->hidden,
+         s->gdn ? sh->gdn_in_width : sh->ssm_in_width);
     const double conv = s->batch * (sh->ssm_k - 1.0) * ch * s->kb;
     put(e, ROOF_OP_SSM_CONV, 2.0 * sh->ssm_k * ch * T, ch * sh->ssm_k * s->wq,
         T * ch * s->ab, T * ch * s->ab, had * conv, conv, 0.0);
     const double state = s->batch * inner * sh->ssm_n * s->kb;
-    const double n = s->new_tok < SSM_CHUNK ? s->new_tok : SSM_CHUNK;
+    const double n = s->new_tok < chunk ? s->new_tok : chunk;
     const double reach = (n + 1.0) * 0.5; /* mean causal prefix */
+    const double gates = s->gdn ? 2.0 : 1.0; /* dt (and b) a head */
     put(e, ROOF_OP_SSM_SCAN,
-        T * sh->ssm_heads * (4.0 * sh->ssm_hd * sh->ssm_n
+        T * sh->ssm_heads * (per_state * sh->ssm_hd * sh->ssm_n
                              + 2.0 * reach * (sh->ssm_n + sh->ssm_hd)),
-        3.0 * sh->ssm_heads * s->wq, T * (ch + sh->ssm_heads) * s->ab,
-        T * inner * s->ab, had * state, state, 0.0);
+        (s->gdn ? 2.0 : 3.0) * sh->ssm_heads * s->wq, /* A, dt (, D) */
+        T * (ch + gates * sh->ssm_heads) * s->ab, T * inner * s->ab,
+        had * state, state, 0.0);
     put_act(e, ROOF_OP_SSM_NORM, (FLOPS_SILU_MUL + FLOPS_RMSNORM) * T * inner,
-            inner * s->ab, 2.0 * T * inner * s->ab, T * inner * s->ab);
+            (s->gdn ? sh->gdn_norm : inner) * s->ab, 2.0 * T * inner * s->ab,
+            T * inner * s->ab);
     proj(e, ROOF_OP_SSM_OUT_PROJ, inner, s->hidden);
     residual_add(e, ROOF_OP_ATTN_ADD, 2.0, 0.0);
 }
 
 /* One layer of a model without groups: attention and MLP, always. */
-static ROOF__INLINE void layer_ops(emit *e)
+static ROOF__INLINE void layer_ops(emit *e, const int x)
 {
-    attention_block(e);
+    attention_block(e, x);
     mlp_block(e);
     if (e->s->tp_on)
         allreduce(e, 2.0);
@@ -886,7 +939,7 @@ static ROOF__INLINE void group_layer_ops(emit *e)
     else if (s->ssm)
         mamba_block(e);
     else if (s->attn)
-        attention_block(e);
+        attention_block(e, 1);
     if (s->mlp_on)
         mlp_block(e);
     if (s->tp_on)
@@ -989,7 +1042,7 @@ static void sum_bound(roof_sum *t)
 static void totals_of(const acc *a_layer, const acc *a_top, const step *s,
                       roof_totals *out)
 {
-    roof_sum layer = {0}, top = {0}, model = {0}; /* reserved fields 0 */
+    roof_sum layer, top, model;
     const double L = s->layers;
     sum_of(a_layer, s->inv_ic, &layer);
     sum_of(a_top, s->inv_ic, &top);
@@ -1041,7 +1094,7 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
                   roof_totals *totals)
 {
     emit e = {ops, s, ROOF_SCOPE_LAYER, 0, acc_zero};
-    layer_ops(&e);
+    layer_ops(&e, 1);
     e.scope = ROOF_SCOPE_MODEL;
     model_ops(&e);
     if (totals != NULL) {
@@ -1056,7 +1109,10 @@ static void build(const step *s, roof_op *ops, uint32_t n_layer, uint32_t n,
 static void build_totals(const step *s, roof_totals *totals)
 {
     emit e = {NULL, s, ROOF_SCOPE_LAYER, 0, acc_zero};
-    layer_ops(&e);
+    if (s->extras)
+        layer_ops(&e, 1);
+    else
+        layer_ops(&e, 0);
     const acc layer = e.sum;
     e.scope = ROOF_SCOPE_MODEL;
     e.sum = acc_zero;
@@ -1088,6 +1144,7 @@ static void group_step(const roof_model *m, const roof_workload *w,
     gs->layers = G.layers;
     gs->attn = (uint32_t)G.attn;
     gs->ssm = (uint32_t)G.ssm;
+    gs->gdn = (uint32_t)G.gdn;
     gs->sh = sh;
     gs->mlp_on = (uint32_t)G.mlp;
     gs->blocks = (double)(G.mixer + G.mlp);
@@ -1214,9 +1271,7 @@ static ROOF__COLD int step_grouped(const roof_model *m,
     prepare_groups(m, w, s, &gr);
     if (!overflow_ok(m, &gr.bound))
         return ROOF_E_OVERFLOW;
-    roof_totals t;
-    build_grouped_totals(s, &gr, &t);
-    *out = t;
+    build_grouped_totals(s, &gr, out); /* nothing fails past here */
     return ROOF_OK;
 }
 
@@ -1343,9 +1398,8 @@ int roof_step_calibrated(const roof_model *m, const roof_workload *w,
         return step_grouped(m, w, &s, out);
     if (!overflow_ok(m, &s))
         return ROOF_E_OVERFLOW;
-    roof_totals t;
-    build_totals(&s, &t);
-    *out = t;
+    /* Nothing fails past this point: the totals go straight to *out. */
+    build_totals(&s, out);
     return ROOF_OK;
 }
 

@@ -38,7 +38,10 @@ typedef struct roof__shape {
     double dense_params;   /* mlp_mats x h x dense */
     double expert_params;  /* one routed expert: mlp_mats x h x expert */
     double router_params;  /* h x experts, replicated on every device */
-    double layer_norm_params; /* the layer's two norms, replicated */
+    double layer_norm_params; /* the layer's two norms, replicated, and
+                                 attn_extra_norms */
+    double attn_extra_norms; /* QK-norm gains (2 head_dim, replicated),
+                                sink logits (a head each) */
     /* Per layer, per device. */
     double kv_elems_per_token; /* K and V: 2 x kv_width */
     double state_elems_per_seq; /* recurrent state (0: attention only) */
@@ -58,6 +61,10 @@ typedef struct roof__shape {
     double ssm_heads, ssm_hd, ssm_n, ssm_g, ssm_k;
     double ssm_inner, ssm_conv_ch, ssm_in_width;
     double ssm_matrices, ssm_norm, ssm_state;
+    /* Gated DeltaNet on the same fields (value heads, dv, dk, key heads,
+     * kernel): in_proj_qkvz and in_proj_ba's widths together, the layer's
+     * weights (A and dt bias: 2 a head), its per-head norm's dv gains. */
+    double gdn_in_width, gdn_matrices, gdn_norm;
 } roof__shape;
 
 /* The tensor-parallel rule: t > 0 devices split the query heads evenly and
@@ -111,7 +118,8 @@ typedef struct roof__group_shape {
     int mlp;               /* the layer has an MLP */
     int chunked;           /* attention within chunks of `window` tokens */
     int mla;               /* multi-head latent attention */
-    int ssm;               /* a Mamba-2 mixer */
+    int ssm;               /* a recurrent mixer: Mamba-2 or GDN */
+    int gdn;               /* Gated DeltaNet */
     int mixer;             /* the layer has a mixer block */
     double window;         /* K/V tokens one sequence keeps per layer at
                               most: W (sliding), C (chunked); 0 = all */
@@ -189,10 +197,15 @@ static ROOF__INLINE void roof__shape_params(const roof_model *m, roof__shape *s)
         s->embed_params += (double)m->max_context * h;
     s->lm_head_params = s->vocab_rows * h;
     s->attn_params = h * (2.0 * s->q_width + 2.0 * s->kv_width);
+    if (m->attn_extras & ROOF_EXTRA_OUTPUT_GATE) /* the gate's projection */
+        s->attn_params += h * s->q_width;
+    s->attn_extra_norms =
+        ((m->attn_extras & ROOF_EXTRA_QK_NORM) ? 2.0 * s->head_dim : 0.0)
+        + ((m->attn_extras & ROOF_EXTRA_SINKS) ? s->heads : 0.0);
     s->dense_params = s->mlp_mats * h * s->dense;
     s->expert_params = s->mlp_mats * h * s->expert;
     s->router_params = h * s->experts;
-    s->layer_norm_params = 2.0 * s->norm_gains;
+    s->layer_norm_params = 2.0 * s->norm_gains + s->attn_extra_norms;
     s->kv_elems_per_token = 2.0 * s->kv_width;
     s->state_elems_per_seq = 0.0;
 }
@@ -233,6 +246,10 @@ static ROOF__INLINE void roof__shape_ssm(const roof_model *m, uint32_t t,
     s->ssm_norm = s->ssm_inner;
     s->ssm_state = s->ssm_inner * s->ssm_n
                    + (s->ssm_k > 0.0 ? s->ssm_k - 1.0 : 0.0) * s->ssm_conv_ch;
+    s->gdn_in_width = s->ssm_inner + s->ssm_conv_ch + 2.0 * s->ssm_heads;
+    s->gdn_matrices = h * s->gdn_in_width + s->ssm_conv_ch * s->ssm_k
+                      + 2.0 * s->ssm_heads + s->ssm_inner * h;
+    s->gdn_norm = s->ssm_hd;
 }
 
 static ROOF__INLINE int roof__shape_init(const roof_model *m, uint32_t t,

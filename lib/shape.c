@@ -35,17 +35,20 @@ static void group_mixer(const roof_model *m, const roof__shape *s,
                         const roof_layer_group *g, roof__group_shape *o)
 {
     o->mixer = g->mixer != ROOF_MIXER_NONE;
-    o->ssm = g->mixer == ROOF_MIXER_MAMBA2;
+    o->gdn = g->mixer == ROOF_MIXER_GDN;
+    o->ssm = g->mixer == ROOF_MIXER_MAMBA2 || o->gdn;
     o->attn = o->mixer && !o->ssm;
     o->chunked = g->mixer == ROOF_MIXER_CHUNKED;
     o->mla = g->mixer == ROOF_MIXER_MLA;
     o->window = g->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
                                                   : g->window;
     o->matrices = o->mla ? s->mla_attn_params
+                  : o->gdn ? s->gdn_matrices
                   : o->ssm ? s->ssm_matrices
                   : o->attn ? s->attn_params : 0.0;
     o->norm_params = (o->mixer ? s->norm_gains : 0.0)
-                     + (o->ssm ? s->ssm_norm : 0.0);
+                     + (o->gdn ? s->gdn_norm : o->ssm ? s->ssm_norm : 0.0)
+                     + (o->attn && !o->mla ? s->attn_extra_norms : 0.0);
     o->kv_elems_per_token = o->mla ? s->mla_kv_elems
                             : o->attn ? s->kv_elems_per_token : 0.0;
     o->state_elems_per_seq = o->ssm ? s->ssm_state : 0.0;

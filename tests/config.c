@@ -81,6 +81,7 @@ static void test_configs_equal_presets(void **state)
     expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
     expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
     expect_preset("nemotron-h-8b.config.json", "nemotron-h-8b");
+    expect_preset("qwen3-next-80b-a3b.config.json", "qwen3-next-80b-a3b");
     expect_preset_bits("gpt-oss-20b.config.json", "gpt-oss-20b", 32);
     expect_preset_bits("gpt-oss-120b.config.json", "gpt-oss-120b", 32);
     expect_preset_bits("deepseek-v3.config.json", "deepseek-v3", 16);
@@ -447,7 +448,7 @@ static void test_null_arguments(void **state)
 }
 
 /* A model with layer groups writes them, reads back identical, and says
- * what it implies: gpt-oss-20b's 20,907,927,360 parameters and, per
+ * what it implies: gpt-oss-20b's 20,907,928,896 parameters and, per
  * group, 12 layers x 2 x 8 x 64 x 2 B = 24,576 B a token, the sliding
  * group for its last 128 tokens only.  Malformed groups are refused. */
 static void test_groups_in_json(void **state)
@@ -458,7 +459,7 @@ static void test_groups_in_json(void **state)
     char buf[8192];
     size_t len = 0;
     assert_int_equal(roof_model_to_json(&m, buf, sizeof buf, &len), ROOF_OK);
-    assert_non_null(strstr(buf, "\"params\": 20907927360"));
+    assert_non_null(strstr(buf, "\"params\": 20907928896"));
     assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 128, "
                                 "\"state_bytes_per_sequence\": 0}"));
     assert_non_null(strstr(buf, "\"bytes\": 24576, \"up_to_tokens\": 0, "
@@ -507,6 +508,53 @@ static void test_groups_in_json(void **state)
     assert_int_equal(back.groups[1].mixer, ROOF_MIXER_CHUNKED);
 }
 
+/* An unknown family read as a known one, by the caller's choice: and the
+ * descriptor says so in its name and source. */
+static void test_read_as_opt_in(void **state)
+{
+    (void)state;
+    const char *text = "{\"_name_or_path\": \"acme/novel-7b\", "
+                       "\"model_type\": \"novel\", \"hidden_size\": 64, "
+                       "\"num_attention_heads\": 4, \"num_hidden_layers\": 2, "
+                       "\"intermediate_size\": 128, \"vocab_size\": 100}";
+    roof_model m;
+    roof_parse_error err;
+    assert_int_equal(roof_model_from_json(text, strlen(text), &m, &err),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), "llama", &m,
+                                             &err),
+                     ROOF_OK);
+    assert_string_equal(m.name, "acme/novel-7b (as llama)");
+    assert_string_equal(m.source, "read as llama (unknown model_type): "
+                                  "config.json of acme/novel-7b");
+    assert_int_equal(m.hidden, 64);
+    assert_int_equal(m.mlp, ROOF_MLP_GATED);
+    /* A long name keeps its suffix. */
+    const char *longer = "{\"_name_or_path\": \"an-organisation/a-model-name-"
+                         "that-is-quite-long\", \"model_type\": \"novel\", "
+                         "\"n_embd\": 64, \"n_head\": 4, \"n_layer\": 2, "
+                         "\"vocab_size\": 100}";
+    assert_int_equal(roof_model_from_json_as(longer, strlen(longer), "gpt2",
+                                             &m, &err),
+                     ROOF_OK);
+    assert_true(strlen(m.name) < sizeof m.name);
+    assert_non_null(strstr(m.name, " (as gpt2)"));
+    assert_int_equal(m.mlp, ROOF_MLP_PLAIN);
+    /* A known type reads as itself; an unknown family is not found. */
+    const char *known = "{\"model_type\": \"gpt2\", \"n_embd\": 64, "
+                        "\"n_head\": 4, \"n_layer\": 2, \"vocab_size\": 100}";
+    assert_int_equal(roof_model_from_json_as(known, strlen(known), "llama",
+                                             &m, &err),
+                     ROOF_OK);
+    assert_string_equal(m.name, "gpt2");
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), "nope", &m,
+                                             &err),
+                     ROOF_E_NOT_FOUND);
+    assert_int_equal(roof_model_from_json_as(text, strlen(text), NULL, &m,
+                                             &err),
+                     ROOF_E_NULL);
+}
+
 /* What the reader cannot model, it refuses, naming the type or key. */
 static void test_refuses_what_it_cannot_model(void **state)
 {
@@ -524,13 +572,15 @@ static void test_refuses_what_it_cannot_model(void **state)
         {"{\"model_type\": \"jamba\", " LLAMA_KEYS "}",
          ROOF_E_UNSUPPORTED, "its Mamba layers are not modelled: "
                              "\"jamba\""},
-        {"{\"model_type\": \"qwen3_next\", " LLAMA_KEYS "}",
-         ROOF_E_UNSUPPORTED, "its Gated DeltaNet layers are not modelled: "
-                             "\"qwen3_next\""},
+        {"{\"model_type\": \"falcon_h1\", " LLAMA_KEYS "}",
+         ROOF_E_UNSUPPORTED, "its Mamba-2 layers are not modelled: "
+                             "\"falcon_h1\""},
+        /* Recurrent sizes without a recurrent layer: not read as
+         * attention, refused. */
         {"{\"model_type\": \"llama\", \"linear_num_value_heads\": 8, "
          LLAMA_KEYS "}",
-         ROOF_E_UNSUPPORTED, "layers this key describes are not modelled: "
-                             "\"linear_num_value_heads\""},
+         ROOF_E_INVALID, "not a valid model: \"invalid value or combination "
+                         "of fields\""},
         {"{\"model_type\": \"nemotron_h\", \"hybrid_override_pattern\": "
          "\"M-M\", " LLAMA_KEYS "}",
          ROOF_E_INVALID, "not one entry a layer in "
@@ -674,6 +724,21 @@ static void test_schedules_by_hand(void **state)
     assert_int_equal(m.intermediate, 32768);
     assert_int_equal(m.native_bits, 16); /* the top level's dtype */
     assert_int_equal(m.group_count, 0);
+    /* Qwen3-Next's layer_types: linear_attention layers are Gated
+     * DeltaNet, whatever full_attention_interval would say. */
+    m = parse_ok("{\"model_type\": \"qwen3_next\", \"hidden_size\": 64,"
+                 " \"num_attention_heads\": 4, \"num_hidden_layers\": 3,"
+                 " \"intermediate_size\": 128, \"vocab_size\": 100,"
+                 " \"layer_types\": [\"full_attention\", \"linear_attention\","
+                 " \"linear_attention\"], \"linear_num_value_heads\": 4,"
+                 " \"linear_value_head_dim\": 16, \"linear_key_head_dim\": 16,"
+                 " \"linear_num_key_heads\": 2, \"linear_conv_kernel_dim\": 4}");
+    assert_int_equal(m.group_count, 2);
+    assert_int_equal(m.groups[0].mixer, ROOF_MIXER_ATTENTION);
+    assert_int_equal(m.groups[1].mixer, ROOF_MIXER_GDN);
+    assert_int_equal(m.groups[1].layers, 2);
+    assert_int_equal(m.attn_extras,
+                     ROOF_EXTRA_QK_NORM | ROOF_EXTRA_OUTPUT_GATE);
     /* layer_types may name chunked layers where a chunk size is given. */
     m = parse_ok("{\"model_type\": \"llama4_text\", \"hidden_size\": 64,"
                  " \"num_attention_heads\": 4, \"num_hidden_layers\": 2,"
@@ -697,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_groups_in_json),
         cmocka_unit_test(test_refuses_what_it_cannot_model),
+        cmocka_unit_test(test_read_as_opt_in),
         cmocka_unit_test(test_schedules_by_hand),
         cmocka_unit_test(test_to_json_errors),
         cmocka_unit_test(test_malformed),

@@ -686,6 +686,7 @@ static void test_closed_form_groups(void **state)
         {"llama-4-maverick", 8000, 17000, 1, 8, 1},
         {"deepseek-v3", 300, 40, 2, 8, 1}, {"kimi-k2", 1, 9, 3, 8, 3},
         {"nemotron-h-8b", 100, 50, 4, 2, 2},
+        {"qwen3-next-80b-a3b", 64, 80, 3, 2, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const roof_model m = preset_model(cases[i].model);

@@ -249,7 +249,7 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
-    m.reserved[21] = 1; /* the last word of the tail is checked too */
+    m.reserved[20] = 1; /* the last word of the tail is checked too */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
     m.groups[7].reserved[2] = 1; /* an unused group holds something */
@@ -421,20 +421,20 @@ static void test_group_presets_vs_published(void **state)
 
 /* gpt-oss-20b by hand: attention 2880 x (4096 + 512 + 512 + 4096) =
  * 26,542,080; one expert 3 x 2880^2 = 24,883,200; router 2880 x 32 =
- * 92,160; norms 5,760.  A layer 26,542,080 + 32 experts 796,262,400 +
- * 92,160 + 5,760 = 822,902,400; 24 of them 19,749,657,600; embedding and
- * lm_head 201,088 x 2880 = 579,133,440 each, final norm 2880:
- * 20,907,927,360.  Active: 26,542,080 + 4 experts 99,532,800 + 92,160 +
- * 5,760 = 126,172,800 a layer. */
+ * 92,160; norms 5,760; 64 sink logits.  A layer 26,542,080 + 32 experts
+ * 796,262,400 + 92,160 + 5,760 + 64 = 822,902,464; 24 of them
+ * 19,749,659,136; embedding and lm_head 201,088 x 2880 = 579,133,440
+ * each, final norm 2880: 20,907,928,896.  Active: 26,542,080 + 4 experts
+ * 99,532,800 + 92,160 + 5,760 + 64 = 126,172,864 a layer. */
 static void test_gpt_oss_by_hand(void **state)
 {
     (void)state;
     const roof_model_params p = params("gpt-oss-20b");
-    EQ(p.per_layer, 822902400.0);
-    EQ(p.active_per_layer, 126172800.0);
+    EQ(p.per_layer, 822902464.0);
+    EQ(p.active_per_layer, 126172864.0);
     EQ(p.embedding, 579133440.0);
-    EQ(p.total, 20907927360.0);
-    EQ(p.active, 24.0 * 126172800.0 + 2.0 * 579133440.0 + 2880.0);
+    EQ(p.total, 20907928896.0);
+    EQ(p.active, 24.0 * 126172864.0 + 2.0 * 579133440.0 + 2880.0);
 }
 
 /* Maverick's dense-first schedule by hand: attention 5120 x 12288 =
@@ -513,6 +513,31 @@ static void test_group_validation(void **state)
     assert_int_equal(roof_model_validate(&m), ROOF_OK);
 }
 
+/* Qwen3-Next-80B-A3B by hand: a Gated DeltaNet layer 2048 x 12,352 +
+ * conv 8192 x 4 + 64 + out 4096 x 2048 + norm 128 = 33,718,464; a gated
+ * attention layer 2048 x (4096 + 4096 + 512 + 512) + 4096 x 2048 + QK-norm
+ * 512 = 27,263,488; every layer 512 experts and one shared of 3 x 2048 x
+ * 512 and a router 2048 x 512, norms 4096; ends 151,936 x 2048 each.
+ * 80B published (79.67B here: within 1%); "A3B" (3.87B with both ends). */
+static void test_gated_deltanet_params_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("qwen3-next-80b-a3b");
+    const double moe = 513.0 * 3145728.0 + 1048576.0 + 4096.0;
+    const double moe_active = 11.0 * 3145728.0 + 1048576.0 + 4096.0;
+    const double ends = 2.0 * 151936.0 * 2048.0 + 2048.0;
+    EQ(p.total, 36.0 * (33718464.0 + moe) + 12.0 * (27263488.0 + moe)
+                    + ends);
+    EQ(p.active, 36.0 * (33718464.0 + moe_active)
+                     + 12.0 * (27263488.0 + moe_active) + ends);
+    NEAR(p.total, 80e9, 0.01);
+    assert_true(p.active >= 3e9 && p.active < 4e9);
+    roof_model m;
+    assert_int_equal(roof_model_find("qwen3-next-80b-a3b", &m), ROOF_OK);
+    m.groups[1].mixer = ROOF_MIXER_MAMBA2; /* both kinds on one set */
+    expect_invalid(m, ROOF_E_INVALID);
+}
+
 /* Nemotron-H-8B by hand: a Mamba-2 layer in_proj 4096 x 18,560 + conv
  * 10,240 x 4 + A, D, dt 3 x 128 + out 8192 x 4096 = 109,617,536, norms
  * 4096 + 8192; an MLP layer 2 x 4096 x 21,504 + 4096; an attention layer
@@ -571,6 +596,7 @@ int main(void)
         cmocka_unit_test(test_group_validation),
         cmocka_unit_test(test_mla_params_by_hand),
         cmocka_unit_test(test_mamba2_params_by_hand),
+        cmocka_unit_test(test_gated_deltanet_params_by_hand),
         cmocka_unit_test(test_find_names_and_aliases),
         cmocka_unit_test(test_get_bounds),
         cmocka_unit_test(test_suggest),

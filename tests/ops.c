@@ -1198,9 +1198,12 @@ static void test_window_schedule_by_hand(void **state)
     EQ(full->kv_read_bytes, 2.0 * 4096.0 * 512.0 * 2.0);   /* 8,388,608 */
     EQ(local->kv_write_bytes, 2.0 * 512.0 * 2.0);
     EQ(full->kv_write_bytes, 2.0 * 512.0 * 2.0);
-    /* Unmasked scores: 128 keys against 4097, 64 heads, 4 d + 5 each. */
-    EQ(local->flops, (4.0 * 64.0 + 5.0) * 64.0 * 128.0);
-    EQ(full->flops, (4.0 * 64.0 + 5.0) * 64.0 * 4097.0);
+    /* Unmasked scores: 128 keys against 4097, 64 heads, 4 d + 5 each;
+     * and each head's sink logit joins the softmax (5 FLOPs; its 64
+     * logits are weights). */
+    EQ(local->flops, (4.0 * 64.0 + 5.0) * 64.0 * 128.0 + 5.0 * 64.0);
+    EQ(full->flops, (4.0 * 64.0 + 5.0) * 64.0 * 4097.0 + 5.0 * 64.0);
+    EQ(local->weight_bytes, 64.0 * 2.0);
     /* 12 layers of each, and nothing else touches the cache. */
     EQ(r.t.model.kv_bytes, 12.0 * (260096.0 + 2048.0)
                                + 12.0 * (8388608.0 + 2048.0));
@@ -1475,6 +1478,77 @@ static void test_mamba2_by_hand(void **state)
     assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_E_INVALID);
 }
 
+/* Qwen3-Next's Gated DeltaNet by hand (docs/model.md): 32 value heads of
+ * 128, 16 key heads of 128, kernel 4: q, k, v convolved (4096 + 2 x 16 x
+ * 128 = 8192 channels), in_proj_qkvz and in_proj_ba 12,288 + 64 wide; the
+ * state 32 x 128 x 128 a sequence.  Decode of one sequence at 500. */
+static void test_gated_deltanet_by_hand(void **state)
+{
+    (void)state;
+    const roof_model m = model("qwen3-next-80b-a3b");
+    const roof_hardware hw = device("h100-sxm");
+    const roof_workload w = decode(1, 500);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *scan = find_in(&r, ROOF_OP_SSM_SCAN, 0);
+    EQ(scan->kv_read_bytes, 4096.0 * 128.0 * 2.0);
+    EQ(scan->kv_write_bytes, 4096.0 * 128.0 * 2.0);
+    /* 7 dk dv a head for the delta rule, 2 (dk + dv) within the chunk. */
+    EQ(scan->flops, 32.0 * (7.0 * 128.0 * 128.0 + 2.0 * 256.0));
+    EQ(scan->weight_bytes, 2.0 * 32.0 * 2.0); /* A and dt bias */
+    EQ(find_in(&r, ROOF_OP_SSM_CONV, 0)->kv_read_bytes, 3.0 * 8192.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_IN_PROJ, 0)->weight_bytes,
+       2048.0 * 12352.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_SSM_NORM, 0)->weight_bytes, 128.0 * 2.0);
+    /* The attention layers: gated output (16 heads of 256), QK-norm. */
+    EQ(find_in(&r, ROOF_OP_ATTN_GATE, 1)->weight_bytes,
+       2048.0 * 4096.0 * 2.0);
+    EQ(find_in(&r, ROOF_OP_QK_NORM, 1)->weight_bytes, 2.0 * 256.0 * 2.0);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+}
+
+/* The small terms by hand, Qwen3-8B decoding 2 sequences at 100 cached:
+ * QK-norm over q (32 x 128) and k (8 x 128) of 2 tokens, 4 FLOPs an
+ * element, 2 x 128 gains; with an output gate, its projection 2 x 4096 x
+ * 4096 x 2 FLOPs plus 5 an element of the 2 x 4096 output; gpt-oss's sink
+ * logits join the unfused softmax: 5 x 64 heads x 2 sequences. */
+static void test_small_terms_by_hand(void **state)
+{
+    (void)state;
+    roof_model m = model("qwen3-8b");
+    const roof_hardware hw = device("h100-sxm");
+    const roof_workload w = decode(2, 100);
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *qk = find(&r, ROOF_OP_QK_NORM);
+    EQ(qk->flops, 4.0 * 2.0 * (4096.0 + 1024.0));
+    EQ(qk->weight_bytes, 2.0 * 128.0 * 2.0);
+    assert_false(has(&r, ROOF_OP_ATTN_GATE));
+    roof_model_params before, after;
+    assert_int_equal(roof_model_param_count(&m, &before), ROOF_OK);
+    m.attn_extras |= ROOF_EXTRA_OUTPUT_GATE;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *gate = find(&r, ROOF_OP_ATTN_GATE);
+    EQ(gate->flops, 2.0 * 2.0 * 4096.0 * 4096.0 + 5.0 * 2.0 * 4096.0);
+    EQ(gate->weight_bytes, 4096.0 * 4096.0 * 2.0);
+    assert_int_equal(roof_model_param_count(&m, &after), ROOF_OK);
+    EQ(after.total - before.total, 36.0 * 4096.0 * 4096.0);
+    roof_totals st;
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_OK);
+    assert_memory_equal(&st, &r.t, sizeof st);
+    m.attn_extras = ROOF_EXTRA_ALL + 1; /* an unknown bit */
+    assert_int_equal(roof_step(&m, &w, &hw, NULL, &st), ROOF_E_INVALID);
+
+    const roof_model oss = model("gpt-oss-20b");
+    ops_on(&oss, &w, &hw, &r);
+    const roof_op *sm = find(&r, ROOF_OP_SOFTMAX);
+    /* 101 keys (within the window of 128) and one sink a head. */
+    EQ(sm->flops, 5.0 * (2.0 * 64.0 * 1.0 * 101.0 + 2.0 * 64.0));
+    EQ(sm->weight_bytes, 64.0 * 2.0);
+}
+
 /* The fields kept for later (and the calibrated time, not computed here)
  * come back 0 whatever the buffers held before. */
 static void test_reserved_outputs_are_zero(void **state)
@@ -1546,6 +1620,8 @@ int main(void)
         cmocka_unit_test(test_mla_decode_by_hand),
         cmocka_unit_test(test_mla_prefill_by_hand),
         cmocka_unit_test(test_mamba2_by_hand),
+        cmocka_unit_test(test_small_terms_by_hand),
+        cmocka_unit_test(test_gated_deltanet_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

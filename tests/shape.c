@@ -99,6 +99,8 @@ static double layer_extra(const roof_model *m, double t)
                          + (double)m->shared_experts * m->shared_intermediate;
     const double tu = t;
     double extra = (tu - 1.0) * (norms + h * m->experts);
+    if (m->attn_extras & ROOF_EXTRA_QK_NORM) /* q and k gains: replicated */
+        extra += (tu - 1.0) * 2.0 * m->head_dim;
     if (m->kv_heads < t)
         extra += 2.0 * h * m->head_dim * (tu - m->kv_heads);
     const uint32_t ti = (uint32_t)t;

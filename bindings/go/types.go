@@ -240,6 +240,7 @@ type Model struct {
 	// GroupCount is the layer groups in Groups that matter (0 = every
 	// layer alike).
 	GroupCount    uint32
+	AttnExtras    uint32 // ROOF_EXTRA_* bits: QK-norm, sinks, output gate
 	QLoraRank     uint32 // MLA: query down-projection rank (0 = none)
 	KvLoraRank    uint32 // MLA: latent K/V rank
 	QkRopeHeadDim uint32 // MLA: rotary part of a query/key head
@@ -282,7 +283,8 @@ func modelFromC(r *C.roof_model) (Model, error) {
 		SharedIntermediate: uint32(r.shared_intermediate), TiedEmbeddings: uint32(r.tied_embeddings),
 		SlidingWindow: uint32(r.sliding_window), MaxContext: uint32(r.max_context),
 		NativeBits: uint32(r.native_bits), GroupCount: uint32(r.group_count),
-		QLoraRank: uint32(r.q_lora_rank), KvLoraRank: uint32(r.kv_lora_rank),
+		AttnExtras: uint32(r.attn_extras),
+		QLoraRank:  uint32(r.q_lora_rank), KvLoraRank: uint32(r.kv_lora_rank),
 		QkRopeHeadDim: uint32(r.qk_rope_head_dim), QkNopeHeadDim: uint32(r.qk_nope_head_dim),
 		VHeadDim: uint32(r.v_head_dim), SsmHeads: uint32(r.ssm_heads),
 		SsmHeadDim: uint32(r.ssm_head_dim), SsmState: uint32(r.ssm_state),
@@ -320,6 +322,7 @@ func (m *Model) toC() (C.roof_model, error) {
 	r.sliding_window, r.max_context = C.uint32_t(m.SlidingWindow), C.uint32_t(m.MaxContext)
 	r.native_bits = C.uint32_t(m.NativeBits)
 	r.group_count = C.uint32_t(m.GroupCount)
+	r.attn_extras = C.uint32_t(m.AttnExtras)
 	r.q_lora_rank, r.kv_lora_rank = C.uint32_t(m.QLoraRank), C.uint32_t(m.KvLoraRank)
 	r.qk_rope_head_dim = C.uint32_t(m.QkRopeHeadDim)
 	r.qk_nope_head_dim = C.uint32_t(m.QkNopeHeadDim)

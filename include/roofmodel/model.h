@@ -40,9 +40,22 @@ enum roof_mixer_kind {
     ROOF_MIXER_MLA = 4,       /* multi-head latent attention (DeepSeek-V2
                                  and V3): the model's q_lora_rank ..
                                  v_head_dim fields */
-    ROOF_MIXER_MAMBA2 = 5     /* a Mamba-2 mixer: the model's ssm_* fields */
+    ROOF_MIXER_MAMBA2 = 5,    /* a Mamba-2 mixer: the model's ssm_* fields */
+    ROOF_MIXER_GDN = 6        /* Gated DeltaNet (Qwen3-Next): the ssm_*
+                                 fields as value heads, value head width,
+                                 key head width, key heads, conv kernel */
 };
-#define ROOF_MIXER_COUNT 6
+#define ROOF_MIXER_COUNT 7
+
+/* Small terms of full, sliding and chunked attention (a bit mask). */
+enum roof_attn_extra {
+    ROOF_EXTRA_QK_NORM = 1,    /* RMSNorm of each q and k head (Qwen3,
+                                  Gemma-3): head_dim gains each */
+    ROOF_EXTRA_SINKS = 2,      /* a learned sink logit per head (gpt-oss) */
+    ROOF_EXTRA_OUTPUT_GATE = 4 /* a sigmoid gate on the attention output,
+                                  from its own projection (Qwen3-Next) */
+};
+#define ROOF_EXTRA_ALL 7u
 
 /* The MLP of one layer group. */
 enum roof_group_mlp {
@@ -96,6 +109,7 @@ typedef struct roof_model {
     uint32_t group_count;         /* 0: every layer as the fields above
                                      say; else 1..ROOF_MAX_GROUPS groups
                                      whose layers sum to `layers` */
+    uint32_t attn_extras;         /* enum roof_attn_extra bits */
     /* Multi-head latent attention, for ROOF_MIXER_MLA groups (all 0 when
      * no group uses it; docs/model.md, "MLA"). */
     uint32_t q_lora_rank;         /* q down-projection rank; 0 = none */
@@ -104,15 +118,16 @@ typedef struct roof_model {
                                      k_rope per token); > 0 */
     uint32_t qk_nope_head_dim;    /* the rest of a head's q and k; > 0 */
     uint32_t v_head_dim;          /* a head's value width; > 0 */
-    /* Mamba-2, for ROOF_MIXER_MAMBA2 groups (all 0 when no group uses it;
-     * docs/model.md, "Mamba-2"). */
+    /* Mamba-2 and Gated DeltaNet, for ROOF_MIXER_MAMBA2 or ROOF_MIXER_GDN
+     * groups (all 0 when no group uses them, and not both in one model;
+     * docs/model.md, "Mamba-2", "Gated DeltaNet"). */
     uint32_t ssm_heads;           /* mamba_num_heads; > 0 */
     uint32_t ssm_head_dim;        /* mamba_head_dim; > 0 */
     uint32_t ssm_state;           /* ssm_state_size (N); > 0 */
     uint32_t ssm_groups;          /* n_groups of B and C; divides heads */
     uint32_t ssm_conv;            /* conv_kernel; > 0 */
     roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
-    uint32_t reserved[22];        /* must be 0: room for the linear-
+    uint32_t reserved[21];        /* must be 0: room for the linear-
                                      attention mixers */
 } roof_model;
 

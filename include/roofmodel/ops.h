@@ -105,9 +105,12 @@ enum roof_op_id {
     ROOF_OP_SSM_SCAN = 33,        /* the state-space scan (its state per
                                      sequence read and written) */
     ROOF_OP_SSM_NORM = 34,        /* gated RMSNorm: norm(y * silu(z)) */
-    ROOF_OP_SSM_OUT_PROJ = 35     /* inner -> hidden */
+    ROOF_OP_SSM_OUT_PROJ = 35,    /* inner -> hidden */
+    ROOF_OP_QK_NORM = 36,         /* ROOF_EXTRA_QK_NORM */
+    ROOF_OP_ATTN_GATE = 37        /* ROOF_EXTRA_OUTPUT_GATE: its projection
+                                     and the gating */
 };
-#define ROOF_OP_COUNT 36
+#define ROOF_OP_COUNT 38
 /* The most operators roof_ops() ever returns: size arrays with it.  Each
  * layer group has at most every layer operator once (all but embed,
  * final_norm and lm_head), and the model-scope three come once. */

@@ -35,6 +35,17 @@ typedef struct roof_parse_error {
 ROOF_API int roof_model_from_json(const char *text, size_t len,
                                   roof_model *out, roof_parse_error *err);
 
+/* As roof_model_from_json, but a config whose model_type is unknown is
+ * read with the keys and defaults of the family of model_type `as`
+ * ("llama", "gpt2", "qwen3", ...: any type the reader knows), an explicit
+ * opt-in: the descriptor then says so, its name ending in " (as <as>)" and
+ * its source starting "read as <as> (unknown model_type)".  A known
+ * model_type is read as itself.  ROOF_E_NOT_FOUND when `as` is no known
+ * model_type; otherwise as roof_model_from_json. */
+ROOF_API int roof_model_from_json_as(const char *text, size_t len,
+                                     const char *as, roof_model *out,
+                                     roof_parse_error *err);
+
 /* A model as a HuggingFace-style config.json that reads back with
  * roof_model_from_json to the identical descriptor.  Buffer semantics as
  * roof_chart_svg.  ROOF_E_NULL, the statuses of roof_model_validate, and

@@ -364,7 +364,7 @@ def test_model():
           and "latent 512 + rope 64" in out, "model show groups: %r" % out)
     derived = json.loads(ok("model", "show", "gpt-oss-20b", "--json"))
     derived = derived["_derived"]
-    check(derived["params"] == 20907927360
+    check(derived["params"] == 20907928896
           and [g["up_to_tokens"] for g in derived["kv_bytes_per_token_16bit"]]
           == [128, 0], "model show --json _derived: %r" % derived)
     with tempfile.TemporaryDirectory() as d:

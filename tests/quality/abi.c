@@ -122,8 +122,8 @@ static void test_roofline_structs(void **state)
 static void test_model_structs(void **state)
 {
     (void)state;
-    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA + 5 Mamba uint32 = 40, 8
-     * groups x 32 = 256, 22 reserved uint32 = 88 */
+    /* 48 + 192 = 240, 20 uint32 = 80, 5 MLA + 5 Mamba + 1 uint32 = 44,
+     * 8 groups x 32 = 256, 21 reserved uint32 = 84 */
     SIZE(roof_model, 704);
     OFF(roof_model, name, 0);
     ELEMS(roof_model, name, 48);
@@ -149,20 +149,21 @@ static void test_model_structs(void **state)
     OFF(roof_model, max_context, 308);
     OFF(roof_model, native_bits, 312);
     OFF(roof_model, group_count, 316);
-    OFF(roof_model, q_lora_rank, 320);
-    OFF(roof_model, kv_lora_rank, 324);
-    OFF(roof_model, qk_rope_head_dim, 328);
-    OFF(roof_model, qk_nope_head_dim, 332);
-    OFF(roof_model, v_head_dim, 336);
-    OFF(roof_model, ssm_heads, 340);
-    OFF(roof_model, ssm_head_dim, 344);
-    OFF(roof_model, ssm_state, 348);
-    OFF(roof_model, ssm_groups, 352);
-    OFF(roof_model, ssm_conv, 356);
-    OFF(roof_model, groups, 360);
+    OFF(roof_model, attn_extras, 320);
+    OFF(roof_model, q_lora_rank, 324);
+    OFF(roof_model, kv_lora_rank, 328);
+    OFF(roof_model, qk_rope_head_dim, 332);
+    OFF(roof_model, qk_nope_head_dim, 336);
+    OFF(roof_model, v_head_dim, 340);
+    OFF(roof_model, ssm_heads, 344);
+    OFF(roof_model, ssm_head_dim, 348);
+    OFF(roof_model, ssm_state, 352);
+    OFF(roof_model, ssm_groups, 356);
+    OFF(roof_model, ssm_conv, 360);
+    OFF(roof_model, groups, 364);
     ELEMS(roof_model, groups, 8);
-    OFF(roof_model, reserved, 616);
-    ELEMS(roof_model, reserved, 22);
+    OFF(roof_model, reserved, 620);
+    ELEMS(roof_model, reserved, 21);
 
     SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
     OFF(roof_layer_group, layers, 0);
@@ -606,7 +607,12 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_MIXER_NONE, 3);
     assert_int_equal(ROOF_MIXER_MLA, 4);
     assert_int_equal(ROOF_MIXER_MAMBA2, 5);
-    assert_int_equal(ROOF_MIXER_COUNT, 6);
+    assert_int_equal(ROOF_MIXER_GDN, 6);
+    assert_int_equal(ROOF_MIXER_COUNT, 7);
+    assert_int_equal(ROOF_EXTRA_QK_NORM, 1);
+    assert_int_equal(ROOF_EXTRA_SINKS, 2);
+    assert_int_equal(ROOF_EXTRA_OUTPUT_GATE, 4);
+    assert_int_equal(ROOF_EXTRA_ALL, 7);
     assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
     assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
     assert_int_equal(ROOF_GROUP_MLP_NONE, 2);
@@ -652,8 +658,10 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_OP_SSM_SCAN, 33);
     assert_int_equal(ROOF_OP_SSM_NORM, 34);
     assert_int_equal(ROOF_OP_SSM_OUT_PROJ, 35);
-    assert_int_equal(ROOF_OP_COUNT, 36);
-    assert_int_equal(ROOF_MAX_OPS, 267); /* 8 groups x 33 + 3 */
+    assert_int_equal(ROOF_OP_QK_NORM, 36);
+    assert_int_equal(ROOF_OP_ATTN_GATE, 37);
+    assert_int_equal(ROOF_OP_COUNT, 38);
+    assert_int_equal(ROOF_MAX_OPS, 283); /* 8 groups x 35 + 3 */
 
     assert_int_equal(ROOF_CLASS_ATTN_PROJ, 0);
     assert_int_equal(ROOF_CLASS_MLP_PROJ, 1);

@@ -233,6 +233,8 @@ FUNCTIONS = (
     # parse.h
     ("roof_model_from_json", STATUS,
      [c_char_p, c_size_t, _P(roof_model), _P(roof_parse_error)]),
+    ("roof_model_from_json_as", STATUS,
+     [c_char_p, c_size_t, c_char_p, _P(roof_model), _P(roof_parse_error)]),
     ("roof_model_to_json", STATUS,
      [_P(roof_model), c_char_p, c_size_t, _P(c_size_t)]),
     ("roof_hardware_from_json", STATUS,

@@ -35,7 +35,7 @@ ROOF_LEVEL_COMPUTE = 0xFFFFFFFF
 ROOF_MODEL_NAME_MAX = 48
 ROOF_MODEL_SOURCE_MAX = 192
 ROOF_MAX_GROUPS = 8
-ROOF_OP_COUNT = 36
+ROOF_OP_COUNT = 38
 ROOF_MAX_OPS = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3
 ROOF_JSON_MAX_DEPTH = 64
 ROOF_KERNEL_NAME_MAX = 96
@@ -173,6 +173,7 @@ class roof_model(Structure):
         ("max_context", c_uint32),
         ("native_bits", c_uint32),
         ("group_count", c_uint32),
+        ("attn_extras", c_uint32),
         ("q_lora_rank", c_uint32),
         ("kv_lora_rank", c_uint32),
         ("qk_rope_head_dim", c_uint32),
@@ -184,7 +185,7 @@ class roof_model(Structure):
         ("ssm_groups", c_uint32),
         ("ssm_conv", c_uint32),
         ("groups", roof_layer_group * ROOF_MAX_GROUPS),
-        ("reserved", c_uint32 * 22),
+        ("reserved", c_uint32 * 21),
     ]
 
 
@@ -684,6 +685,8 @@ class OpId(_Named):
     SSM_SCAN = 33
     SSM_NORM = 34
     SSM_OUT_PROJ = 35
+    QK_NORM = 36
+    ATTN_GATE = 37
 
 
 class OpClass(_Named):
@@ -850,6 +853,7 @@ class Model:
     max_context: int = 0
     native_bits: int = 16
     group_count: int = 0
+    attn_extras: int = 0                  # ROOF_EXTRA_* bits
     q_lora_rank: int = 0                  # MLA (ROOF_MIXER_MLA groups)
     kv_lora_rank: int = 0
     qk_rope_head_dim: int = 0

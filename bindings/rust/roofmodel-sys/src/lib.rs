@@ -338,8 +338,18 @@ pub const ROOF_MIXER_NONE: u32 = 3;
 pub const ROOF_MIXER_MLA: u32 = 4;
 /// C constant `ROOF_MIXER_MAMBA2` (see the C headers).
 pub const ROOF_MIXER_MAMBA2: u32 = 5;
-/// C constant `ROOF_MIXER_COUNT` (see the C headers).
-pub const ROOF_MIXER_COUNT: u32 = 6;
+/// Gated DeltaNet (linear attention) mixer.
+pub const ROOF_MIXER_GDN: u32 = 6;
+/// Attention extra: RMSNorm of q and k per head.
+pub const ROOF_EXTRA_QK_NORM: u32 = 1;
+/// Attention extra: learned sink logits.
+pub const ROOF_EXTRA_SINKS: u32 = 2;
+/// Attention extra: a gated attention output.
+pub const ROOF_EXTRA_OUTPUT_GATE: u32 = 4;
+/// Every attention extra bit.
+pub const ROOF_EXTRA_ALL: u32 = 7;
+/// Number of mixer kinds.
+pub const ROOF_MIXER_COUNT: u32 = 7;
 /// C constant `ROOF_GROUP_MLP_MODEL` (see the C headers).
 pub const ROOF_GROUP_MLP_MODEL: u32 = 0;
 /// C constant `ROOF_GROUP_MLP_DENSE` (see the C headers).
@@ -417,6 +427,8 @@ pub struct roof_model {
     pub native_bits: u32,
     /// C field `group_count` (see the C headers).
     pub group_count: u32,
+    /// ROOF_EXTRA_* bits of the attention layers.
+    pub attn_extras: u32,
     /// C field `q_lora_rank` (see the C headers).
     pub q_lora_rank: u32,
     /// C field `kv_lora_rank` (see the C headers).
@@ -440,7 +452,7 @@ pub struct roof_model {
     /// C field `groups` (see the C headers).
     pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
     /// C field `reserved` (see the C headers).
-    pub reserved: [u32; 22],
+    pub reserved: [u32; 21],
 }
 
 /// Parameter counts (exact, as doubles: they can exceed 2^32).
@@ -516,7 +528,7 @@ pub struct roof_workload {
 }
 
 /// C constant `ROOF_OP_COUNT` (see the C headers).
-pub const ROOF_OP_COUNT: usize = 36;
+pub const ROOF_OP_COUNT: usize = 38;
 /// C constant `ROOF_MAX_OPS` (see the C headers).
 pub const ROOF_MAX_OPS: usize = ROOF_MAX_GROUPS * (ROOF_OP_COUNT - 3) + 3;
 
@@ -1151,8 +1163,8 @@ zero_default! {
         }; ROOF_MAX_GROUPS],
         q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
         qk_nope_head_dim: 0, v_head_dim: 0, ssm_heads: 0, ssm_head_dim: 0,
-        ssm_state: 0, ssm_groups: 0, ssm_conv: 0,
-        reserved: [0; 22],
+        ssm_state: 0, ssm_groups: 0, ssm_conv: 0, attn_extras: 0,
+        reserved: [0; 21],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],
@@ -1807,6 +1819,14 @@ extern "C" {
     pub fn roof_model_from_json(
         text: *const c_char,
         len: usize,
+        out: *mut roof_model,
+        err: *mut roof_parse_error,
+    ) -> c_int;
+    /// roof_model_from_json reading an unknown family as a known one.
+    pub fn roof_model_from_json_as(
+        text: *const c_char,
+        len: usize,
+        as_type: *const c_char,
         out: *mut roof_model,
         err: *mut roof_parse_error,
     ) -> c_int;

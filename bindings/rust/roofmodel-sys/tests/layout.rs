@@ -211,6 +211,7 @@ fn rust_layouts() -> Vec<RustLayout> {
             max_context,
             native_bits,
             group_count,
+            attn_extras,
             q_lora_rank,
             kv_lora_rank,
             qk_rope_head_dim,

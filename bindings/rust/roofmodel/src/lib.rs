@@ -191,6 +191,10 @@ c_enum!(
         SsmNorm = 34,
         /// Mamba-2 output projection.
         SsmOutProj = 35,
+        /// Per-head RMSNorm of q and k.
+        QkNorm = 36,
+        /// Gated attention output.
+        AttnGate = 37,
     }
 );
 c_enum!(
@@ -996,18 +1000,26 @@ impl Model {
         suggest(name, "roof_model_suggest", sys::roof_model_suggest)
     }
 
-    /// Every built-in preset, in table order.
+    /// The presets this struct can describe (see `from_raw`).
     pub fn list() -> Result<Vec<Model>> {
         // SAFETY: no arguments.
         let n = unsafe { sys::roof_model_count() };
-        (0..n)
-            .map(|i| {
-                let mut raw = sys::roof_model::default();
-                // SAFETY: raw is a valid struct to write.
-                check(unsafe { sys::roof_model_get(i, &mut raw) }, "roof_model_get")?;
-                Model::from_raw(&raw)
-            })
-            .collect()
+        let mut out = Vec::new();
+        for i in 0..n {
+            let mut raw = sys::roof_model::default();
+            // SAFETY: raw is a valid struct to write.
+            check(unsafe { sys::roof_model_get(i, &mut raw) }, "roof_model_get")?;
+            if Model::describes(&raw) {
+                out.push(Model::from_raw(&raw)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether this struct holds all of `r`: not yet its layer groups,
+    /// latent or recurrent mixers, or attention's small terms.
+    fn describes(r: &sys::roof_model) -> bool {
+        r.group_count == 0 && r.attn_extras == 0
     }
 
     /// A model from the text of a HuggingFace config.json.
@@ -1071,9 +1083,13 @@ impl Model {
         })
     }
 
-    /// The model of a C struct; Err for an enum value unknown to these
-    /// bindings.
+    /// `ROOF_E_UNSUPPORTED` for a model with what this struct cannot hold
+    /// yet (layer groups, attention's small terms): refused, never
+    /// flattened into a different model.
     pub fn from_raw(r: &sys::roof_model) -> Result<Model> {
+        if !Model::describes(r) {
+            return Err(Error::new(sys::ROOF_E_UNSUPPORTED, "Model::from_raw"));
+        }
         Ok(Model {
             name: from_c_array(&r.name),
             source: from_c_array(&r.source),
