@@ -104,7 +104,7 @@ static void test_validate(void **state)
     c.kind[ROOF_KERNEL_GEMM].floor_seconds = -1e-6;
     assert_int_equal(roof_calibration_validate(&c), ROOF_E_RANGE);
     c = good;
-    c.kind[ROOF_KERNEL_NORM].memory_fraction = NAN;
+    c.kind[ROOF_KERNEL_NORM].memory_fraction = (double)NAN;
     assert_int_equal(roof_calibration_validate(&c), ROOF_E_RANGE);
     c = good;
     c.kind[ROOF_KERNEL_NORM].memory_fraction = 0.0;
@@ -113,7 +113,7 @@ static void test_validate(void **state)
     c.kind[ROOF_KERNEL_GEMM].compute_fraction = 1.2; /* beats the peak */
     assert_int_equal(roof_calibration_validate(&c), ROOF_E_RANGE);
     c = good;
-    c.kind[ROOF_KERNEL_ADD].row_bytes_per_s = INFINITY;
+    c.kind[ROOF_KERNEL_ADD].row_bytes_per_s = (double)INFINITY;
     assert_int_equal(roof_calibration_validate(&c), ROOF_E_RANGE);
     c = good;
     c.step_overhead_seconds = 2.0;

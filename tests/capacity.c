@@ -99,9 +99,9 @@ static void decode_batch_errors(void **state)
                      ROOF_E_DOES_NOT_FIT);
     assert_int_equal(roof_plan_max_decode_batch(p, 100, 0.0, 0, &b, &at),
                      ROOF_E_RANGE);
-    assert_int_equal(roof_plan_max_decode_batch(p, 100, NAN, 0, &b, &at),
+    assert_int_equal(roof_plan_max_decode_batch(p, 100, (double)NAN, 0, &b, &at),
                      ROOF_E_RANGE);
-    assert_int_equal(roof_plan_max_decode_batch(p, 100, INFINITY, 0, &b,
+    assert_int_equal(roof_plan_max_decode_batch(p, 100, (double)INFINITY, 0, &b,
                                                 &at),
                      ROOF_E_RANGE);
     assert_int_equal(roof_plan_max_decode_batch(p, 100, 1.0, 2, &b, &at),
@@ -320,7 +320,7 @@ static void utilization(void **state)
     mfu = mbu = -1;
     assert_int_equal(roof_plan_utilization(p, &r, 0.0, &mfu, &mbu),
                      ROOF_E_RANGE);
-    r.flops = NAN;
+    r.flops = (double)NAN;
     assert_int_equal(roof_plan_utilization(p, &r, 1.0, &mfu, &mbu),
                      ROOF_E_RANGE);
     assert_int_equal(roof_plan_utilization(p, NULL, 1.0, &mfu, &mbu),

@@ -198,7 +198,7 @@ static void test_refuses_what_it_cannot_fit(void **state)
                                           ROOF_FIT_WORKSPACE(n), &out, NULL),
                      ROOF_E_RANGE);
     s[3].flops = 1.0;
-    s[3].measured_seconds = NAN;
+    s[3].measured_seconds = (double)NAN;
     assert_int_equal(roof_calibration_fit(s, n, &hw, &start, ws,
                                           ROOF_FIT_WORKSPACE(n), &out, NULL),
                      ROOF_E_RANGE);
@@ -308,7 +308,7 @@ static void test_online(void **state)
     assert_close(out.step_overhead_seconds, 1e-3, 1e-9);
 
     assert_int_equal(roof_online_add(&o, -1.0, 1.0, &used), ROOF_E_RANGE);
-    assert_int_equal(roof_online_add(&o, 1.0, INFINITY, NULL), ROOF_E_RANGE);
+    assert_int_equal(roof_online_add(&o, 1.0, (double)INFINITY, NULL), ROOF_E_RANGE);
     assert_int_equal(roof_online_init(0, 0.2, &o), ROOF_E_RANGE);
     o.forget = 7.0;
     assert_int_equal(roof_online_add(&o, 1.0, 1.0, NULL), ROOF_E_INVALID);
