@@ -282,9 +282,9 @@ static int mlp_consistent(const roof_model *m)
                         : (k == 0) & (m->expert_intermediate == 0);
     const int shared = (m->shared_experts == 0)
                        == (m->shared_intermediate == 0);
-    const int some = (m->experts > 0) | (m->intermediate > 0)
+    const int some = ((m->experts > 0) | (m->intermediate > 0))
                      | (m->shared_experts > 0);
-    return moe & shared & some;
+    return (moe & shared) & some;
 }
 
 static int enums_valid(const roof_model *m)
@@ -300,11 +300,14 @@ static int group_ok(const roof_layer_group *g)
 {
     const int windowed = (g->mixer == ROOF_MIXER_SLIDING)
                          | (g->mixer == ROOF_MIXER_CHUNKED);
+    const int empty = (g->mixer == ROOF_MIXER_NONE)
+                      & (g->mlp == ROOF_GROUP_MLP_NONE);
+    const int window_ok = windowed ? g->window > 0 : g->window == 0;
+    const int dense_ok = (g->mlp == ROOF_GROUP_MLP_DENSE)
+                         == (g->dense_intermediate > 0);
     return (g->layers > 0) & (g->mixer < ROOF_MIXER_COUNT)
-           & (g->mlp < ROOF_GROUP_MLP_COUNT)
-           & (windowed ? g->window > 0 : g->window == 0)
-           & ((g->mlp == ROOF_GROUP_MLP_DENSE) == (g->dense_intermediate > 0))
-           & !((g->mixer == ROOF_MIXER_NONE) & (g->mlp == ROOF_GROUP_MLP_NONE))
+           & (g->mlp < ROOF_GROUP_MLP_COUNT) & window_ok & dense_ok
+           & (empty == 0)
            & ((g->reserved[0] | g->reserved[1] | g->reserved[2]) == 0);
 }
 

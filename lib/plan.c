@@ -684,7 +684,8 @@ static uint32_t partition(tok_op *ops, uint32_t n)
         else
             ops[np++] = ops[k];
     }
-    memcpy(ops + np, rest, nr * sizeof *rest);
+    if (nr > 0)
+        memcpy(ops + np, rest, nr * sizeof *rest);
     return np;
 }
 
