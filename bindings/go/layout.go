@@ -54,6 +54,7 @@ func cLayouts() map[string]layoutEntry {
 		"roof_layer_group":   e(C.roof_layer_group{}, LayerGroup{}),
 		"roof_ep_layer":      e(C.roof_ep_layer{}, EPLayer{}),
 		"roof_ep_traffic":    e(C.roof_ep_traffic{}, EPTraffic{}),
+		"roof_ep_point":      e(C.roof_ep_point{}, EPPoint{}),
 	}
 }
 

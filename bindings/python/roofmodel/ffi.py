@@ -45,7 +45,8 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_series, roof_sum, roof_totals, roof_workload, roof_write_fn,
     roof_calibration, roof_fit_report, roof_kernel_coef, roof_kernel_sample,
     roof_kernel_terms, roof_online, ROOF_KERNEL_KIND_COUNT, roof_link,
-    roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS)
+    roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS,
+    roof_ep_point)
 
 _P = POINTER
 # int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
@@ -198,6 +199,10 @@ FUNCTIONS = (
     ("roof_scaling_calibrated", STATUS,
      [_P(roof_model), _P(roof_hardware), _P(roof_request),
       _P(roof_calibration), _u32, _P(roof_scaling_point), _u32, _P(_u32)]),
+    # ep.h
+    ("roof_ep_sweep", STATUS,
+     [_P(roof_model), _P(roof_hardware), _P(roof_request), _u32,
+      _P(roof_ep_point), _u32, _P(_u32)]),
     # plot.h
     ("roof_chart_svg", STATUS,
      [_P(roof_chart), c_char_p, c_size_t, _P(c_size_t)]),
