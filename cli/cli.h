@@ -249,5 +249,7 @@ int cli_plot_has_opt(const char *word);
 int cli_cmd_classify(int argc, char **argv, cli_buf *out);
 int cli_cmd_label(int argc, char **argv, cli_buf *out);
 int cli_cmd_calibrate(int argc, char **argv, cli_buf *out);
+int cli_cmd_collective(int argc, char **argv, cli_buf *out);
+int cli_cmd_ep(int argc, char **argv, cli_buf *out);
 
 #endif

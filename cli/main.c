@@ -23,6 +23,8 @@ static const char usage[] =
     "  plot      a roofline chart (SVG) of any model, device and sweep\n"
     "  classify  one kernel's roofline verdict\n"
     "  label     label measured kernels (CSV) memory- or compute-bound\n"
+    "  collective  the time of one collective on a device's links\n"
+    "  ep        tensor x expert parallel sweep of an MoE model\n"
     "\n"
     "'roofmodel COMMAND --help' describes a command.  A model or device can\n"
     "always be given as a file: a HuggingFace config.json or a hardware "
@@ -43,6 +45,8 @@ static const struct {
     {"classify", cli_cmd_classify},
     {"label", cli_cmd_label},
     {"calibrate", cli_cmd_calibrate},
+    {"collective", cli_cmd_collective},
+    {"ep", cli_cmd_ep},
 };
 
 static int dispatch(int argc, char **argv, cli_buf *out)
