@@ -171,15 +171,15 @@ static int point(const sweep_ctx *c, uint32_t t, uint32_t e,
                  const roof_ep_point *base, roof_ep_point *p)
 {
     replica rep;
-    int rc = replica_step(c, t, e, &rep);
-    if (rc != ROOF_OK)
-        return rc;
     roof_ep_point q = {0};
     q.tensor_parallel = t;
     q.expert_parallel = e;
     q.devices = t * e;
     q.link_scope = ROOF_SCOPE_DEVICE;
-    if (e > 1 && (rc = a2a(c, t, e, rep.moe_layers, &q)) != ROOF_OK)
+    int rc = replica_step(c, t, e, &rep);
+    if (rc == ROOF_OK && e > 1)
+        rc = a2a(c, t, e, rep.moe_layers, &q);
+    if (rc != ROOF_OK)
         return rc;
     q.fits = rep.fits;
     q.moe_layers = rep.moe_layers;
