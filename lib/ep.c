@@ -93,6 +93,27 @@ static int expert_copy(const roof_model *m, uint32_t e, uint32_t per_rep,
     return ROOF_OK;
 }
 
+/* One device's memory: the copy's, plus the router columns of the experts
+ * it lacks, for every device routes its tokens over all E experts (the
+ * router is replicated): moe_layers x H x (E - E/e) weights at the
+ * request's bytes per weight (scales included). */
+static int device_memory(const sweep_ctx *c, const roof_model *copy,
+                         const roof_request *rq, uint32_t moe_layers,
+                         replica *out)
+{
+    roof_memory mem = {0};
+    int rc = roof_memory_footprint(copy, c->hw, rq, &mem);
+    const roof_workload *w = &rq->workload;
+    double wq = w->weight_bits / 8.0;
+    if (w->quant_group > 0)
+        wq += w->scale_bits / 8.0 / w->quant_group;
+    const double router = (double)moe_layers * c->m->hidden
+                          * (double)(c->m->experts - copy->experts) * wq;
+    out->memory = mem.total_bytes + router;
+    out->fits = out->memory <= mem.capacity_bytes;
+    return rc;
+}
+
 /* The step of one replica of B/e sequences at degree t, with one
  * device's routed experts in place of the whole model's. */
 static int replica_step(const sweep_ctx *c, uint32_t t, uint32_t e,
@@ -116,15 +137,12 @@ static int replica_step(const sweep_ctx *c, uint32_t t, uint32_t e,
         rc = expert_seconds(c, c->m, &whole, &wb, &wx, &layers);
     if (rc == ROOF_OK)
         rc = expert_seconds(c, &copy, &shard, &sb, &sx, &unused);
-    roof_memory mem;
     if (rc == ROOF_OK)
-        rc = roof_memory_footprint(&copy, c->hw, &rq, &mem);
+        rc = device_memory(c, &copy, &rq, layers, out);
     if (rc != ROOF_OK)
         return rc;
     out->step = est.tpot_seconds - wb + sb;
     out->expected = est.expected_tpot_seconds - wx + sx;
-    out->memory = mem.total_bytes;
-    out->fits = mem.fits;
     out->moe_layers = layers;
     return ROOF_OK;
 }

@@ -166,6 +166,60 @@ static void test_gb200_nvl72(void **state)
     }
 }
 
+/* The routed experts of one device, by hand.  On a GB200 at e = 64 a
+ * replica holds 16 sequences; the whole model's step reads the experts
+ * those 16 x 8 pairs touch, 256 (1 - (31/32)^16) = 101.97 of them, the
+ * device's copy its 4 (all touched).  Both are memory-bound (128 pairs x
+ * 2 x 7168 x 2048 FLOP = 3.8 GFLOP a projection, 1.5 us at 2.5 PFLOP/s,
+ * against 7.3 us for the copy's 4 x 14.7 MB at 8 TB/s) and move the same
+ * activations, so the steps differ by 58 layers x 3 projections x
+ * (101.97 - 4) experts x 7168 x 2048 bytes / 8e12 B/s = 31.28 ms.  And the
+ * copy's memory holds 1/64 of the routed experts, 58 x 256 x 3 x 7168 x
+ * 2048 = 653.8e9 bytes at FP8. */
+static void test_device_experts(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_request r;
+    roof_hardware hw;
+    deepseek(&m, &r);
+    assert_int_equal(roof_hardware_find("gb200", &hw), ROOF_OK);
+    roof_ep_point p[CAP];
+    uint32_t n = 0;
+    assert_int_equal(roof_ep_sweep(&m, &hw, &r, 64, p, CAP, &n), ROOF_OK);
+    const roof_ep_point *q = find(p, n, 1, 64);
+    roof_estimate whole;
+    r.workload.batch = 16;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &whole), ROOF_OK);
+    const double touched = 256.0 * (1.0 - pow(31.0 / 32.0, 16.0));
+    const double expert = 7168.0 * 2048.0;
+    assert_rel(whole.tpot_seconds - (q->step_seconds - q->a2a_seconds),
+               58.0 * 3.0 * (touched - 4.0) * expert / 8e12, 1e-9);
+    assert_rel(whole.tpot_seconds - (q->step_seconds - q->a2a_seconds),
+               31.28e-3, 1e-3);
+    const double routed = 58.0 * 256.0 * 3.0 * expert;
+    assert_true(routed == 653908770816.0);
+    assert_rel(whole.memory.total_bytes - q->memory_bytes,
+               routed * 63.0 / 64.0, 1e-12);
+    /* At t = 2 the experts split 2 x 32 ways: 1/64 again. */
+    q = find(p, n, 2, 32);
+    r.workload.batch = 32;
+    r.workload.tensor_parallel = 2;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &whole), ROOF_OK);
+    assert_rel(whole.memory.total_bytes - q->memory_bytes,
+               routed / 2.0 * 31.0 / 32.0, 1e-12);
+    /* 4-bit weights with a 16-bit scale per 128: 4.125 bits a weight. */
+    r.workload.weight_bits = 4;
+    r.workload.quant_group = 128;
+    r.workload.scale_bits = 16;
+    assert_int_equal(roof_estimate_run(&m, &hw, &r, &whole), ROOF_OK);
+    r.workload.batch = 1024;
+    assert_int_equal(roof_ep_sweep(&m, &hw, &r, 64, p, CAP, &n), ROOF_OK);
+    q = find(p, n, 2, 32);
+    assert_rel(whole.memory.total_bytes - q->memory_bytes,
+               routed * 4.125 / 8.0 / 2.0 * 31.0 / 32.0, 1e-12);
+}
+
 /* e = 1 is the estimate itself; every point's ratios follow its step. */
 static void test_ep1_is_the_estimate(void **state)
 {
@@ -324,6 +378,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_h200_hgx),
         cmocka_unit_test(test_gb200_nvl72),
+        cmocka_unit_test(test_device_experts),
         cmocka_unit_test(test_ep1_is_the_estimate),
         cmocka_unit_test(test_missing_links),
         cmocka_unit_test(test_errors),
