@@ -104,8 +104,7 @@ static void coll_text(const coll_run *r, cli_buf *out)
     static const char *const where[] = {
         [ROOF_SCOPE_DEVICE] = "one device: its own memory",
         [ROOF_SCOPE_SCALE_UP] = "inside the scale-up domain",
-        [ROOF_SCOPE_SCALE_OUT] = "across scale-up domains, over the "
-                                 "scale-out network",
+        [ROOF_SCOPE_SCALE_OUT] = "across domains: the scale-out network",
     };
     char a[CLI_NUM_MAX], b[CLI_NUM_MAX], c[CLI_NUM_MAX];
     cli_buf_fmt(out, "%s of %s among %u x %s\n", roof_collective_name(r->op),

@@ -51,7 +51,8 @@ typedef struct roof_ep_point {
     double expected_tokens_per_s_per_device; /* from the expected step */
     double speedup;            /* step(t = e = 1) / step */
     double expected_speedup;   /* as speedup, from the expected steps */
-    double memory_bytes;       /* one device's total (roof_memory) */
+    double memory_bytes;       /* one device's total: roof_memory of the
+                                  copy below, plus the whole router */
     double reserved[4];        /* 0 */
 } roof_ep_point;
 
@@ -67,7 +68,8 @@ typedef struct roof_ep_point {
  * decode step at batch B/e and degree t, its routed-expert operators
  * replaced by those of a copy of the model with E/e experts, top-k' (the
  * largest divisor of k up to E/e) and B k / (e k') tokens: the same
- * token-expert pairs, the expert weights of one device.
+ * token-expert pairs, the expert weights of one device; its memory is
+ * the copy's with the replicated router's missing columns added.
  * out[] gets *count points; out may be NULL when cap is 0;
  * ROOF_E_BUFFER_TOO_SMALL reports the needed count in *count and writes
  * nothing else.  ROOF_E_NULL; ROOF_E_RANGE for max_devices 0 or
