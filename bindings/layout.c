@@ -469,6 +469,26 @@ static void plot_parse_structs(void)
     F(roof_ep_traffic, busiest_dispatch_bytes);
     F(roof_ep_traffic, busiest_combine_bytes);
     F(roof_ep_traffic, reserved);
+
+    S(roof_ep_point);
+    F(roof_ep_point, tensor_parallel);
+    F(roof_ep_point, expert_parallel);
+    F(roof_ep_point, devices);
+    F(roof_ep_point, link_scope);
+    F(roof_ep_point, fits);
+    F(roof_ep_point, moe_layers);
+    F(roof_ep_point, dispatch_bytes);
+    F(roof_ep_point, busiest_dispatch_bytes);
+    F(roof_ep_point, a2a_seconds);
+    F(roof_ep_point, expected_a2a_seconds);
+    F(roof_ep_point, step_seconds);
+    F(roof_ep_point, expected_step_seconds);
+    F(roof_ep_point, tokens_per_s_per_device);
+    F(roof_ep_point, expected_tokens_per_s_per_device);
+    F(roof_ep_point, speedup);
+    F(roof_ep_point, expected_speedup);
+    F(roof_ep_point, memory_bytes);
+    F(roof_ep_point, reserved);
 }
 
 static void constants(void)

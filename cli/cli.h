@@ -251,5 +251,7 @@ int cli_cmd_label(int argc, char **argv, cli_buf *out);
 int cli_cmd_calibrate(int argc, char **argv, cli_buf *out);
 int cli_cmd_step(int argc, char **argv, cli_buf *out);
 int cli_cmd_capacity(int argc, char **argv, cli_buf *out);
+int cli_cmd_collective(int argc, char **argv, cli_buf *out);
+int cli_cmd_ep(int argc, char **argv, cli_buf *out);
 
 #endif

@@ -26,6 +26,8 @@ static const char usage[] =
     "  classify  one kernel's roofline verdict\n"
     "  label     label measured kernels (CSV) memory- or compute-bound\n"
     "  calibrate fit the expected-time model to measured kernels\n"
+    "  collective  the time of one collective on a device's links\n"
+    "  ep        tensor x expert parallel sweep of an MoE model\n"
     "\n"
     "'roofmodel COMMAND --help' describes a command.  A model or device can\n"
     "always be given as a file: a HuggingFace config.json or a hardware "
@@ -48,6 +50,8 @@ static const struct {
     {"calibrate", cli_cmd_calibrate},
     {"step", cli_cmd_step},
     {"capacity", cli_cmd_capacity},
+    {"collective", cli_cmd_collective},
+    {"ep", cli_cmd_ep},
 };
 
 static int dispatch(int argc, char **argv, cli_buf *out)

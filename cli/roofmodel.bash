@@ -5,7 +5,7 @@
 # against `roofmodel --help`); a subcommand's options are read from its own
 # `roofmodel CMD --help`, so they cannot drift from the command.
 
-_roofmodel_commands="hw model ops estimate plot classify label calibrate step capacity help --help --version"
+_roofmodel_commands="hw model ops estimate plot classify label calibrate step capacity collective ep help --help --version"
 
 _roofmodel_names() {
     # Device or model names: the first column of `hw list` / `model list`.
@@ -58,6 +58,11 @@ _roofmodel() {
     --phase)
         # shellcheck disable=SC2207
         COMPREPLY=($(compgen -W "prefill decode init ar" -- "$cur"))
+        return 0
+        ;;
+    --op)
+        # shellcheck disable=SC2207
+        COMPREPLY=($(compgen -W "all_reduce all_gather reduce_scatter all_to_all p2p" -- "$cur"))
         return 0
         ;;
     -o | --output | --measured)

@@ -16,6 +16,7 @@
 #include "roofmodel/model.h"
 #include "roofmodel/ops.h"
 #include "roofmodel/estimate.h"
+#include "roofmodel/ep.h"
 #include "roofmodel/plot.h"
 #include "roofmodel/parse.h"
 #include "roofmodel/calibration.h"

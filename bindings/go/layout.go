@@ -58,6 +58,7 @@ func cLayouts() map[string]layoutEntry {
 		"roof_plan":          e(C.roof_plan{}, Plan{}),
 		"roof_step_result":   e(C.roof_step_result{}, StepResult{}),
 		"roof_throughput":    e(C.roof_throughput{}, Throughput{}),
+		"roof_ep_point":      e(C.roof_ep_point{}, EPPoint{}),
 	}
 }
 

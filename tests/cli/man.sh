@@ -27,7 +27,7 @@ while IFS= read -r h; do
 done <"${TMPDIR:-/tmp}/man-sh.$$"
 [ "$n" -gt 5 ] || { echo "docs/cli.md has only $n sections?"; fail=1; }
 # Every subcommand's usage line is in the page.
-for c in "hw list" "model show" ops estimate plot classify label; do
+for c in "hw list" "model show" ops estimate plot classify label collective ep; do
     sed 's/\\-/-/g; s/\\f[BIR]//g' "$page" | grep -q "roofmodel $c" \
         || { echo "page lacks 'roofmodel $c'"; fail=1; }
 done

@@ -860,11 +860,88 @@ def test_config_named_after_file():
           "kept _name_or_path: %r" % (j or {}).get("_name_or_path"))
 
 
+def test_collective():
+    # 14680064 bytes all-to-all among 8 H200s: 7/8 of it over NVLink at
+    # 450 GB/s = 28.544 us; the calibrated time adds the comm floor and runs
+    # at the comm kind's fraction of the link.
+    c = ok_json("collective", "--hw", "h200", "--op", "all_to_all",
+                "--bytes", "14680064", "--devices", "8")
+    if c:
+        check(c["scope"] == "scale-up" and c["in_scale_up_domain"] is True,
+              "8 H200s stay on NVLink: %r" % c)
+        check(c["link_bytes_per_s"] == 450e9, "NVLink 450 GB/s")
+        check(close(c["seconds"], 7 / 8 * 14680064 / 450e9), "a2a bound")
+        check(close(c["expected_seconds"], c["floor_seconds"] + 7 / 8
+                    * 14680064 / c["expected_link_bytes_per_s"]),
+              "a2a expected")
+        check(c["op"] == "all-to-all", "op name")
+    # 1 GB all-reduced over 128 GB200s leaves the 72-GPU NVLink domain:
+    # 2 x 127/128 x 1e9 / 50e9 = 39.6875 ms.
+    c = ok_json("collective", "--hw", "gb200", "--op", "all_reduce",
+                "--bytes", "1e9", "--devices", "128")
+    if c:
+        check(c["scope"] == "scale-out" and c["in_scale_up_domain"] is False,
+              "128 GB200s cross domains")
+        check(close(c["seconds"], 2 * 127 / 128 * 1e9 / 50e9), "all-reduce")
+    c = ok_json("collective", "--hw", "h200", "--op", "p2p", "--bytes",
+                "1e6", "--devices", "2")
+    if c:
+        check(close(c["seconds"], 1e6 / 450e9), "p2p: the whole message")
+    out = ok("collective", "--hw", "h200", "--op", "reduce_scatter",
+             "--bytes", "1e6", "--devices", "16")
+    check("scale-out" in out, "collective text names the network: %r" % out)
+    base = ["collective", "--hw", "h200", "--bytes", "1e6", "--devices", "8"]
+    for args, flag in ((["--op", "broadcast"], "--op"),
+                       (["--op", "p2p", "--devices", "0"], "--devices"),
+                       (["--op", "p2p", "--bytes", "-1"], "--bytes"),
+                       (["--op", "all_gather", "--hw", "rtx-4090"],
+                        "--devices")):
+        bad(base + args, flag)
+
+
+def test_ep():
+    base = ["ep", "--model", "deepseek-v3", "--hw", "gb200", "--batch",
+            "1024", "--prompt", "1024", "--gen", "256", "--weight-bits", "8",
+            "--fused", "--max-devices", "128"]
+    e = ok_json(*base)
+    if e:
+        pts = {(p["tensor_parallel"], p["expert_parallel"]): p
+               for p in e["points"]}
+        first = e["points"][0]
+        check((first["tensor_parallel"], first["expert_parallel"]) == (1, 1)
+              and first["speedup"] == 1, "first point t = e = 1")
+        # EP 64 inside the NVL72 domain, 128 leaves it: 116 all-to-alls of
+        # 128 and 64 pairs x 7168 x 2 bytes.
+        p64, p128 = pts[(1, 64)], pts[(1, 128)]
+        check(p64["scope"] == "scale-up" and p128["scope"] == "scale-out",
+              "scopes")
+        check(p64["dispatch_bytes"] == 1835008
+              and p128["dispatch_bytes"] == 917504, "dispatch bytes")
+        check(close(p64["a2a_seconds"], 116 * 63 / 64 * 1835008 / 900e9),
+              "EP 64 all-to-all")
+        check(close(p128["a2a_seconds"], 116 * 127 / 128 * 917504 / 50e9),
+              "EP 128 all-to-all")
+        check(p128["speedup"] < p64["speedup"], "EP 128 stops paying off")
+        check(all(p["devices"] <= 128 for p in e["points"]), "max devices")
+    rows = ok_csv(*base)
+    check(len(rows) == len(e["points"]) if e else False, "ep csv rows")
+    check(rows[0]["scope"] == "device" and rows[0]["expert_parallel"] == "1",
+          "ep csv first row")
+    out = ok(*base)
+    check("scale-out" in out and "tokens/s/device" in out, "ep text")
+    for args, flag in ((["--gen", "1"], "--gen"),
+                       (["--max-devices", "0"], "--max-devices"),
+                       (["--tp", "2"], "--tp"),
+                       (["--model", "llama-2-7b"], "--model")):
+        bad(base + args, flag)
+
+
 def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
               test_label, test_label_stream, test_messages_name_the_fault,
-              test_config_named_after_file, test_step, test_capacity):
+              test_config_named_after_file, test_step, test_capacity,
+              test_collective, test_ep):
         try:
             t()
         except Exception as e:  # a crash is a failure, not a pass

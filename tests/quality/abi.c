@@ -529,6 +529,27 @@ static void test_collective_structs(void **state)
     OFF(roof_ep_traffic, busiest_combine_bytes, 64);
     OFF(roof_ep_traffic, reserved, 72);
     ELEMS(roof_ep_traffic, reserved, 2);
+
+    SIZE(roof_ep_point, 144); /* 6 uint32 + 11 doubles + 4 reserved */
+    OFF(roof_ep_point, tensor_parallel, 0);
+    OFF(roof_ep_point, expert_parallel, 4);
+    OFF(roof_ep_point, devices, 8);
+    OFF(roof_ep_point, link_scope, 12);
+    OFF(roof_ep_point, fits, 16);
+    OFF(roof_ep_point, moe_layers, 20);
+    OFF(roof_ep_point, dispatch_bytes, 24);
+    OFF(roof_ep_point, busiest_dispatch_bytes, 32);
+    OFF(roof_ep_point, a2a_seconds, 40);
+    OFF(roof_ep_point, expected_a2a_seconds, 48);
+    OFF(roof_ep_point, step_seconds, 56);
+    OFF(roof_ep_point, expected_step_seconds, 64);
+    OFF(roof_ep_point, tokens_per_s_per_device, 72);
+    OFF(roof_ep_point, expected_tokens_per_s_per_device, 80);
+    OFF(roof_ep_point, speedup, 88);
+    OFF(roof_ep_point, expected_speedup, 96);
+    OFF(roof_ep_point, memory_bytes, 104);
+    OFF(roof_ep_point, reserved, 112);
+    ELEMS(roof_ep_point, reserved, 4);
 }
 
 static void test_enum_values(void **state)

@@ -48,7 +48,7 @@ from .types import (  # noqa: F401  (re-exported: the C names)
     roof_ep_layer, roof_ep_traffic, roof_layer_group, ROOF_MAX_GROUPS,
     roof_seq, roof_plan, roof_step_result, ROOF_PLAN_TAG, ROOF_PLAN_WORDS,
     ROOF_LOGITS_LAST, ROOF_LOGITS_ALL, ROOF_BASIS_BOUND, ROOF_BASIS_EXPECTED,
-    roof_throughput)
+    roof_throughput, roof_ep_point)
 
 _P = POINTER
 # int (*roof_kernel_fn)(void *ctx, const roof_kernel *k)
@@ -223,6 +223,10 @@ FUNCTIONS = (
     ("roof_scaling_calibrated", STATUS,
      [_P(roof_model), _P(roof_hardware), _P(roof_request),
       _P(roof_calibration), _u32, _P(roof_scaling_point), _u32, _P(_u32)]),
+    # ep.h
+    ("roof_ep_sweep", STATUS,
+     [_P(roof_model), _P(roof_hardware), _P(roof_request), _u32,
+      _P(roof_ep_point), _u32, _P(_u32)]),
     # plot.h
     ("roof_chart_svg", STATUS,
      [_P(roof_chart), c_char_p, c_size_t, _P(c_size_t)]),

@@ -309,6 +309,29 @@ class roof_ep_traffic(Structure):
     ]
 
 
+class roof_ep_point(Structure):
+    _fields_ = [
+        ("tensor_parallel", c_uint32),
+        ("expert_parallel", c_uint32),
+        ("devices", c_uint32),
+        ("link_scope", c_uint32),
+        ("fits", c_uint32),
+        ("moe_layers", c_uint32),
+        ("dispatch_bytes", c_double),
+        ("busiest_dispatch_bytes", c_double),
+        ("a2a_seconds", c_double),
+        ("expected_a2a_seconds", c_double),
+        ("step_seconds", c_double),
+        ("expected_step_seconds", c_double),
+        ("tokens_per_s_per_device", c_double),
+        ("expected_tokens_per_s_per_device", c_double),
+        ("speedup", c_double),
+        ("expected_speedup", c_double),
+        ("memory_bytes", c_double),
+        ("reserved", c_double * 4),
+    ]
+
+
 class roof_kernel_coef(Structure):
     _fields_ = [
         ("floor_seconds", c_double),
@@ -614,7 +637,7 @@ STRUCTS = (
     roof_chart, roof_parse_error, roof_kernel, roof_kernel_coef,
     roof_calibration, roof_kernel_terms, roof_kernel_sample, roof_fit_quality,
     roof_fit_report, roof_online, roof_link, roof_ep_layer, roof_ep_traffic,
-    roof_seq, roof_plan, roof_step_result, roof_throughput,
+    roof_seq, roof_plan, roof_step_result, roof_throughput, roof_ep_point,
 )
 
 roof_write_fn = CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
@@ -701,6 +724,13 @@ class OpClass(_Named):
 class Scope(_Named):
     LAYER = 0
     MODEL = 1
+
+
+class LinkScope(_Named):
+    """Where a group's traffic goes (enum roof_scope)."""
+    DEVICE = 0
+    SCALE_UP = 1
+    SCALE_OUT = 2
 
 
 class Attention(_Named):
@@ -1026,6 +1056,28 @@ class ScalingPoint:
 
 
 @dataclass(frozen=True)
+class EpPoint:
+    """One (tensor, expert) parallel configuration of roof_ep_sweep."""
+    tensor_parallel: int
+    expert_parallel: int
+    devices: int
+    link_scope: LinkScope
+    fits: int
+    moe_layers: int
+    dispatch_bytes: float
+    busiest_dispatch_bytes: float
+    a2a_seconds: float
+    expected_a2a_seconds: float
+    step_seconds: float
+    expected_step_seconds: float
+    tokens_per_s_per_device: float
+    expected_tokens_per_s_per_device: float
+    speedup: float
+    expected_speedup: float
+    memory_bytes: float
+
+
+@dataclass(frozen=True)
 class Kernel:
     """One measured kernel read from CSV."""
     name: str
@@ -1065,6 +1117,7 @@ C_TYPE = {
     Request: roof_request, Memory: roof_memory,
     Estimate: roof_estimate, ScalingPoint: roof_scaling_point,
     Kernel: roof_kernel, LayerGroup: roof_layer_group,
+    EpPoint: roof_ep_point,
 }
 PY_TYPE = {c: p for p, c in C_TYPE.items()}
 
@@ -1075,7 +1128,7 @@ ENUM_FIELDS = {
     "decode_dominant_op": OpId, "id": OpId, "op_class": OpClass,
     "scope": Scope, "precision": Precision, "attention": Attention,
     "mlp": Mlp, "norm": Norm, "position": Position, "kind": CeilingKind,
-    "marker": Marker,
+    "marker": Marker, "link_scope": LinkScope,
 }
 
 # Frozen descriptors that Python code passes back to C: each instance keeps

@@ -1126,6 +1126,49 @@ pub struct roof_ep_traffic {
     pub reserved: [f64; 2],
 }
 
+/// C struct `roof_ep_point` (see the C headers): one configuration of
+/// roof_ep_sweep.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct roof_ep_point {
+    /// C field `tensor_parallel` (see the C headers).
+    pub tensor_parallel: u32,
+    /// C field `expert_parallel` (see the C headers).
+    pub expert_parallel: u32,
+    /// C field `devices` (see the C headers).
+    pub devices: u32,
+    /// C field `link_scope` (see the C headers).
+    pub link_scope: u32,
+    /// C field `fits` (see the C headers).
+    pub fits: u32,
+    /// C field `moe_layers` (see the C headers).
+    pub moe_layers: u32,
+    /// C field `dispatch_bytes` (see the C headers).
+    pub dispatch_bytes: f64,
+    /// C field `busiest_dispatch_bytes` (see the C headers).
+    pub busiest_dispatch_bytes: f64,
+    /// C field `a2a_seconds` (see the C headers).
+    pub a2a_seconds: f64,
+    /// C field `expected_a2a_seconds` (see the C headers).
+    pub expected_a2a_seconds: f64,
+    /// C field `step_seconds` (see the C headers).
+    pub step_seconds: f64,
+    /// C field `expected_step_seconds` (see the C headers).
+    pub expected_step_seconds: f64,
+    /// C field `tokens_per_s_per_device` (see the C headers).
+    pub tokens_per_s_per_device: f64,
+    /// C field `expected_tokens_per_s_per_device` (see the C headers).
+    pub expected_tokens_per_s_per_device: f64,
+    /// C field `speedup` (see the C headers).
+    pub speedup: f64,
+    /// C field `expected_speedup` (see the C headers).
+    pub expected_speedup: f64,
+    /// C field `memory_bytes` (see the C headers).
+    pub memory_bytes: f64,
+    /// C field `reserved` (see the C headers).
+    pub reserved: [f64; 4],
+}
+
 /// All-zero values of the structs whose arrays are too long for
 /// `#[derive(Default)]` (Rust 1.63 derives it up to 32 elements).
 macro_rules! zero_default {
@@ -1779,6 +1822,16 @@ extern "C" {
         cal: *const roof_calibration,
         max_devices: u32,
         out: *mut roof_scaling_point,
+        cap: u32,
+        count: *mut u32,
+    ) -> c_int;
+    /// The tensor x expert parallel sweep of an MoE model (ep.h).
+    pub fn roof_ep_sweep(
+        m: *const roof_model,
+        hw: *const roof_hardware,
+        r: *const roof_request,
+        max_devices: u32,
+        out: *mut roof_ep_point,
         cap: u32,
         count: *mut u32,
     ) -> c_int;

@@ -550,6 +550,26 @@ fn rust_layouts() -> Vec<RustLayout> {
             busiest_combine_bytes,
             reserved
         }),
+        rust_layout!(roof_ep_point {
+            tensor_parallel,
+            expert_parallel,
+            devices,
+            link_scope,
+            fits,
+            moe_layers,
+            dispatch_bytes,
+            busiest_dispatch_bytes,
+            a2a_seconds,
+            expected_a2a_seconds,
+            step_seconds,
+            expected_step_seconds,
+            tokens_per_s_per_device,
+            expected_tokens_per_s_per_device,
+            speedup,
+            expected_speedup,
+            memory_bytes,
+            reserved
+        }),
     ]
 }
 
