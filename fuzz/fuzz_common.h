@@ -30,7 +30,8 @@ static inline int fuzz_known_status(int rc)
 {
     return rc == ROOF_OK || rc == ROOF_E_PARSE || rc == ROOF_E_MISSING
            || rc == ROOF_E_TYPE || rc == ROOF_E_RANGE || rc == ROOF_E_INVALID
-           || rc == ROOF_E_BUFFER_TOO_SMALL;
+           || rc == ROOF_E_BUFFER_TOO_SMALL
+           || rc == ROOF_E_UNSUPPORTED; /* a config family not modelled */
 }
 
 #endif

@@ -10,7 +10,7 @@ const char *roof_status_str(int status)
     case ROOF_E_NULL: return "a required pointer argument is NULL";
     case ROOF_E_RANGE: return "a number is out of range (NaN, infinite, negative, zero or too large)";
     case ROOF_E_INVALID: return "invalid value or combination of fields";
-    case ROOF_E_UNSUPPORTED: return "the device does not support that precision";
+    case ROOF_E_UNSUPPORTED: return "not supported: the device lacks that precision or link, or the input describes what the library cannot model";
     case ROOF_E_NOT_FOUND: return "no such device or model";
     case ROOF_E_BUFFER_TOO_SMALL: return "output buffer too small";
     case ROOF_E_PARSE: return "malformed input";

@@ -42,7 +42,10 @@ enum roof_status {
     ROOF_E_INVALID = 3,       /* an enum value or combination of fields is
                                  not valid (unknown precision, heads not a
                                  multiple of kv_heads, ...) */
-    ROOF_E_UNSUPPORTED = 4,   /* the device has no peak for that precision */
+    ROOF_E_UNSUPPORTED = 4,   /* the device has no peak for that precision
+                                 (or no link), or the input describes what
+                                 the library cannot model (an unknown
+                                 config.json family, named in the error) */
     ROOF_E_NOT_FOUND = 5,     /* no built-in device or model of that name */
     ROOF_E_BUFFER_TOO_SMALL = 6, /* output capacity too small; the needed
                                  size is reported where the API says so */

@@ -31,7 +31,8 @@ typedef struct roof_parse_error {
 /* A HuggingFace config.json into a model descriptor.  err may be NULL; it
  * is written only on failure.  ROOF_E_NULL, ROOF_E_PARSE, ROOF_E_MISSING
  * (a required key is absent: the message names it), ROOF_E_TYPE,
- * ROOF_E_RANGE, ROOF_E_INVALID. */
+ * ROOF_E_RANGE, ROOF_E_INVALID, ROOF_E_UNSUPPORTED (a model_type or an
+ * architecture key the reader does not model: the message names it). */
 ROOF_API int roof_model_from_json(const char *text, size_t len,
                                   roof_model *out, roof_parse_error *err);
 
