@@ -115,9 +115,9 @@ sanitize_opts=(-Db_sanitize=address,undefined -Db_lundef=false
     "-Dc_link_args=-fno-sanitize-recover=all")
 
 # Suites that load the library into programs not built with the sanitizer
-# (python, cargo, pkg-config consumers): its runtime cannot be loaded there.
-# They run in the gcc and clang gates.
-unsanitized_hosts="--no-suite consumer --no-suite python --no-suite rust --no-suite cross"
+# (python, cargo, go, pkg-config consumers): its runtime cannot be loaded
+# there.  They run in the gcc and clang gates.
+unsanitized_hosts="--no-suite consumer --no-suite python --no-suite rust --no-suite go --no-suite cross"
 
 g_asan() {
     setup "$G/asan" clang --buildtype=debugoptimized "${sanitize_opts[@]}" \
