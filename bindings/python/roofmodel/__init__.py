@@ -50,6 +50,7 @@ __all__ = [
     "param_count", "workload", "ops", "step", "request", "estimate",
     "memory_footprint", "scaling", "chart_svg", "kernels_from_csv",
     "seqs", "min_tensor_parallel", "Plan",
+    "calibration", "calibration_from_json", "calibration_to_json",
     # types
     "OpsResult", "Attention", "Bound", "Ceiling", "CeilingKind",
     "ChartCeiling", "Efficiency", "Estimate", "Hardware", "Hierarchy",
@@ -438,31 +439,70 @@ class OpsResult(NamedTuple):
     totals: Totals
 
 
+# ---- calibration profiles (calibration.h) ------------------------------
+# A profile stays the ctypes struct roof_calibration: it is passed whole to
+# the C functions and read back only to inspect it.
+
+def calibration(hw: HardwareLike) -> "ffi.roof_calibration":
+    """The device's built-in calibration profile (roof_calibration_builtin):
+    fitted, derived or generic, with its source (docs/calibration.md)."""
+    out = ffi.roof_calibration()
+    _c().roof_calibration_builtin(byref(_hw(hw)), byref(out))
+    return out
+
+
+def calibration_from_json(text_or_path: TextOrPath) -> "ffi.roof_calibration":
+    """A calibration profile from its JSON file (text, bytes or path), as
+    `roofmodel calibrate -o` writes it."""
+    data = _text(text_or_path)
+    out, err = ffi.roof_calibration(), ffi.roof_parse_error()
+    _c().roof_calibration_from_json(data, len(data), byref(out), byref(err))
+    return out
+
+
+def calibration_to_json(cal: "ffi.roof_calibration") -> str:
+    """A calibration profile as the JSON that reads back to it."""
+    return _render(_c().roof_calibration_to_json, cal)
+
+
+def _cal(cal: Optional["ffi.roof_calibration"]):
+    """The C pointer for an optional profile: NULL = the built-in one."""
+    return None if cal is None else byref(cal)
+
+
 def ops(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
         batch: int = 1, seq: int = 1024, efficiency: EfficiencyLike = None,
-        workload: Optional[Workload] = None, **fields) -> OpsResult:
-    """Every operator of one step of `model` on `hw` (objects or names).
-    Pass a Workload as `workload`, or phase/batch/seq and field keywords
-    as workload() takes them."""
+        workload: Optional[Workload] = None,
+        calibration: Optional["ffi.roof_calibration"] = None,
+        **fields) -> OpsResult:
+    """Every operator of one step of `model` on `hw` (objects or names),
+    each with its bound and its expected (calibrated) time.  Pass a
+    Workload as `workload`, or phase/batch/seq and field keywords as
+    workload() takes them; `calibration` a profile (default: the device's
+    built-in one)."""
     w = _step_workload(phase, batch, seq, workload, fields)
     arr = (ffi.roof_op * ffi.ROOF_MAX_OPS)()
     n, totals = c_uint32(), ffi.roof_totals()
-    _c().roof_ops(byref(_model(model)), byref(w), byref(_hw(hw)),
-                  _ptr(_efficiency(efficiency)), arr, ffi.ROOF_MAX_OPS,
-                  byref(n), byref(totals))
+    _c().roof_ops_calibrated(byref(_model(model)), byref(w), byref(_hw(hw)),
+                             _ptr(_efficiency(efficiency)), _cal(calibration),
+                             arr, ffi.ROOF_MAX_OPS, byref(n), byref(totals))
     return OpsResult(from_c_array(arr, n.value), from_c(totals))
 
 
 def step(model: ModelLike, hw: HardwareLike, phase: str = "prefill",
          batch: int = 1, seq: int = 1024, efficiency: EfficiencyLike = None,
-         workload: Optional[Workload] = None, **fields) -> Totals:
+         workload: Optional[Workload] = None,
+         calibration: Optional["ffi.roof_calibration"] = None,
+         **fields) -> Totals:
     """The totals ops() gives for the same step, without the operators
     (roof_step: what a scheduler asks per candidate batch).  Names of
-    presets and Hardware/Model objects are converted once and reused."""
+    presets and Hardware/Model objects are converted once and reused;
+    Plan is the fast path."""
     w = _step_workload(phase, batch, seq, workload, fields)
     totals = ffi.roof_totals()
-    _c().roof_step(byref(_model(model)), byref(w), byref(_hw(hw)),
-                   _ptr(_efficiency(efficiency)), byref(totals))
+    _c().roof_step_calibrated(byref(_model(model)), byref(w), byref(_hw(hw)),
+                              _ptr(_efficiency(efficiency)), _cal(calibration),
+                              byref(totals))
     return from_c(totals)
 
 
@@ -646,12 +686,16 @@ def _request(req, kw):
 
 
 def estimate(model: ModelLike, hw: HardwareLike,
-             req: Optional[Request] = None, **fields) -> Estimate:
+             req: Optional[Request] = None,
+             calibration: Optional["ffi.roof_calibration"] = None,
+             **fields) -> Estimate:
     """Time to first token, time per output token, throughput, memory for
-    a request (a Request, or request()'s keywords)."""
+    a request (a Request, or request()'s keywords): bounds, and expected
+    times under `calibration` (default: the device's built-in profile)."""
     out = ffi.roof_estimate()
-    _c().roof_estimate_run(byref(_model(model)), byref(_hw(hw)),
-                           byref(_request(req, fields)), byref(out))
+    _c().roof_estimate_run_calibrated(byref(_model(model)), byref(_hw(hw)),
+                                      byref(_request(req, fields)),
+                                      _cal(calibration), byref(out))
     return from_c(out)
 
 

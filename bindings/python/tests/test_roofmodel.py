@@ -537,5 +537,37 @@ class TestPlan(unittest.TestCase):
             rm.Plan("llama-2-13b", "a6000", tensor_parallel=3)
 
 
+class TestCalibration(unittest.TestCase):
+    """Expected times beside the bounds, and profiles from Python."""
+
+    def test_expected_beside_bound(self):
+        r = rm.ops("llama-2-7b", "a100-80gb-pcie", phase="decode", seq=1024)
+        for op in r.ops:
+            self.assertGreaterEqual(op.expected_seconds, op.roofline.seconds)
+        self.assertGreater(r.totals.model.expected_seconds,
+                           r.totals.model.seconds)
+
+    def test_profile_round_trip_and_overhead(self):
+        cal = rm.calibration("a100-80gb-pcie")
+        self.assertEqual(cal.device, b"a100-80gb-pcie")
+        back = rm.calibration_from_json(rm.calibration_to_json(cal))
+        self.assertEqual(bytes(back), bytes(cal))
+        back.step_overhead_seconds = 2e-3
+        t = rm.step("llama-2-7b", "a100-80gb-pcie", phase="decode", seq=512,
+                    calibration=back)
+        self.assertEqual(t.overhead_seconds, 2e-3)
+        e0 = rm.estimate("llama-2-7b", "a100-80gb-pcie", batch=2,
+                         prompt_tokens=128, gen_tokens=16)
+        e1 = rm.estimate("llama-2-7b", "a100-80gb-pcie", batch=2,
+                         prompt_tokens=128, gen_tokens=16, calibration=back)
+        self.assertAlmostEqual(e1.expected_tpot_seconds
+                               - e0.expected_tpot_seconds, 2e-3, places=12)
+
+    def test_profile_of_another_device_is_refused(self):
+        with self.assertRaises(rm.RoofError):
+            rm.step("llama-2-7b", "a100-80gb-pcie", phase="decode", seq=512,
+                    calibration=rm.calibration("h100-sxm"))
+
+
 if __name__ == "__main__":
     unittest.main()
