@@ -262,8 +262,27 @@ static const preset presets[] = {
 static int tail_zero(const roof_model *m, size_t from)
 {
     static const unsigned char zero[sizeof(roof_model)];
-    return memcmp((const unsigned char *)m + from, zero,
-                  sizeof(roof_model) - from) == 0;
+    const unsigned char *b = (const unsigned char *)m;
+    const size_t formats = offsetof(roof_model, formats_set);
+    const size_t rest = offsetof(roof_model, reserved);
+    return (memcmp(b + from, zero, formats - from) == 0)
+           & (memcmp(b + rest, zero, sizeof(roof_model) - rest) == 0);
+}
+
+/* The per-module weight formats: known bits and formats, a format only
+ * where its bit is set, experts only for a model with routed experts, no
+ * lm_head format for a tied lm_head. */
+static int formats_ok(const roof_model *m)
+{
+    const uint32_t set = m->formats_set;
+    const uint32_t f[4] = {m->format_layers, m->format_experts,
+                           m->format_embedding, m->format_lm_head};
+    int ok = (set & ~ROOF_MODULE_ALL) == 0;
+    for (uint32_t i = 0; i < 4; i++)
+        ok &= (set >> i) & 1u ? f[i] < ROOF_FORMAT_COUNT : f[i] == 0;
+    ok &= ((set & ROOF_MODULE_EXPERTS) == 0) | (m->experts > 0);
+    ok &= ((set & ROOF_MODULE_LM_HEAD) == 0) | (m->tied_embeddings == 0);
+    return ok;
 }
 
 static int sizes_positive(const roof_model *m)
@@ -398,7 +417,7 @@ int roof_model_validate(const roof_model *m)
     if (!sizes_positive(m))
         return ROOF_E_RANGE;
     if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)
-          & groups_ok(m)))
+          & groups_ok(m) & formats_ok(m)))
         return ROOF_E_INVALID;
     roof_model_params p;
     count_params(m, &p);

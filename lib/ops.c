@@ -174,7 +174,10 @@ typedef struct step {
     double dense, expert;  /* per-device MLP widths */
     double experts, topk, touched;   /* E, k, expected distinct experts */
     double vocab, vocab_shard;
-    double wq, ab, kb;     /* bytes per weight (with scales), act, KV */
+    double wq, ab, kb;     /* bytes per weight (with scales) of the
+                              layers' matrices, act, KV */
+    double wq_expert, wq_embed, wq_head; /* routed experts, embedding,
+                                            lm_head (roof__shape_wbytes) */
     double norm_flops, norm_w;        /* per element; gain bytes */
     double tp;
     double inv_tokens;     /* 1 / T: the row bytes of the time model */
@@ -342,9 +345,12 @@ static void widths(const roof__shape *sh, step *s)
 static void byte_widths(const roof_model *m, const roof_workload *w,
                         const roof__shape *sh, step *s)
 {
-    s->wq = w->weight_bits * 0.125;
-    if (w->quant_group > 0)
-        s->wq += w->scale_bits * 0.125 / w->quant_group;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, w, &wb);
+    s->wq = wb.layers;
+    s->wq_expert = wb.experts;
+    s->wq_embed = wb.embed;
+    s->wq_head = wb.head;
     s->ab = w->activation_bits * 0.125;
     s->kb = w->kv_bits * 0.125;
     const int layer = m->norm == ROOF_NORM_LAYER;
@@ -686,7 +692,8 @@ static ROOF__INLINE void expert_proj(emit *e, uint32_t id, double k, double n)
 {
     const step *s = e->s;
     const double pairs = s->tokens * s->topk;
-    gemm(put_act(e, id, 2.0 * pairs * k * n, s->touched * k * n * s->wq,
+    gemm(put_act(e, id, 2.0 * pairs * k * n,
+                 s->touched * k * n * s->wq_expert,
                  pairs * k * s->ab, pairs * n * s->ab),
          pairs / s->touched, n, k, s->touched);
 }
@@ -952,13 +959,14 @@ static ROOF__INLINE void model_ops(emit *e)
     const double n = s->tokens * s->hidden;
     const double rows = (s->tokens < s->vocab ? s->tokens : s->vocab)
                         + (s->learned ? s->new_tok : 0.0);
-    put_act(e, ROOF_OP_EMBED, s->learned ? n : 0.0, rows * s->hidden * s->wq,
+    put_act(e, ROOF_OP_EMBED, s->learned ? n : 0.0,
+            rows * s->hidden * s->wq_embed,
             0.0, n * s->ab);
     norm(e, ROOF_OP_FINAL_NORM);
     /* Logits of each sequence's last new token only (what sampling needs). */
     gemm(put_act(e, ROOF_OP_LM_HEAD,
                  2.0 * s->batch * s->hidden * s->vocab_shard,
-                 s->hidden * s->vocab_shard * s->wq,
+                 s->hidden * s->vocab_shard * s->wq_head,
                  s->batch * s->hidden * s->ab,
                  s->batch * s->vocab_shard * s->ab),
          s->batch, s->vocab_shard, s->hidden, 1.0);

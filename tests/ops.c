@@ -516,13 +516,73 @@ static void test_quantized_4bit_group128_kv8(void **state)
     EQ(qk->kv_read_bytes, 5242880.0);
     EQ(qk->kv_write_bytes, 5120.0);
     EQ(qk->act_read_bytes, 2.0 * 10240);
-    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 0.515625);
+    /* The embedding and lm_head stay 16-bit (model.h: quantizers leave
+     * the two ends alone): 5120 x 32000 x 2 B.  The embedding reads one
+     * row: 5120 x 2 B. */
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 2.0);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 2.0);
     EQ(find(&r, ROOF_OP_ATTN_NORM)->weight_bytes, 10240.0); /* gains 16-bit */
 
     /* No group: scale_bits is ignored. */
     w.quant_group = 0;
     ops_a6000("llama-13b", &w, &r);
     EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120 * 0.5);
+}
+
+/* A model's own formats win over the workload's bits, module by module;
+ * the two ends follow the workload only from 16 bits up. */
+static void test_model_formats_per_module(void **state)
+{
+    (void)state;
+    roof_model m = model("llama-13b");
+    roof_hardware hw = device("a6000");
+    roof_workload w = decode(1, 1024);
+    w.weight_bits = 4;
+    run r;
+    /* Asked for: lm_head in INT4 with a 20-bit scale and zero per 128,
+     * 4 + 20/128 = 4.15625 bits; the layers in FP8 (8 bits, the tensor
+     * scale left out of the per-weight figure), whatever the workload. */
+    m.formats_set = ROOF_MODULE_LM_HEAD | ROOF_MODULE_LAYERS;
+    m.format_lm_head = ROOF_FORMAT_INT4_G128;
+    m.format_layers = ROOF_FORMAT_FP8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes,
+       5120.0 * 32000 * 4.15625 / 8.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120);
+    EQ(find(&r, ROOF_OP_GATE_PROJ)->weight_bytes, 5120.0 * 13824);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 2.0); /* 16-bit */
+    /* 32-bit weights: the ends follow (4 B), with no format set. */
+    m = model("llama-13b");
+    w.weight_bits = 32;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 4.0);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 4.0);
+    /* 8-bit weights: the ends stay at 2 B. */
+    w.weight_bits = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 2.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120);
+}
+
+/* Experts and the rest of an MoE layer take their own formats: Mixtral's
+ * experts in MXFP4 (4.25 bits), its attention and router in BF16. */
+static void test_model_formats_experts(void **state)
+{
+    (void)state;
+    roof_model m = model("mixtral-8x7b");
+    roof_hardware hw = device("a6000");
+    roof_workload w = prefill(1, 4096); /* every expert touched */
+    m.formats_set = ROOF_MODULE_EXPERTS | ROOF_MODULE_LAYERS;
+    m.format_experts = ROOF_FORMAT_MXFP4;
+    m.format_layers = ROOF_FORMAT_BF16;
+    w.weight_bits = 8; /* overridden in both */
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *gate = find(&r, ROOF_OP_EXPERT_GATE_PROJ);
+    /* 8 experts x 4096 x 14336 weights x 4.25 / 8 B. */
+    EQ(gate->weight_bytes, 8.0 * 4096 * 14336 * 4.25 / 8.0);
+    EQ(find(&r, ROOF_OP_ROUTER)->weight_bytes, 4096.0 * 8 * 2.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 4096.0 * 4096 * 2.0);
 }
 
 /* ---- fused attention, causal counting, sliding window ---------------- */
@@ -1599,6 +1659,8 @@ int main(void)
         cmocka_unit_test(test_mixtral_experts_touched),
         cmocka_unit_test(test_moe_with_shared_expert),
         cmocka_unit_test(test_quantized_4bit_group128_kv8),
+        cmocka_unit_test(test_model_formats_per_module),
+        cmocka_unit_test(test_model_formats_experts),
         cmocka_unit_test(test_fused_attention_causal),
         cmocka_unit_test(test_sliding_window),
         cmocka_unit_test(test_tensor_parallel),

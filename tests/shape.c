@@ -158,7 +158,7 @@ static void weights_agree(const roof_model *m, const roof_hardware *hw,
 
 /* One layer of each group, as roof_step's `layer` sums them. */
 static double group_layer_bytes(const roof_model *m, const roof__shape *sh,
-                                double wq, double ab)
+                                const roof__wbytes *wq, double ab)
 {
     double sum = 0.0;
     for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
@@ -199,9 +199,16 @@ static void ops_agree(const roof_model *m, const roof_hardware *hw,
     w.weight_bits = 4;
     roof_totals tot;
     assert_int_equal(roof_step(m, &w, hw, NULL, &tot), ROOF_OK);
-    EQ(tot.layer.weight_bytes, group_layer_bytes(m, &sh, 0.5, 2.0));
+    /* 4-bit layers and experts where the model sets no format. */
+    roof__wbytes wb;
+    roof__shape_wbytes(m, &w, &wb);
+    if ((m->formats_set & ROOF_MODULE_LAYERS) == 0)
+        EQ(wb.layers, 0.5);
+    if ((m->formats_set & ROOF_MODULE_EXPERTS) == 0)
+        EQ(wb.experts, 0.5);
+    EQ(tot.layer.weight_bytes, group_layer_bytes(m, &sh, &wb, 2.0));
     if (m->group_count == 0)
-        EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, 0.5, 2.0));
+        EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, &wb, 2.0));
     /* A fused decode reads the cache and appends one token: per layer
      * B (c + 1) x the shape's K/V elements per token. */
     assert_int_equal(roof_workload_decode(3, 1000, &w), ROOF_OK);
