@@ -111,6 +111,15 @@ void roof__shape_wbytes(const roof_model *m, const roof_workload *w,
 double roof__shape_layer_bytes(const roof__shape *s, const roof__wbytes *wb,
                                double ab);
 
+/* A whole model's weights on one device, by module, at its own formats
+ * (unset modules at native_bits, 16 when 0, without scales); norm gains
+ * at 16 bits.  For a valid model. */
+typedef struct roof__model_bytes {
+    double layers, experts, embedding, lm_head, norms, total;
+} roof__model_bytes;
+
+void roof__shape_model_bytes(const roof_model *m, roof__model_bytes *out);
+
 /* Bytes one token adds to one sequence's cache over `layers` layers of one
  * device, at kb bytes per element. */
 double roof__shape_kv_bytes_per_token(const roof__shape *s, double layers,

@@ -3,6 +3,8 @@
  * docs/model.md, "Tensor parallelism", derives them. */
 #include "shape-priv.h"
 
+#include <string.h>
+
 /* Bytes per weight of module `bit` at its format, when the model sets
  * one; else `fallback`. */
 static double module_bytes(const roof_model *m, uint32_t bit,
@@ -148,4 +150,30 @@ double roof__shape_group_bytes(const roof__group_shape *g,
 {
     return (g->matrices - g->expert_matrices) * wb->layers
            + g->expert_matrices * wb->experts + g->norm_params * ab;
+}
+
+void roof__shape_model_bytes(const roof_model *m, roof__model_bytes *out)
+{
+    roof_workload w;
+    memset(&w, 0, sizeof w);
+    w.weight_bits = m->native_bits > 0 ? m->native_bits : 16;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, &w, &wb);
+    roof__shape s;
+    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
+    roof__model_bytes b;
+    memset(&b, 0, sizeof b);
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, &s, g, &gs);
+        b.layers += gs.layers * (gs.matrices - gs.expert_matrices)
+                    * wb.layers;
+        b.experts += gs.layers * gs.expert_matrices * wb.experts;
+        b.norms += gs.layers * gs.norm_params * 2.0;
+    }
+    b.norms += s.norm_gains * 2.0; /* the final norm */
+    b.embedding = s.embed_params * wb.embed;
+    b.lm_head = m->tied_embeddings ? 0.0 : s.lm_head_params * wb.head;
+    b.total = b.layers + b.experts + b.embedding + b.lm_head + b.norms;
+    *out = b;
 }

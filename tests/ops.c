@@ -1392,10 +1392,19 @@ static void test_groups_buffer_and_overflow(void **state)
 /* DeepSeek-V3 by hand (docs/model.md, "MLA"): 128 heads, q LoRA 1536,
  * latent 512 + k_rope 64 = 576 a token, heads of 128 + 64 (q, k) and 128
  * (v).  Decode of one sequence at 4096 cached tokens, fused, 16-bit. */
+/* A preset at the workload's widths: its own formats cleared. */
+static roof_model workload_widths(const char *name)
+{
+    roof_model m = model(name);
+    m.formats_set = m.format_layers = m.format_experts = 0;
+    m.format_embedding = m.format_lm_head = 0;
+    return m;
+}
+
 static void test_mla_decode_by_hand(void **state)
 {
     (void)state;
-    const roof_model m = model("deepseek-v3");
+    const roof_model m = workload_widths("deepseek-v3");
     const roof_hardware hw = device("h100-sxm");
     roof_workload w = decode(1, 4096);
     w.attention = ROOF_ATTN_FUSED;
@@ -1412,6 +1421,13 @@ static void test_mla_decode_by_hand(void **state)
     /* W_UK and W_UV: 128 heads x 128 x 512 each. */
     const roof_op *qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
     EQ(qa->weight_bytes, 128.0 * 128.0 * 512.0 * 2.0);
+    /* At the preset's own FP8 with a 32-bit scale per 128 x 128 block:
+     * 8,388,608 weights x (1 + 4 / 16384) B = 8,390,656 B. */
+    const roof_model own = model("deepseek-v3");
+    ops_on(&own, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_Q_ABSORB, 1)->weight_bytes, 8390656.0);
+    ops_on(&m, &w, &hw, &r);
+    qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
     EQ(qa->flops, 2.0 * 128.0 * 128.0 * 512.0);
     EQ(find_in(&r, ROOF_OP_O_ABSORB, 1)->weight_bytes,
        128.0 * 512.0 * 128.0 * 2.0);
@@ -1447,7 +1463,7 @@ static void test_mla_decode_by_hand(void **state)
 static void test_mla_prefill_by_hand(void **state)
 {
     (void)state;
-    roof_model m = model("deepseek-v3");
+    roof_model m = workload_widths("deepseek-v3");
     m.q_lora_rank = 0; /* q straight from the hidden state */
     const roof_hardware hw = device("h100-sxm");
     roof_workload w = prefill(1, 1000);

@@ -240,6 +240,28 @@ static void estimate_agrees(const roof_model *m, const roof_hardware *hw,
                                                           2.0));
 }
 
+/* A preset with its own formats: one device holds the module bytes
+ * roof__shape_model_bytes sums (every module set, so the workload's 16
+ * bits play no part), and the by-module figures add up. */
+static void own_formats_agree(const roof_model *m, const roof_hardware *hw,
+                              uint32_t t)
+{
+    if (m->formats_set == 0 || t > 1)
+        return;
+    assert_int_equal(m->formats_set,
+                     m->tied_embeddings ? ROOF_MODULE_ALL - ROOF_MODULE_LM_HEAD
+                                        : ROOF_MODULE_ALL);
+    roof__model_bytes b;
+    roof__shape_model_bytes(m, &b);
+    roof_request r;
+    assert_int_equal(roof_request_init(1, 64, 1, &r), ROOF_OK);
+    roof_memory mem;
+    assert_int_equal(roof_memory_footprint(m, hw, &r, &mem), ROOF_OK);
+    const double diff = mem.weight_bytes - b.total;
+    assert_true(diff <= 1e-12 * b.total && -diff <= 1e-12 * b.total);
+    EQ(b.total, b.layers + b.experts + b.embedding + b.lm_head + b.norms);
+}
+
 static void test_every_preset_and_degree(void **state)
 {
     (void)state;
@@ -250,7 +272,12 @@ static void test_every_preset_and_degree(void **state)
         for (uint32_t t = 1; t <= MAX_TP; t++) {
             if (!rule(&m, t))
                 continue;
-            weights_agree(&m, &hw, t);
+            own_formats_agree(&m, &hw, t);
+            roof_model plain = m; /* at the workload's 16 bits */
+            plain.formats_set = plain.format_layers = 0;
+            plain.format_experts = plain.format_embedding = 0;
+            plain.format_lm_head = 0;
+            weights_agree(&plain, &hw, t);
             ops_agree(&m, &hw, t);
             estimate_agrees(&m, &hw, t);
         }
