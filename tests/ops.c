@@ -585,6 +585,66 @@ static void test_model_formats_experts(void **state)
     EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 4096.0 * 4096 * 2.0);
 }
 
+/* The weight matmuls run at their module's format where the model sets
+ * one (roof_format_math_precision); attention's at the workload's. */
+static void test_matmul_roof_follows_format(void **state)
+{
+    (void)state;
+    roof_model m = model("llama-3.1-8b");
+    m.formats_set = ROOF_MODULE_LAYERS;
+    m.format_layers = ROOF_FORMAT_NVFP4;
+    roof_hardware b200 = device("b200");
+    double fp4 = 0.0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&b200, ROOF_FP4, &fp4),
+                     ROOF_OK);
+    /* NVIDIA's HGX B200 page: 9 PFLOP/s dense FP4 (the table's units x
+     * FLOP/clock x clock: 9.001e15). */
+    assert_true(fp4 > 0.9999 * 9e15 && fp4 < 1.0002 * 9e15);
+    run r;
+    roof_workload w = prefill(1, 4096);
+    ops_on(&m, &w, &b200, &r);
+    /* q_proj: 4096 x 4096 x 4096 x 2 FLOPs on the FP4 roof, compute
+     * bound (4096 x 2 / 0.5625 B per weight is far past the ridge). */
+    const roof_op *q = find(&r, ROOF_OP_Q_PROJ);
+    assert_int_equal(q->precision, ROOF_FP4);
+    assert_int_equal(q->roofline.bound, ROOF_BOUND_COMPUTE);
+    EQ(q->roofline.compute_seconds, 2.0 * 4096 * 4096 * 4096 / fp4);
+    /* Attention has no weights: the workload's FP16; lm_head is unset. */
+    assert_int_equal(find(&r, ROOF_OP_QK_MATMUL)->precision, ROOF_FP16);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_FP16);
+    /* gpt-oss-120b: MXFP4 experts run at FP4 on a B200, widened to BF16
+     * on an H100 (no FP4); its BF16 attention at BF16 on both. */
+    m = model("gpt-oss-120b");
+    ops_on(&m, &w, &b200, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_FP4);
+    assert_int_equal(find(&r, ROOF_OP_Q_PROJ)->precision, ROOF_BF16);
+    roof_hardware h100 = device("h100-sxm");
+    ops_on(&m, &w, &h100, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_BF16);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_BF16);
+    /* DeepSeek-V3's FP8 blocks on an H100: the FP8 roof. */
+    m = model("deepseek-v3");
+    ops_on(&m, &w, &h100, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_FP8);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_BF16);
+    /* A device that cannot run a format at all (a TPU v5e has no FP32 for
+     * FP32 weights): refused, outputs untouched. */
+    m = model("llama-3.1-8b");
+    m.formats_set = ROOF_MODULE_LAYERS;
+    m.format_layers = ROOF_FORMAT_FP32;
+    roof_hardware tpu = device("tpu-v5e");
+    w.precision = ROOF_BF16;
+    roof_totals t, keep;
+    memset(&t, 0x5A, sizeof t);
+    keep = t;
+    uint32_t n = 7;
+    assert_int_equal(roof_ops(&m, &w, &tpu, NULL, r.ops, ROOF_MAX_OPS, &n,
+                              &t),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_step(&m, &w, &tpu, NULL, &t), ROOF_E_UNSUPPORTED);
+    assert_memory_equal(&t, &keep, sizeof t);
+}
+
 /* ---- fused attention, causal counting, sliding window ---------------- */
 
 static void test_fused_attention_causal(void **state)
@@ -1677,6 +1737,7 @@ int main(void)
         cmocka_unit_test(test_quantized_4bit_group128_kv8),
         cmocka_unit_test(test_model_formats_per_module),
         cmocka_unit_test(test_model_formats_experts),
+        cmocka_unit_test(test_matmul_roof_follows_format),
         cmocka_unit_test(test_fused_attention_causal),
         cmocka_unit_test(test_sliding_window),
         cmocka_unit_test(test_tensor_parallel),

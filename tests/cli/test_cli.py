@@ -394,6 +394,14 @@ def test_model():
             open(path, "w").write(text)
             check(ok("model", "show", path, "--json") == text,
                   "%s: config.json does not read back" % name)
+        # A format the device cannot run, named: FP32 layers on a TPU
+        # v5e (no FP32 rate, nothing wider).
+        cfg = json.loads(ok("model", "show", "llama-13b", "--json"))
+        cfg["roofmodel"]["formats"] = {"layers": "fp32"}
+        open(path, "w").write(json.dumps(cfg))
+        bad(["ops", "--model", path, "--hw", "tpu-v5e", "--phase",
+             "decode", "--seq", "64", "--precision", "bf16"],
+            "layers' weights are fp32, which tpu-v5e has no rate")
         open(path, "w").write('{"hidden_size": 5120}')
         err = bad(["model", "show", path], "config.json")
     err = bad(["model", "show", "lama-13b"], "lama-13b")
