@@ -650,6 +650,16 @@ static void test_quantization_config_methods(void **state)
         ".gate\"]}}");
     assert_int_equal(m.format_layers, ROOF_FORMAT_BF16);
     assert_int_equal(m.format_experts, ROOF_FORMAT_FP8_BLOCK128);
+    /* The experts left out, the layers converted. */
+    m = parse_ok("{\"model_type\": \"mixtral\", \"hidden_size\": 64, "
+        "\"num_attention_heads\": 4, \"num_hidden_layers\": 2, "
+        "\"intermediate_size\": 128, \"vocab_size\": 10, "
+        "\"num_local_experts\": 4, \"num_experts_per_tok\": 2, "
+        "\"quantization_config\": {\"quant_method\": \"gptq\", \"bits\": 4, "
+        "\"group_size\": 128, \"modules_to_not_convert\": "
+        "[\"model.layers.*.block_sparse_moe.experts\"]}}");
+    assert_int_equal(m.format_layers, ROOF_FORMAT_INT4_G128);
+    assert_int_equal(m.format_experts, ROOF_FORMAT_BF16);
 }
 
 static void test_quantization_config_refused(void **state)
@@ -697,6 +707,9 @@ static void test_quantization_config_refused(void **state)
         {"{\"quant_method\": \"fp8\", \"modules_to_not_convert\": "
          "[\"self_attn\"]}", ROOF_E_UNSUPPORTED,
          "one format; split by \"modules_to_not_convert\""},
+        /* the dense MLP left out, attention converted */
+        {"{\"quant_method\": \"fp8\", \"ignore\": [\"mlp.shared_expert\"]}",
+         ROOF_E_UNSUPPORTED, "one format; split by"},
         {"{\"quant_method\": \"mxfp4\"}", ROOF_E_UNSUPPORTED,
          "converts routed experts only"},
     };
