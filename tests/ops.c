@@ -564,6 +564,31 @@ static void test_model_formats_per_module(void **state)
     EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120);
 }
 
+/* The issue's 4-bit Llama-3-8B decode, by hand: 32 layers of attention
+ * 4096 x (2 x 4096 + 2 x 1024) and MLP 3 x 4096 x 14336 weights at
+ * 0.5 B = 3,489,660,928 B; lm_head 128256 x 4096 at 2 B =
+ * 1,050,673,152 B; one embedding row 8,192 B; norm gains 32 x 2 x 4096
+ * x 2 + 4096 x 2 = 532,480 B.  4,540,874,752 B, where quantizing
+ * lm_head too read 3,752,863,744 (17% short). */
+static void test_llama3_8b_4bit_decode_bytes(void **state)
+{
+    (void)state;
+    roof_workload w = decode(1, 1024);
+    w.weight_bits = 4;
+    roof_model m = model("llama-3.1-8b");
+    roof_hardware hw = device("a6000");
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    EQ(r.t.model.weight_bytes, 4540874752.0);
+    /* Asked for: lm_head at 4 bits (INT4 with 20-bit group scales per 32
+     * is the nearest format; 4 + 20/32 bits). */
+    m.formats_set = ROOF_MODULE_LM_HEAD;
+    m.format_lm_head = ROOF_FORMAT_INT4_G32;
+    ops_on(&m, &w, &hw, &r);
+    EQ(r.t.model.weight_bytes,
+       4540874752.0 - 1050673152.0 + 128256.0 * 4096 * 4.625 / 8.0);
+}
+
 /* Experts and the rest of an MoE layer take their own formats: Mixtral's
  * experts in MXFP4 (4.25 bits), its attention and router in BF16. */
 static void test_model_formats_experts(void **state)
@@ -1737,6 +1762,7 @@ int main(void)
         cmocka_unit_test(test_quantized_4bit_group128_kv8),
         cmocka_unit_test(test_model_formats_per_module),
         cmocka_unit_test(test_model_formats_experts),
+        cmocka_unit_test(test_llama3_8b_4bit_decode_bytes),
         cmocka_unit_test(test_matmul_roof_follows_format),
         cmocka_unit_test(test_fused_attention_causal),
         cmocka_unit_test(test_sliding_window),
