@@ -132,6 +132,11 @@ static void model_structs(void)
     F(roof_model, ssm_groups);
     F(roof_model, ssm_conv);
     F(roof_model, groups);
+    F(roof_model, formats_set);
+    F(roof_model, format_layers);
+    F(roof_model, format_experts);
+    F(roof_model, format_embedding);
+    F(roof_model, format_lm_head);
     F(roof_model, reserved);
 
     S(roof_layer_group);

@@ -177,6 +177,25 @@ static void show_groups(const roof_model *m, cli_buf *out)
                     (unsigned)m->qk_rope_head_dim, (unsigned)m->v_head_dim);
 }
 
+/* The released per-module weight formats, when the model sets any. */
+static void show_formats(const roof_model *m, cli_buf *out)
+{
+    static const char *const mod[4] = {"layers", "experts", "embedding",
+                                       "lm_head"};
+    const uint32_t f[4] = {m->format_layers, m->format_experts,
+                           m->format_embedding, m->format_lm_head};
+    const char *sep = "  weight formats: ";
+    for (uint32_t i = 0; i < 4; i++) {
+        const char *name = roof_format_name(f[i]);
+        if (((m->formats_set >> i) & 1u) == 0 || name == NULL)
+            continue;
+        cli_buf_fmt(out, "%s%s %s", sep, mod[i], name);
+        sep = ", ";
+    }
+    if (m->formats_set != 0)
+        cli_buf_str(out, "\n");
+}
+
 static void show_text(const roof_model *m, const roof_model_params *p,
                       cli_buf *out)
 {
@@ -206,6 +225,7 @@ static void show_text(const roof_model *m, const roof_model_params *p,
     show_groups(m, out);
     cli_buf_fmt(out, "  context %u, released at %u bits\n",
                 (unsigned)m->max_context, (unsigned)m->native_bits);
+    show_formats(m, out);
     cli_buf_fmt(out, "  parameters: embedding %s, per layer %s, lm_head %s\n",
                 cli_si(a, p->embedding, ""), cli_si(b, p->per_layer, ""),
                 cli_si(c, p->lm_head, ""));

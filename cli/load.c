@@ -338,6 +338,29 @@ static int check_tp(const char *cmd, const roof_model *m, uint32_t tp)
     return CLI_OK;
 }
 
+/* Every weight format the model sets must run on the device, natively or
+ * widened (roof_format_math_precision); else the error names it. */
+static int check_formats(const char *cmd, const roof_model *m,
+                         const roof_hardware *hw)
+{
+    static const char *const mod[4] = {"layers'", "experts'", "embedding",
+                                       "lm_head"};
+    const uint32_t f[4] = {m->format_layers, m->format_experts,
+                           m->format_embedding, m->format_lm_head};
+    for (uint32_t i = 0; i < 4; i++) {
+        uint32_t p = 0, d = 0;
+        const char *name = roof_format_name(f[i]);
+        if (((m->formats_set >> i) & 1u) == 0 || name == NULL
+            || roof_format_math_precision(hw, f[i], &p, &d)
+                   != ROOF_E_UNSUPPORTED)
+            continue;
+        return cli_usage_error(cmd, "%s's %s weights are %s, which %s has "
+                               "no rate for, nor for a wider type",
+                               m->name, mod[i], name, hw->name);
+    }
+    return CLI_OK;
+}
+
 int cli_workload(const char *cmd, const cli_wl *o,
                  const roof_model *m, const roof_hardware *hw,
                  uint32_t batch, uint32_t new_tokens, uint32_t cached,
@@ -364,7 +387,8 @@ int cli_workload(const char *cmd, const cli_wl *o,
                                              &precision)) != CLI_OK)
         return rc;
     x.precision = precision;
-    if ((rc = check_tp(cmd, m, o->tp)) != CLI_OK)
+    if ((rc = check_tp(cmd, m, o->tp)) != CLI_OK
+        || (rc = check_formats(cmd, m, hw)) != CLI_OK)
         return rc;
     if (o->tp > 1 && !(hw->interconnect_bytes_per_s > 0.0))
         return cli_usage_error(cmd, "--tp: %s has no interconnect between "

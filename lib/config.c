@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "quant-priv.h"
 #include "shape-priv.h"
 #include "util.h"
 
@@ -42,6 +43,7 @@ enum key {
     K_SSM_STATE_SIZE, K_MAMBA_HEAD_DIM, K_N_GROUPS, K_CONV_KERNEL,
     K_LINEAR_NUM_KEY_HEADS, K_LINEAR_KEY_HEAD_DIM, K_LINEAR_VALUE_HEAD_DIM,
     K_LINEAR_CONV_KERNEL_DIM, K_FULL_ATTENTION_INTERVAL,
+    K_QUANTIZATION_CONFIG,
     K_COUNT,
     K_NONE = 0xFF
 };
@@ -97,6 +99,7 @@ static const char *const key_names[] = {
     [K_LINEAR_VALUE_HEAD_DIM] = "linear_value_head_dim",
     [K_LINEAR_CONV_KERNEL_DIM] = "linear_conv_kernel_dim",
     [K_FULL_ATTENTION_INTERVAL] = "full_attention_interval",
+    [K_QUANTIZATION_CONFIG] = "quantization_config",
 };
 /* Every key has its name: a missing last entry fails to compile (C99 has
  * no static assert; a negative array size does the same). */
@@ -868,10 +871,10 @@ static const char *const group_mlp_names[ROOF_GROUP_MLP_COUNT] = {
 };
 
 enum { R_NAME, R_SOURCE, R_MLP, R_NORM, R_POSITION, R_NATIVE_BITS,
-       R_INTERMEDIATE, R_GROUPS, R_ATTN_EXTRAS, R_COUNT };
+       R_INTERMEDIATE, R_GROUPS, R_ATTN_EXTRAS, R_FORMATS, R_COUNT };
 static const char *const roof_keys[R_COUNT] = {
     "name", "source", "mlp", "norm", "position", "native_bits", "intermediate",
-    "groups", "attn_extras",
+    "groups", "attn_extras", "formats",
 };
 
 /* One layer group: {"layers", "mixer", "window", "mlp",
@@ -978,6 +981,8 @@ static int read_override(cfg *c, int r, size_t val, roof_model *m)
         return read_groups(c, val, m);
     case R_ATTN_EXTRAS:
         return roof__json_get_u32(j, val, key, &m->attn_extras, c->err);
+    case R_FORMATS:
+        return roof__formats_read(j, val, m, c->err);
     default:
         return roof__json_get_u32(j, val, key, &m->intermediate, c->err);
     }
@@ -1008,6 +1013,16 @@ static int read_roofmodel(cfg *c, roof_model *m)
     return ROOF_OK;
 }
 
+/* quantization_config: the per-module weight formats (lib/quant.c). */
+static int read_quant(cfg *c, roof_model *m)
+{
+    if (!has(c, K_QUANTIZATION_CONFIG))
+        return ROOF_OK;
+    return roof__quant_read(&c->j, c->slot[K_QUANTIZATION_CONFIG],
+                            has(c, K_TORCH_DTYPE) || has(c, K_DTYPE), m,
+                            c->err);
+}
+
 /* ---- the API -------------------------------------------------------------- */
 
 static int read_model(cfg *c, roof_model *m)
@@ -1025,7 +1040,8 @@ static int read_model(cfg *c, roof_model *m)
         || (rc = read_dtype(c, m)) != ROOF_OK
         || (rc = read_kinds(c, f, m)) != ROOF_OK
         || (rc = read_mla(c, m)) != ROOF_OK
-        || (rc = read_schedule(c, f, m)) != ROOF_OK)
+        || (rc = read_schedule(c, f, m)) != ROOF_OK
+        || (rc = read_quant(c, m)) != ROOF_OK)
         return rc;
     return read_roofmodel(c, m);
 }
@@ -1209,7 +1225,27 @@ static void write_roofmodel(roof__out *o, const roof_model *m)
         roof__out_fmt(o, ",\n    \"attn_extras\": %lu",
                       (unsigned long)m->attn_extras);
     write_groups(o, m);
+    roof__formats_write(o, m);
     roof__out_str(o, "\n  }");
+}
+
+/* The weights at the model's own formats (lib/shape.c), and by module. */
+static void write_weight_bytes(roof__out *o, const roof_model *m)
+{
+    roof__model_bytes b;
+    roof__shape_model_bytes(m, &b);
+    const double v[6] = {b.layers, b.experts, b.embedding, b.lm_head,
+                         b.norms, b.total};
+    static const char *const k[6] = {"layers", "experts", "embedding",
+                                     "lm_head", "norms", "total"};
+    roof__out_str(o, ",\n    \"weight_bytes\": ");
+    roof__out_double(o, b.total);
+    roof__out_str(o, ",\n    \"weight_bytes_by_module\": {");
+    for (int i = 0; i < 6; i++) {
+        roof__out_fmt(o, "%s\"%s\": ", i > 0 ? ", " : "", k[i]);
+        roof__out_double(o, v[i]);
+    }
+    roof__out_str(o, "}");
 }
 
 /* What the descriptor implies, for people and tools; keys starting with
@@ -1224,6 +1260,7 @@ static void write_derived(roof__out *o, const roof_model *m)
     roof__out_double(o, p.total);
     roof__out_str(o, ",\n    \"active_params\": ");
     roof__out_double(o, p.active);
+    write_weight_bytes(o, m);
     roof__out_str(o, ",\n    \"kv_bytes_per_token_16bit\": [");
     for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
         roof__group_shape gs;

@@ -1,6 +1,7 @@
 /* The tensor x expert parallel sweep of MoE models, on the public
  * estimate, operator and collective functions.  docs/collectives.md ("The
  * EP sweep") derives each term. */
+#include "shape-priv.h"
 #include "util.h"
 
 /* What every point shares: the inputs and the calibrated comm kind. */
@@ -96,7 +97,7 @@ static int expert_copy(const roof_model *m, uint32_t e, uint32_t per_rep,
 /* One device's memory: the copy's, plus the router columns of the experts
  * it lacks, for every device routes its tokens over all E experts (the
  * router is replicated): moe_layers x H x (E - E/e) weights at the
- * request's bytes per weight (scales included). */
+ * layers' bytes per weight (roof__shape_wbytes, scales included). */
 static int device_memory(const sweep_ctx *c, const roof_model *copy,
                          const roof_request *rq, uint32_t moe_layers,
                          replica *out)
@@ -104,11 +105,11 @@ static int device_memory(const sweep_ctx *c, const roof_model *copy,
     roof_memory mem = {0};
     int rc = roof_memory_footprint(copy, c->hw, rq, &mem);
     const roof_workload *w = &rq->workload;
-    double wq = w->weight_bits / 8.0;
-    if (w->quant_group > 0)
-        wq += w->scale_bits / 8.0 / w->quant_group;
+    roof__wbytes wb; /* the router is one of the layers' matrices */
+    roof__shape_wbytes(c->m, w, &wb);
     const double router = (double)moe_layers * c->m->hidden
-                          * (double)(c->m->experts - copy->experts) * wq;
+                          * (double)(c->m->experts - copy->experts)
+                          * wb.layers;
     out->memory = mem.total_bytes + router;
     out->fits = out->memory <= mem.capacity_bytes;
     return rc;

@@ -110,13 +110,6 @@ typedef struct mem_plan {
     double capacity_bytes;
 } mem_plan;
 
-static double weight_bytes_per_param(const roof_workload *w)
-{
-    double b = w->weight_bits / 8.0;
-    if (w->quant_group > 0)
-        b += w->scale_bits / 8.0 / w->quant_group;
-    return b;
-}
 
 /* Peak transient activations of one sequence's prefill, in elements per
  * device: the residual stream, plus the largest of the attention
@@ -168,12 +161,14 @@ static void group_weights_and_cache(const roof_model *m,
                                     const roof__shape *sh,
                                     const roof_workload *w, mem_stage *st)
 {
-    const double wq = weight_bytes_per_param(w), ab = w->activation_bits / 8.0;
+    const double ab = w->activation_bits / 8.0;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, w, &wb);
     st->kv_pieces = m->group_count;
     for (uint32_t g = 0; g < m->group_count; g++) {
         roof__group_shape gs;
         roof__shape_group_init(m, sh, g, &gs);
-        st->weight_bytes += gs.layers * roof__shape_group_bytes(&gs, wq, ab);
+        st->weight_bytes += gs.layers * roof__shape_group_bytes(&gs, &wb, ab);
         st->kv[g].rate = gs.layers * gs.kv_elems_per_token
                          * (w->kv_bits / 8.0);
         st->kv[g].cap = gs.window;
@@ -195,19 +190,20 @@ static void fill_stage(const roof_model *m, const roof_request *r,
     roof__shape sh;
     /* The request was checked against the model: t is allowed. */
     (void)roof__shape_init(m, w->tensor_parallel, &sh);
-    double params = 0.0;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, w, &wb);
+    double ends = 0.0;
     if (j == 0)
-        params += sh.embed_params;
+        ends += sh.embed_params * wb.embed;
     /* Tied weights are shared only when one stage holds both ends. */
     if (j == p - 1 && (!m->tied_embeddings || p > 1))
-        params += sh.lm_head_params;
+        ends += sh.lm_head_params * wb.head;
     const double ab = w->activation_bits / 8.0;
-    st->weight_bytes = params * weight_bytes_per_param(w);
+    st->weight_bytes = ends;
     if (m->group_count > 0) {
         group_weights_and_cache(m, &sh, w, st);
     } else {
-        st->weight_bytes = layers * roof__shape_layer_bytes(
-                                        &sh, weight_bytes_per_param(w), ab)
+        st->weight_bytes = layers * roof__shape_layer_bytes(&sh, &wb, ab)
                            + st->weight_bytes;
         st->kv[0].rate = roof__shape_kv_bytes_per_token(&sh, layers,
                                                         w->kv_bits / 8.0);

@@ -30,7 +30,10 @@ typedef struct preset {
      .max_context = 40960, .native_bits = 16,                              \
      .attn_extras = ROOF_EXTRA_QK_NORM}
 
-/* gpt-oss: layers alternate a 128-token window and full attention. */
+/* gpt-oss: layers alternate a 128-token window and full attention.  Its
+ * config.json's quantization_config (quant_method mxfp4; self_attn,
+ * router, embed_tokens and lm_head in modules_to_not_convert) gives the
+ * formats: MXFP4 routed experts, BF16 elsewhere. */
 #define GPT_OSS(nm, src, lay, ex)                                           \
     {.name = nm, .source = src, .hidden = 2880, .layers = lay, .heads = 64, \
      .kv_heads = 8, .head_dim = 64, .vocab = 201088,                      \
@@ -40,9 +43,16 @@ typedef struct preset {
      .attn_extras = ROOF_EXTRA_SINKS, .group_count = 2,                     \
      .groups = {{.layers = (lay) / 2, .mixer = ROOF_MIXER_SLIDING,         \
                  .window = 128},                                            \
-                {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}}}
+                {.layers = (lay) / 2, .mixer = ROOF_MIXER_ATTENTION}},      \
+     .formats_set = ROOF_MODULE_ALL, .format_layers = ROOF_FORMAT_BF16,    \
+     .format_experts = ROOF_FORMAT_MXFP4,                                  \
+     .format_embedding = ROOF_FORMAT_BF16, .format_lm_head = ROOF_FORMAT_BF16}
 
-/* DeepSeek-V3's shape (Kimi-K2 is it under its own model_type): MLA
+/* The formats of DeepSeek-V3 and Kimi-K2 are their config.json's
+ * quantization_config (quant_method fp8, weight_block_size [128, 128]):
+ * FP8 with a scale per 128 x 128 block in the layers and experts, the
+ * embedding and lm_head in BF16 (torch_dtype).
+ * DeepSeek-V3's shape (Kimi-K2 is it under its own model_type): MLA
  * with q LoRA 1536, latent 512, heads of 128 + 64 rotary (q, k) and 128
  * (v); the first k layers dense (18432), the rest 2048-wide routed experts
  * (8 a token) beside one shared expert.  head_dim = 128 + 64. */
@@ -57,7 +67,11 @@ typedef struct preset {
      .group_count = 2,                                                      \
      .groups = {{.layers = dense, .mixer = ROOF_MIXER_MLA,                 \
                  .mlp = ROOF_GROUP_MLP_DENSE, .dense_intermediate = 18432}, \
-                {.layers = 61 - (dense), .mixer = ROOF_MIXER_MLA}}}
+                {.layers = 61 - (dense), .mixer = ROOF_MIXER_MLA}},         \
+     .formats_set = ROOF_MODULE_ALL,                                        \
+     .format_layers = ROOF_FORMAT_FP8_BLOCK128,                             \
+     .format_experts = ROOF_FORMAT_FP8_BLOCK128,                            \
+     .format_embedding = ROOF_FORMAT_BF16, .format_lm_head = ROOF_FORMAT_BF16}
 
 /* Nemotron-H's 52 layers, "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-
  * M-M-M-": 24 Mamba-2 mixers, 24 MLPs (relu^2), 4 attention layers. */
@@ -262,8 +276,27 @@ static const preset presets[] = {
 static int tail_zero(const roof_model *m, size_t from)
 {
     static const unsigned char zero[sizeof(roof_model)];
-    return memcmp((const unsigned char *)m + from, zero,
-                  sizeof(roof_model) - from) == 0;
+    const unsigned char *b = (const unsigned char *)m;
+    const size_t formats = offsetof(roof_model, formats_set);
+    const size_t rest = offsetof(roof_model, reserved);
+    return (memcmp(b + from, zero, formats - from) == 0)
+           & (memcmp(b + rest, zero, sizeof(roof_model) - rest) == 0);
+}
+
+/* The per-module weight formats: known bits and formats, a format only
+ * where its bit is set, experts only for a model with routed experts, no
+ * lm_head format for a tied lm_head. */
+static int formats_ok(const roof_model *m)
+{
+    const uint32_t set = m->formats_set;
+    const uint32_t f[4] = {m->format_layers, m->format_experts,
+                           m->format_embedding, m->format_lm_head};
+    int ok = (set & ~ROOF_MODULE_ALL) == 0;
+    for (uint32_t i = 0; i < 4; i++)
+        ok &= (set >> i) & 1u ? f[i] < ROOF_FORMAT_COUNT : f[i] == 0;
+    ok &= ((set & ROOF_MODULE_EXPERTS) == 0) | (m->experts > 0);
+    ok &= ((set & ROOF_MODULE_LM_HEAD) == 0) | (m->tied_embeddings == 0);
+    return ok;
 }
 
 static int sizes_positive(const roof_model *m)
@@ -398,7 +431,7 @@ int roof_model_validate(const roof_model *m)
     if (!sizes_positive(m))
         return ROOF_E_RANGE;
     if (!(enums_valid(m) & (m->heads % m->kv_heads == 0) & mlp_consistent(m)
-          & groups_ok(m)))
+          & groups_ok(m) & formats_ok(m)))
         return ROOF_E_INVALID;
     roof_model_params p;
     count_params(m, &p);

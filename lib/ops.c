@@ -17,20 +17,26 @@
 /* The operators' names and classes: roof__op_names, roof__op_classes
  * (lib/names.c). */
 
-/* Ops that run at the workload's matmul precision; the rest use FP32. */
-static const uint8_t op_matmul[ROOF_OP_COUNT] = {
-    [ROOF_OP_Q_PROJ] = 1,           [ROOF_OP_K_PROJ] = 1,
-    [ROOF_OP_V_PROJ] = 1,           [ROOF_OP_QK_MATMUL] = 1,
-    [ROOF_OP_PV_MATMUL] = 1,        [ROOF_OP_ATTENTION] = 1,
-    [ROOF_OP_O_PROJ] = 1,           [ROOF_OP_ROUTER] = 1,
-    [ROOF_OP_GATE_PROJ] = 1,        [ROOF_OP_UP_PROJ] = 1,
-    [ROOF_OP_DOWN_PROJ] = 1,        [ROOF_OP_EXPERT_GATE_PROJ] = 1,
-    [ROOF_OP_EXPERT_UP_PROJ] = 1,   [ROOF_OP_EXPERT_DOWN_PROJ] = 1,
-    [ROOF_OP_LM_HEAD] = 1,          [ROOF_OP_Q_A_PROJ] = 1,
-    [ROOF_OP_KV_A_PROJ] = 1,        [ROOF_OP_KV_B_PROJ] = 1,
-    [ROOF_OP_Q_ABSORB] = 1,         [ROOF_OP_O_ABSORB] = 1,
-    [ROOF_OP_SSM_IN_PROJ] = 1,      [ROOF_OP_SSM_SCAN] = 1,
-    [ROOF_OP_SSM_OUT_PROJ] = 1,     [ROOF_OP_ATTN_GATE] = 1,
+/* The roof each op runs under (step.lanes): elementwise ops at FP32; the
+ * matmuls without weights (attention's, the scan) at the workload's
+ * precision; the weight matmuls at their module's, which is the
+ * workload's unless the model sets the module's format (docs/model.md,
+ * "Weight formats per module"). */
+enum { L_EW, L_MM, L_LAYERS, L_EXPERTS, L_HEAD, L_COUNT };
+static const uint8_t op_lane[ROOF_OP_COUNT] = {
+    [ROOF_OP_Q_PROJ] = L_LAYERS,    [ROOF_OP_K_PROJ] = L_LAYERS,
+    [ROOF_OP_V_PROJ] = L_LAYERS,    [ROOF_OP_QK_MATMUL] = L_MM,
+    [ROOF_OP_PV_MATMUL] = L_MM,     [ROOF_OP_ATTENTION] = L_MM,
+    [ROOF_OP_O_PROJ] = L_LAYERS,    [ROOF_OP_ROUTER] = L_LAYERS,
+    [ROOF_OP_GATE_PROJ] = L_LAYERS, [ROOF_OP_UP_PROJ] = L_LAYERS,
+    [ROOF_OP_DOWN_PROJ] = L_LAYERS, [ROOF_OP_EXPERT_GATE_PROJ] = L_EXPERTS,
+    [ROOF_OP_EXPERT_UP_PROJ] = L_EXPERTS,
+    [ROOF_OP_EXPERT_DOWN_PROJ] = L_EXPERTS,
+    [ROOF_OP_LM_HEAD] = L_HEAD,     [ROOF_OP_Q_A_PROJ] = L_LAYERS,
+    [ROOF_OP_KV_A_PROJ] = L_LAYERS, [ROOF_OP_KV_B_PROJ] = L_LAYERS,
+    [ROOF_OP_Q_ABSORB] = L_LAYERS,  [ROOF_OP_O_ABSORB] = L_LAYERS,
+    [ROOF_OP_SSM_IN_PROJ] = L_LAYERS, [ROOF_OP_SSM_SCAN] = L_MM,
+    [ROOF_OP_SSM_OUT_PROJ] = L_LAYERS, [ROOF_OP_ATTN_GATE] = L_LAYERS,
 };
 
 /* The time model's kind of each op (docs/calibration.md); the fused
@@ -160,8 +166,9 @@ typedef struct lane {
 
 /* Everything one call computes once. */
 typedef struct step {
-    lane mm;               /* matmuls: the workload's precision */
-    lane ew;               /* elementwise: FP32, else the workload's */
+    lane lanes[L_COUNT];   /* by op_lane: elementwise (FP32, else the
+                              workload's), matmuls at the workload's,
+                              at the layers', experts' and lm_head's */
     double bw, inv_bw;     /* DRAM bytes/s, efficiency applied */
     double inv_ic;         /* 1 / interconnect bytes/s (0 without TP) */
     double layers;
@@ -174,7 +181,10 @@ typedef struct step {
     double dense, expert;  /* per-device MLP widths */
     double experts, topk, touched;   /* E, k, expected distinct experts */
     double vocab, vocab_shard;
-    double wq, ab, kb;     /* bytes per weight (with scales), act, KV */
+    double wq, ab, kb;     /* bytes per weight (with scales) of the
+                              layers' matrices, act, KV */
+    double wq_expert, wq_embed, wq_head; /* routed experts, embedding,
+                                            lm_head (roof__shape_wbytes) */
     double norm_flops, norm_w;        /* per element; gain bytes */
     double tp;
     double inv_tokens;     /* 1 / T: the row bytes of the time model */
@@ -242,8 +252,42 @@ static void make_times(const roof_hardware *hw, const roof_workload *w,
     roof__kernel_times(hw, w->precision, cal, s->kt);
 }
 
-static int make_roofs(const roof_hardware *hw, const roof_workload *w,
-                      const roof_efficiency *eff, step *s)
+/* The precision of a module's weight matmuls: its format's on this
+ * device (roof_format_math_precision: native, or widened) when the model
+ * sets one, else the workload's. */
+static int module_precision(const roof_model *m, const roof_workload *w,
+                            const roof_hardware *hw, uint32_t bit,
+                            uint32_t format, uint32_t *p)
+{
+    uint32_t dequantized = 0;
+    if ((m->formats_set & bit) == 0) {
+        *p = w->precision;
+        return ROOF_OK;
+    }
+    return roof_format_math_precision(hw, format, p, &dequantized);
+}
+
+static int lane_precisions(const roof_model *m, const roof_workload *w,
+                           const roof_hardware *hw, uint32_t p[L_COUNT])
+{
+    const int tied = m->tied_embeddings != 0;
+    p[L_EW] = p[L_MM] = w->precision;
+    int rc = module_precision(m, w, hw, ROOF_MODULE_LAYERS, m->format_layers,
+                              &p[L_LAYERS]);
+    if (rc == ROOF_OK)
+        rc = module_precision(m, w, hw, ROOF_MODULE_EXPERTS,
+                              m->format_experts, &p[L_EXPERTS]);
+    if (rc == ROOF_OK)
+        rc = module_precision(m, w, hw, tied ? ROOF_MODULE_EMBEDDING
+                                             : ROOF_MODULE_LM_HEAD,
+                              tied ? m->format_embedding : m->format_lm_head,
+                              &p[L_HEAD]);
+    return rc;
+}
+
+static int make_roofs(const roof_model *m, const roof_hardware *hw,
+                      const roof_workload *w, const roof_efficiency *eff,
+                      step *s)
 {
     static const roof_efficiency ideal = {.compute = 1.0, .memory = 1.0,
                                           .interconnect = 1.0};
@@ -264,12 +308,15 @@ static int make_roofs(const roof_hardware *hw, const roof_workload *w,
             return ROOF_E_RANGE;
         s->inv_ic = 1.0 / ic;
     }
-    int rc = make_lane(hw, w->precision, eff->compute, s, &s->mm);
+    uint32_t p[L_COUNT];
+    int rc = lane_precisions(m, w, hw, p);
+    for (uint32_t i = L_MM; i < L_COUNT && rc == ROOF_OK; i++)
+        rc = make_lane(hw, p[i], eff->compute, s, &s->lanes[i]);
     if (rc != ROOF_OK)
         return rc;
     if (hw->flops_per_clock_per_unit[ROOF_FP32] > 0.0)
-        return make_lane(hw, ROOF_FP32, eff->compute, s, &s->ew);
-    s->ew = s->mm;
+        return make_lane(hw, ROOF_FP32, eff->compute, s, &s->lanes[L_EW]);
+    s->lanes[L_EW] = s->lanes[L_MM];
     return ROOF_OK;
 }
 
@@ -342,9 +389,12 @@ static void widths(const roof__shape *sh, step *s)
 static void byte_widths(const roof_model *m, const roof_workload *w,
                         const roof__shape *sh, step *s)
 {
-    s->wq = w->weight_bits * 0.125;
-    if (w->quant_group > 0)
-        s->wq += w->scale_bits * 0.125 / w->quant_group;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, w, &wb);
+    s->wq = wb.layers;
+    s->wq_expert = wb.experts;
+    s->wq_embed = wb.embed;
+    s->wq_head = wb.head;
     s->ab = w->activation_bits * 0.125;
     s->kb = w->kv_bits * 0.125;
     const int layer = m->norm == ROOF_NORM_LAYER;
@@ -520,7 +570,7 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
                                  double kw, double cb)
 {
     const step *s = e->s;
-    const lane *l = op_matmul[id] ? &s->mm : &s->ew;
+    const lane *l = &s->lanes[op_lane[id]];
     const double bytes = w + ar + aw + kr + kw;
     const double intensity = flops / bytes;
     const double cs = flops * l->inv_peak, ms = bytes * s->inv_bw;
@@ -686,7 +736,8 @@ static ROOF__INLINE void expert_proj(emit *e, uint32_t id, double k, double n)
 {
     const step *s = e->s;
     const double pairs = s->tokens * s->topk;
-    gemm(put_act(e, id, 2.0 * pairs * k * n, s->touched * k * n * s->wq,
+    gemm(put_act(e, id, 2.0 * pairs * k * n,
+                 s->touched * k * n * s->wq_expert,
                  pairs * k * s->ab, pairs * n * s->ab),
          pairs / s->touched, n, k, s->touched);
 }
@@ -952,13 +1003,14 @@ static ROOF__INLINE void model_ops(emit *e)
     const double n = s->tokens * s->hidden;
     const double rows = (s->tokens < s->vocab ? s->tokens : s->vocab)
                         + (s->learned ? s->new_tok : 0.0);
-    put_act(e, ROOF_OP_EMBED, s->learned ? n : 0.0, rows * s->hidden * s->wq,
+    put_act(e, ROOF_OP_EMBED, s->learned ? n : 0.0,
+            rows * s->hidden * s->wq_embed,
             0.0, n * s->ab);
     norm(e, ROOF_OP_FINAL_NORM);
     /* Logits of each sequence's last new token only (what sampling needs). */
     gemm(put_act(e, ROOF_OP_LM_HEAD,
                  2.0 * s->batch * s->hidden * s->vocab_shard,
-                 s->hidden * s->vocab_shard * s->wq,
+                 s->hidden * s->vocab_shard * s->wq_head,
                  s->batch * s->hidden * s->ab,
                  s->batch * s->vocab_shard * s->ab),
          s->batch, s->vocab_shard, s->hidden, 1.0);
@@ -1080,7 +1132,7 @@ static int prepare(const roof_model *m, const roof_workload *w,
 {
     int rc = setup(m, w, s);
     if (rc == ROOF_OK)
-        rc = make_roofs(hw, w, eff, s);
+        rc = make_roofs(m, hw, w, eff, s);
     if (rc == ROOF_OK) {
         make_times(hw, w, cal, s);
         s->overhead = cal->step_overhead_seconds;

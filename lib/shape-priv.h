@@ -90,10 +90,35 @@ static ROOF__INLINE double roof__shape_layer_matrices(const roof__shape *s,
 static ROOF__INLINE double roof__shape_layer_params(const roof__shape *s);
 static ROOF__INLINE double roof__shape_layer_active_params(const roof__shape *s);
 
-/* Bytes of one layer's weights on one device: the matrices at wq bytes
- * per weight (scales included), the norm gains at ab bytes (activation
+/* Bytes one weight of each module costs, scales included: the model's
+ * format where roof_model.formats_set names one (its
+ * roof_format_bits_per_weight / 8), else the workload's (model.h gives the
+ * rule).  The one place weight widths are decided. */
+typedef struct roof__wbytes {
+    double layers;  /* mixer, dense MLP, shared experts, router */
+    double experts; /* routed experts */
+    double embed;   /* embedding (and a tied lm_head) */
+    double head;    /* an untied lm_head */
+} roof__wbytes;
+
+/* For a valid model and workload. */
+void roof__shape_wbytes(const roof_model *m, const roof_workload *w,
+                        roof__wbytes *out);
+
+/* Bytes of one layer's weights on one device: the matrices at the widths
+ * of *wb (scales included), the norm gains at ab bytes (activation
  * width). */
-double roof__shape_layer_bytes(const roof__shape *s, double wq, double ab);
+double roof__shape_layer_bytes(const roof__shape *s, const roof__wbytes *wb,
+                               double ab);
+
+/* A whole model's weights on one device, by module, at its own formats
+ * (unset modules at native_bits, 16 when 0, without scales); norm gains
+ * at 16 bits.  For a valid model. */
+typedef struct roof__model_bytes {
+    double layers, experts, embedding, lm_head, norms, total;
+} roof__model_bytes;
+
+void roof__shape_model_bytes(const roof_model *m, roof__model_bytes *out);
 
 /* Bytes one token adds to one sequence's cache over `layers` layers of one
  * device, at kb bytes per element. */
@@ -127,6 +152,7 @@ typedef struct roof__group_shape {
     double experts;        /* routed experts (0: none) */
     double matrices;       /* weight-matrix parameters of one layer, all
                               experts */
+    double expert_matrices; /* the routed experts' share of matrices */
     double active_matrices; /* the same with one token's experts */
     double norm_params;    /* norm gains of one layer */
     double kv_elems_per_token; /* per layer (0 without attention) */
@@ -136,10 +162,10 @@ typedef struct roof__group_shape {
 void roof__shape_group_init(const roof_model *m, const roof__shape *s,
                             uint32_t g, roof__group_shape *out);
 
-/* Bytes of one layer of the group on one device: matrices at wq bytes per
- * weight, norm gains at ab. */
-double roof__shape_group_bytes(const roof__group_shape *g, double wq,
-                               double ab);
+/* Bytes of one layer of the group on one device: matrices at the widths
+ * of *wb, norm gains at ab. */
+double roof__shape_group_bytes(const roof__group_shape *g,
+                               const roof__wbytes *wb, double ab);
 
 /* Sums over the groups of layers x parameters of one layer on one
  * device: every expert (*all) or one token's (*active); for a model whose

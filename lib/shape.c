@@ -3,9 +3,44 @@
  * docs/model.md, "Tensor parallelism", derives them. */
 #include "shape-priv.h"
 
-double roof__shape_layer_bytes(const roof__shape *s, double wq, double ab)
+#include <string.h>
+
+/* Bytes per weight of module `bit` at its format, when the model sets
+ * one; else `fallback`. */
+static double module_bytes(const roof_model *m, uint32_t bit,
+                           uint32_t format, double fallback)
 {
-    return roof__shape_layer_matrices(s, s->experts) * wq
+    double bits = 0.0;
+    if ((m->formats_set & bit) == 0)
+        return fallback;
+    (void)roof_format_bits_per_weight(format, &bits); /* validated */
+    return bits * 0.125;
+}
+
+void roof__shape_wbytes(const roof_model *m, const roof_workload *w,
+                        roof__wbytes *out)
+{
+    double wq = w->weight_bits * 0.125;
+    if (w->quant_group > 0)
+        wq += w->scale_bits * 0.125 / w->quant_group;
+    /* Quantizers leave the two ends in 16 bits (model.h). */
+    const double ends = w->weight_bits < 16 ? 2.0 : w->weight_bits * 0.125;
+    out->layers = module_bytes(m, ROOF_MODULE_LAYERS, m->format_layers, wq);
+    out->experts = module_bytes(m, ROOF_MODULE_EXPERTS, m->format_experts,
+                                wq);
+    out->embed = module_bytes(m, ROOF_MODULE_EMBEDDING, m->format_embedding,
+                              ends);
+    out->head = m->tied_embeddings
+                    ? out->embed
+                    : module_bytes(m, ROOF_MODULE_LM_HEAD, m->format_lm_head,
+                                   ends);
+}
+
+double roof__shape_layer_bytes(const roof__shape *s, const roof__wbytes *wb,
+                               double ab)
+{
+    return roof__shape_layer_matrices(s, 0.0) * wb->layers
+           + s->experts * s->expert_params * wb->experts
            + s->layer_norm_params * ab;
 }
 
@@ -69,7 +104,8 @@ static void group_mlp(const roof__shape *s, const roof_layer_group *g,
     }
     const double dense = s->mlp_mats * s->hidden * o->dense;
     const double router = o->experts > 0.0 ? s->router_params : 0.0;
-    o->matrices = mixer + dense + router + o->experts * s->expert_params;
+    o->expert_matrices = o->experts * s->expert_params;
+    o->matrices = mixer + dense + router + o->expert_matrices;
     o->active_matrices = mixer + dense + router
                          + (o->experts > 0.0 ? s->topk : 0.0)
                            * s->expert_params;
@@ -109,8 +145,35 @@ void roof__shape_grouped_params(const roof_model *m, double *all,
     *active = layers_params(m, &s, 1);
 }
 
-double roof__shape_group_bytes(const roof__group_shape *g, double wq,
-                               double ab)
+double roof__shape_group_bytes(const roof__group_shape *g,
+                               const roof__wbytes *wb, double ab)
 {
-    return g->matrices * wq + g->norm_params * ab;
+    return (g->matrices - g->expert_matrices) * wb->layers
+           + g->expert_matrices * wb->experts + g->norm_params * ab;
+}
+
+void roof__shape_model_bytes(const roof_model *m, roof__model_bytes *out)
+{
+    roof_workload w;
+    memset(&w, 0, sizeof w);
+    w.weight_bits = m->native_bits > 0 ? m->native_bits : 16;
+    roof__wbytes wb;
+    roof__shape_wbytes(m, &w, &wb);
+    roof__shape s;
+    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
+    roof__model_bytes b;
+    memset(&b, 0, sizeof b);
+    for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
+        roof__group_shape gs;
+        roof__shape_group_init(m, &s, g, &gs);
+        b.layers += gs.layers * (gs.matrices - gs.expert_matrices)
+                    * wb.layers;
+        b.experts += gs.layers * gs.expert_matrices * wb.experts;
+        b.norms += gs.layers * gs.norm_params * 2.0;
+    }
+    b.norms += s.norm_gains * 2.0; /* the final norm */
+    b.embedding = s.embed_params * wb.embed;
+    b.lm_head = m->tied_embeddings ? 0.0 : s.lm_head_params * wb.head;
+    b.total = b.layers + b.experts + b.embedding + b.lm_head + b.norms;
+    *out = b;
 }

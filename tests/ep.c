@@ -33,6 +33,10 @@ static void deepseek(roof_model *m, roof_request *r)
     assert_int_equal(roof_request_init(1024, 1024, 256, r), ROOF_OK);
     r->workload.weight_bits = 8;
     r->workload.attention = ROOF_ATTN_FUSED;
+    /* The workload's 8 bits a weight, not the preset's FP8 blocks (8 +
+     * 32/16384 bits): the figures below are derived at 8. */
+    m->formats_set = m->format_layers = m->format_experts = 0;
+    m->format_embedding = m->format_lm_head = 0;
 }
 
 static uint32_t sweep(const char *hw_name, uint32_t max_devices,
@@ -218,6 +222,18 @@ static void test_device_experts(void **state)
     q = find(p, n, 2, 32);
     assert_rel(whole.memory.total_bytes - q->memory_bytes,
                routed * 4.125 / 8.0 / 2.0 * 31.0 / 32.0, 1e-12);
+    /* The preset's own FP8 blocks win over the workload's 4 bits: 8 +
+     * 32 / (128 x 128) bits a weight (the router columns a device adds
+     * back cancel, as above). */
+    roof_model own;
+    assert_int_equal(roof_model_find("deepseek-v3", &own), ROOF_OK);
+    assert_int_equal(roof_ep_sweep(&own, &hw, &r, 64, p, CAP, &n), ROOF_OK);
+    q = find(p, n, 2, 32);
+    r.workload.batch = 32;
+    assert_int_equal(roof_estimate_run(&own, &hw, &r, &whole), ROOF_OK);
+    assert_rel(whole.memory.total_bytes - q->memory_bytes,
+               routed / 2.0 * 31.0 / 32.0 * (8.0 + 32.0 / 16384.0) / 8.0,
+               1e-12);
 }
 
 /* e = 1 is the estimate itself; every point's ratios follow its step. */

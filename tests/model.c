@@ -214,6 +214,42 @@ static void expect_invalid(roof_model m, int status)
     assert_memory_equal(&p, &sentinel, sizeof p);
 }
 
+/* The per-module formats: a format only where its bit is set, known bits
+ * and formats, experts only for MoE, no lm_head format when tied. */
+static void test_formats_validate(void **state)
+{
+    (void)state;
+    roof_model m = base_model();
+    m.formats_set = ROOF_MODULE_LAYERS | ROOF_MODULE_EMBEDDING
+                    | ROOF_MODULE_LM_HEAD;
+    m.format_layers = ROOF_FORMAT_NVFP4;
+    m.format_embedding = ROOF_FORMAT_FP32; /* 0, but set: FP32 */
+    m.format_lm_head = ROOF_FORMAT_INT4_G32;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    roof_model bad = m;
+    bad.format_lm_head = ROOF_FORMAT_COUNT; /* unknown format */
+    expect_invalid(bad, ROOF_E_INVALID);
+    bad = m;
+    bad.formats_set = 16; /* unknown module */
+    expect_invalid(bad, ROOF_E_INVALID);
+    bad = base_model();
+    bad.format_layers = ROOF_FORMAT_MXFP4; /* a format without its bit */
+    expect_invalid(bad, ROOF_E_INVALID);
+    bad = base_model();
+    bad.formats_set = ROOF_MODULE_EXPERTS; /* a dense model */
+    expect_invalid(bad, ROOF_E_INVALID);
+    bad = preset("gemma-3-27b"); /* tied: lm_head is the embedding */
+    assert_int_equal(bad.tied_embeddings, 1);
+    bad.formats_set = ROOF_MODULE_LM_HEAD;
+    expect_invalid(bad, ROOF_E_INVALID);
+    bad.formats_set = ROOF_MODULE_EMBEDDING;
+    assert_int_equal(roof_model_validate(&bad), ROOF_OK);
+    bad = preset("mixtral-8x7b");
+    bad.formats_set = ROOF_MODULE_EXPERTS;
+    bad.format_experts = ROOF_FORMAT_MXFP4;
+    assert_int_equal(roof_model_validate(&bad), ROOF_OK);
+}
+
 static void test_validate_rejects(void **state)
 {
     (void)state;
@@ -249,7 +285,7 @@ static void test_validate_rejects(void **state)
     m.reserved[4] = 1;
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
-    m.reserved[20] = 1; /* the last word of the tail is checked too */
+    m.reserved[15] = 1; /* the last word of the tail is checked too */
     expect_invalid(m, ROOF_E_INVALID);
     m = base_model();
     m.groups[7].reserved[2] = 1; /* an unused group holds something */
@@ -601,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_get_bounds),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_validate_rejects),
+        cmocka_unit_test(test_formats_validate),
         cmocka_unit_test(test_param_counts_exact),
         cmocka_unit_test(test_param_counts_vs_published),
     };

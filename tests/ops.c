@@ -516,13 +516,158 @@ static void test_quantized_4bit_group128_kv8(void **state)
     EQ(qk->kv_read_bytes, 5242880.0);
     EQ(qk->kv_write_bytes, 5120.0);
     EQ(qk->act_read_bytes, 2.0 * 10240);
-    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 0.515625);
+    /* The embedding and lm_head stay 16-bit (model.h: quantizers leave
+     * the two ends alone): 5120 x 32000 x 2 B.  The embedding reads one
+     * row: 5120 x 2 B. */
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 2.0);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 2.0);
     EQ(find(&r, ROOF_OP_ATTN_NORM)->weight_bytes, 10240.0); /* gains 16-bit */
 
     /* No group: scale_bits is ignored. */
     w.quant_group = 0;
     ops_a6000("llama-13b", &w, &r);
     EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120 * 0.5);
+}
+
+/* A model's own formats win over the workload's bits, module by module;
+ * the two ends follow the workload only from 16 bits up. */
+static void test_model_formats_per_module(void **state)
+{
+    (void)state;
+    roof_model m = model("llama-13b");
+    roof_hardware hw = device("a6000");
+    roof_workload w = decode(1, 1024);
+    w.weight_bits = 4;
+    run r;
+    /* Asked for: lm_head in INT4 with a 20-bit scale and zero per 128,
+     * 4 + 20/128 = 4.15625 bits; the layers in FP8 (8 bits, the tensor
+     * scale left out of the per-weight figure), whatever the workload. */
+    m.formats_set = ROOF_MODULE_LM_HEAD | ROOF_MODULE_LAYERS;
+    m.format_lm_head = ROOF_FORMAT_INT4_G128;
+    m.format_layers = ROOF_FORMAT_FP8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes,
+       5120.0 * 32000 * 4.15625 / 8.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120);
+    EQ(find(&r, ROOF_OP_GATE_PROJ)->weight_bytes, 5120.0 * 13824);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 2.0); /* 16-bit */
+    /* 32-bit weights: the ends follow (4 B), with no format set. */
+    m = model("llama-13b");
+    w.weight_bits = 32;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 4.0);
+    EQ(find(&r, ROOF_OP_EMBED)->weight_bytes, 5120.0 * 4.0);
+    /* 8-bit weights: the ends stay at 2 B. */
+    w.weight_bits = 8;
+    ops_on(&m, &w, &hw, &r);
+    EQ(find(&r, ROOF_OP_LM_HEAD)->weight_bytes, 5120.0 * 32000 * 2.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 5120.0 * 5120);
+}
+
+/* The issue's 4-bit Llama-3-8B decode, by hand: 32 layers of attention
+ * 4096 x (2 x 4096 + 2 x 1024) and MLP 3 x 4096 x 14336 weights at
+ * 0.5 B = 3,489,660,928 B; lm_head 128256 x 4096 at 2 B =
+ * 1,050,673,152 B; one embedding row 8,192 B; norm gains 32 x 2 x 4096
+ * x 2 + 4096 x 2 = 532,480 B.  4,540,874,752 B, where quantizing
+ * lm_head too read 3,752,863,744 (17% short). */
+static void test_llama3_8b_4bit_decode_bytes(void **state)
+{
+    (void)state;
+    roof_workload w = decode(1, 1024);
+    w.weight_bits = 4;
+    roof_model m = model("llama-3.1-8b");
+    roof_hardware hw = device("a6000");
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    EQ(r.t.model.weight_bytes, 4540874752.0);
+    /* Asked for: lm_head at 4 bits (INT4 with 20-bit group scales per 32
+     * is the nearest format; 4 + 20/32 bits). */
+    m.formats_set = ROOF_MODULE_LM_HEAD;
+    m.format_lm_head = ROOF_FORMAT_INT4_G32;
+    ops_on(&m, &w, &hw, &r);
+    EQ(r.t.model.weight_bytes,
+       4540874752.0 - 1050673152.0 + 128256.0 * 4096 * 4.625 / 8.0);
+}
+
+/* Experts and the rest of an MoE layer take their own formats: Mixtral's
+ * experts in MXFP4 (4.25 bits), its attention and router in BF16. */
+static void test_model_formats_experts(void **state)
+{
+    (void)state;
+    roof_model m = model("mixtral-8x7b");
+    roof_hardware hw = device("a6000");
+    roof_workload w = prefill(1, 4096); /* every expert touched */
+    m.formats_set = ROOF_MODULE_EXPERTS | ROOF_MODULE_LAYERS;
+    m.format_experts = ROOF_FORMAT_MXFP4;
+    m.format_layers = ROOF_FORMAT_BF16;
+    w.weight_bits = 8; /* overridden in both */
+    run r;
+    ops_on(&m, &w, &hw, &r);
+    const roof_op *gate = find(&r, ROOF_OP_EXPERT_GATE_PROJ);
+    /* 8 experts x 4096 x 14336 weights x 4.25 / 8 B. */
+    EQ(gate->weight_bytes, 8.0 * 4096 * 14336 * 4.25 / 8.0);
+    EQ(find(&r, ROOF_OP_ROUTER)->weight_bytes, 4096.0 * 8 * 2.0);
+    EQ(find(&r, ROOF_OP_Q_PROJ)->weight_bytes, 4096.0 * 4096 * 2.0);
+}
+
+/* The weight matmuls run at their module's format where the model sets
+ * one (roof_format_math_precision); attention's at the workload's. */
+static void test_matmul_roof_follows_format(void **state)
+{
+    (void)state;
+    roof_model m = model("llama-3.1-8b");
+    m.formats_set = ROOF_MODULE_LAYERS;
+    m.format_layers = ROOF_FORMAT_NVFP4;
+    roof_hardware b200 = device("b200");
+    double fp4 = 0.0;
+    assert_int_equal(roof_hardware_peak_flops_per_s(&b200, ROOF_FP4, &fp4),
+                     ROOF_OK);
+    /* NVIDIA's HGX B200 page: 9 PFLOP/s dense FP4 (the table's units x
+     * FLOP/clock x clock: 9.001e15). */
+    assert_true(fp4 > 0.9999 * 9e15 && fp4 < 1.0002 * 9e15);
+    run r;
+    roof_workload w = prefill(1, 4096);
+    ops_on(&m, &w, &b200, &r);
+    /* q_proj: 4096 x 4096 x 4096 x 2 FLOPs on the FP4 roof, compute
+     * bound (4096 x 2 / 0.5625 B per weight is far past the ridge). */
+    const roof_op *q = find(&r, ROOF_OP_Q_PROJ);
+    assert_int_equal(q->precision, ROOF_FP4);
+    assert_int_equal(q->roofline.bound, ROOF_BOUND_COMPUTE);
+    EQ(q->roofline.compute_seconds, 2.0 * 4096 * 4096 * 4096 / fp4);
+    /* Attention has no weights: the workload's FP16; lm_head is unset. */
+    assert_int_equal(find(&r, ROOF_OP_QK_MATMUL)->precision, ROOF_FP16);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_FP16);
+    /* gpt-oss-120b: MXFP4 experts run at FP4 on a B200, widened to BF16
+     * on an H100 (no FP4); its BF16 attention at BF16 on both. */
+    m = model("gpt-oss-120b");
+    ops_on(&m, &w, &b200, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_FP4);
+    assert_int_equal(find(&r, ROOF_OP_Q_PROJ)->precision, ROOF_BF16);
+    roof_hardware h100 = device("h100-sxm");
+    ops_on(&m, &w, &h100, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_BF16);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_BF16);
+    /* DeepSeek-V3's FP8 blocks on an H100: the FP8 roof. */
+    m = model("deepseek-v3");
+    ops_on(&m, &w, &h100, &r);
+    assert_int_equal(find(&r, ROOF_OP_EXPERT_UP_PROJ)->precision, ROOF_FP8);
+    assert_int_equal(find(&r, ROOF_OP_LM_HEAD)->precision, ROOF_BF16);
+    /* A device that cannot run a format at all (a TPU v5e has no FP32 for
+     * FP32 weights): refused, outputs untouched. */
+    m = model("llama-3.1-8b");
+    m.formats_set = ROOF_MODULE_LAYERS;
+    m.format_layers = ROOF_FORMAT_FP32;
+    roof_hardware tpu = device("tpu-v5e");
+    w.precision = ROOF_BF16;
+    roof_totals t, keep;
+    memset(&t, 0x5A, sizeof t);
+    keep = t;
+    uint32_t n = 7;
+    assert_int_equal(roof_ops(&m, &w, &tpu, NULL, r.ops, ROOF_MAX_OPS, &n,
+                              &t),
+                     ROOF_E_UNSUPPORTED);
+    assert_int_equal(roof_step(&m, &w, &tpu, NULL, &t), ROOF_E_UNSUPPORTED);
+    assert_memory_equal(&t, &keep, sizeof t);
 }
 
 /* ---- fused attention, causal counting, sliding window ---------------- */
@@ -1332,10 +1477,19 @@ static void test_groups_buffer_and_overflow(void **state)
 /* DeepSeek-V3 by hand (docs/model.md, "MLA"): 128 heads, q LoRA 1536,
  * latent 512 + k_rope 64 = 576 a token, heads of 128 + 64 (q, k) and 128
  * (v).  Decode of one sequence at 4096 cached tokens, fused, 16-bit. */
+/* A preset at the workload's widths: its own formats cleared. */
+static roof_model workload_widths(const char *name)
+{
+    roof_model m = model(name);
+    m.formats_set = m.format_layers = m.format_experts = 0;
+    m.format_embedding = m.format_lm_head = 0;
+    return m;
+}
+
 static void test_mla_decode_by_hand(void **state)
 {
     (void)state;
-    const roof_model m = model("deepseek-v3");
+    const roof_model m = workload_widths("deepseek-v3");
     const roof_hardware hw = device("h100-sxm");
     roof_workload w = decode(1, 4096);
     w.attention = ROOF_ATTN_FUSED;
@@ -1352,6 +1506,13 @@ static void test_mla_decode_by_hand(void **state)
     /* W_UK and W_UV: 128 heads x 128 x 512 each. */
     const roof_op *qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
     EQ(qa->weight_bytes, 128.0 * 128.0 * 512.0 * 2.0);
+    /* At the preset's own FP8 with a 32-bit scale per 128 x 128 block:
+     * 8,388,608 weights x (1 + 4 / 16384) B = 8,390,656 B. */
+    const roof_model own = model("deepseek-v3");
+    ops_on(&own, &w, &hw, &r);
+    EQ(find_in(&r, ROOF_OP_Q_ABSORB, 1)->weight_bytes, 8390656.0);
+    ops_on(&m, &w, &hw, &r);
+    qa = find_in(&r, ROOF_OP_Q_ABSORB, 1);
     EQ(qa->flops, 2.0 * 128.0 * 128.0 * 512.0);
     EQ(find_in(&r, ROOF_OP_O_ABSORB, 1)->weight_bytes,
        128.0 * 512.0 * 128.0 * 2.0);
@@ -1387,7 +1548,7 @@ static void test_mla_decode_by_hand(void **state)
 static void test_mla_prefill_by_hand(void **state)
 {
     (void)state;
-    roof_model m = model("deepseek-v3");
+    roof_model m = workload_widths("deepseek-v3");
     m.q_lora_rank = 0; /* q straight from the hidden state */
     const roof_hardware hw = device("h100-sxm");
     roof_workload w = prefill(1, 1000);
@@ -1599,6 +1760,10 @@ int main(void)
         cmocka_unit_test(test_mixtral_experts_touched),
         cmocka_unit_test(test_moe_with_shared_expert),
         cmocka_unit_test(test_quantized_4bit_group128_kv8),
+        cmocka_unit_test(test_model_formats_per_module),
+        cmocka_unit_test(test_model_formats_experts),
+        cmocka_unit_test(test_llama3_8b_4bit_decode_bytes),
+        cmocka_unit_test(test_matmul_roof_follows_format),
         cmocka_unit_test(test_fused_attention_causal),
         cmocka_unit_test(test_sliding_window),
         cmocka_unit_test(test_tensor_parallel),

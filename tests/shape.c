@@ -158,7 +158,7 @@ static void weights_agree(const roof_model *m, const roof_hardware *hw,
 
 /* One layer of each group, as roof_step's `layer` sums them. */
 static double group_layer_bytes(const roof_model *m, const roof__shape *sh,
-                                double wq, double ab)
+                                const roof__wbytes *wq, double ab)
 {
     double sum = 0.0;
     for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
@@ -199,9 +199,16 @@ static void ops_agree(const roof_model *m, const roof_hardware *hw,
     w.weight_bits = 4;
     roof_totals tot;
     assert_int_equal(roof_step(m, &w, hw, NULL, &tot), ROOF_OK);
-    EQ(tot.layer.weight_bytes, group_layer_bytes(m, &sh, 0.5, 2.0));
+    /* 4-bit layers and experts where the model sets no format. */
+    roof__wbytes wb;
+    roof__shape_wbytes(m, &w, &wb);
+    if ((m->formats_set & ROOF_MODULE_LAYERS) == 0)
+        EQ(wb.layers, 0.5);
+    if ((m->formats_set & ROOF_MODULE_EXPERTS) == 0)
+        EQ(wb.experts, 0.5);
+    EQ(tot.layer.weight_bytes, group_layer_bytes(m, &sh, &wb, 2.0));
     if (m->group_count == 0)
-        EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, 0.5, 2.0));
+        EQ(tot.layer.weight_bytes, roof__shape_layer_bytes(&sh, &wb, 2.0));
     /* A fused decode reads the cache and appends one token: per layer
      * B (c + 1) x the shape's K/V elements per token. */
     assert_int_equal(roof_workload_decode(3, 1000, &w), ROOF_OK);
@@ -233,6 +240,28 @@ static void estimate_agrees(const roof_model *m, const roof_hardware *hw,
                                                           2.0));
 }
 
+/* A preset with its own formats: one device holds the module bytes
+ * roof__shape_model_bytes sums (every module set, so the workload's 16
+ * bits play no part), and the by-module figures add up. */
+static void own_formats_agree(const roof_model *m, const roof_hardware *hw,
+                              uint32_t t)
+{
+    if (m->formats_set == 0 || t > 1)
+        return;
+    assert_int_equal(m->formats_set,
+                     m->tied_embeddings ? ROOF_MODULE_ALL - ROOF_MODULE_LM_HEAD
+                                        : ROOF_MODULE_ALL);
+    roof__model_bytes b;
+    roof__shape_model_bytes(m, &b);
+    roof_request r;
+    assert_int_equal(roof_request_init(1, 64, 1, &r), ROOF_OK);
+    roof_memory mem;
+    assert_int_equal(roof_memory_footprint(m, hw, &r, &mem), ROOF_OK);
+    const double diff = mem.weight_bytes - b.total;
+    assert_true(diff <= 1e-12 * b.total && -diff <= 1e-12 * b.total);
+    EQ(b.total, b.layers + b.experts + b.embedding + b.lm_head + b.norms);
+}
+
 static void test_every_preset_and_degree(void **state)
 {
     (void)state;
@@ -243,7 +272,12 @@ static void test_every_preset_and_degree(void **state)
         for (uint32_t t = 1; t <= MAX_TP; t++) {
             if (!rule(&m, t))
                 continue;
-            weights_agree(&m, &hw, t);
+            own_formats_agree(&m, &hw, t);
+            roof_model plain = m; /* at the workload's 16 bits */
+            plain.formats_set = plain.format_layers = 0;
+            plain.format_experts = plain.format_embedding = 0;
+            plain.format_lm_head = 0;
+            weights_agree(&plain, &hw, t);
             ops_agree(&m, &hw, t);
             estimate_agrees(&m, &hw, t);
         }

@@ -252,6 +252,13 @@ type Model struct {
 	SsmGroups     uint32 // Mamba-2 B/C groups
 	SsmConv       uint32 // Mamba-2 convolution width
 	Groups        [MaxGroups]LayerGroup
+	// FormatsSet is the ROOF_MODULE_* bits of the modules whose weight
+	// format the model sets; a clear bit follows the workload.
+	FormatsSet      uint32
+	FormatLayers    uint32 // roof_format: attention, dense MLP, router
+	FormatExperts   uint32 // roof_format: routed experts
+	FormatEmbedding uint32 // roof_format: embedding
+	FormatLmHead    uint32 // roof_format: an untied lm_head
 }
 
 // MaxGroups is the most layer groups a model holds (ROOF_MAX_GROUPS).
@@ -289,7 +296,9 @@ func modelFromC(r *C.roof_model) (Model, error) {
 		VHeadDim: uint32(r.v_head_dim), SsmHeads: uint32(r.ssm_heads),
 		SsmHeadDim: uint32(r.ssm_head_dim), SsmState: uint32(r.ssm_state),
 		SsmGroups: uint32(r.ssm_groups), SsmConv: uint32(r.ssm_conv),
-		Groups: groupsFromC(r)}, nil
+		Groups: groupsFromC(r), FormatsSet: uint32(r.formats_set),
+		FormatLayers: uint32(r.format_layers), FormatExperts: uint32(r.format_experts),
+		FormatEmbedding: uint32(r.format_embedding), FormatLmHead: uint32(r.format_lm_head)}, nil
 }
 
 func groupsFromC(r *C.roof_model) [MaxGroups]LayerGroup {
@@ -329,6 +338,9 @@ func (m *Model) toC() (C.roof_model, error) {
 	r.v_head_dim, r.ssm_heads = C.uint32_t(m.VHeadDim), C.uint32_t(m.SsmHeads)
 	r.ssm_head_dim, r.ssm_state = C.uint32_t(m.SsmHeadDim), C.uint32_t(m.SsmState)
 	r.ssm_groups, r.ssm_conv = C.uint32_t(m.SsmGroups), C.uint32_t(m.SsmConv)
+	r.formats_set, r.format_layers = C.uint32_t(m.FormatsSet), C.uint32_t(m.FormatLayers)
+	r.format_experts = C.uint32_t(m.FormatExperts)
+	r.format_embedding, r.format_lm_head = C.uint32_t(m.FormatEmbedding), C.uint32_t(m.FormatLmHead)
 	for i, g := range m.Groups {
 		c := &r.groups[i]
 		c.layers, c.mixer, c.window = C.uint32_t(g.Layers), C.uint32_t(g.Mixer), C.uint32_t(g.Window)

@@ -70,6 +70,18 @@ enum roof_group_mlp {
 /* The most layer groups a model holds. */
 #define ROOF_MAX_GROUPS 8
 
+/* The modules of a model whose weight format roof_model can set (bits of
+ * roof_model.formats_set). */
+enum roof_module {
+    ROOF_MODULE_LAYERS = 1,    /* every matrix of the layers except the
+                                  routed experts: attention (or MLA, Mamba,
+                                  GDN), dense MLP, shared experts, router */
+    ROOF_MODULE_EXPERTS = 2,   /* the routed experts */
+    ROOF_MODULE_EMBEDDING = 4, /* token (and learned position) embedding */
+    ROOF_MODULE_LM_HEAD = 8    /* the output projection, when untied */
+};
+#define ROOF_MODULE_ALL 15u
+
 /* One group of layers that share a shape.  A model's totals do not depend
  * on the order of its layers, so a repeating pattern (Gemma-3's 5 local :
  * 1 global) is one group per kind of layer, each with its count. */
@@ -127,7 +139,25 @@ typedef struct roof_model {
     uint32_t ssm_groups;          /* n_groups of B and C; divides heads */
     uint32_t ssm_conv;            /* conv_kernel; > 0 */
     roof_layer_group groups[ROOF_MAX_GROUPS]; /* [group_count ..] all 0 */
-    uint32_t reserved[21];        /* must be 0: room for the linear-
+    /* The released checkpoint's weight formats, per module (docs/model.md,
+     * "Weight formats").  A module whose bit is set in formats_set stores
+     * its weights in its format_* field (enum roof_format, format.h), which
+     * wins over the workload's weight_bits, quant_group and scale_bits; a
+     * module whose bit is clear follows the workload (its format_* field
+     * must be 0):
+     *   layers (attention or other mixer, dense MLP, shared experts,
+     *   router) and routed experts: weight_bits with quant_group scales;
+     *   embedding and lm_head: weight_bits when it is 16 or more, else 16
+     *   bits without scales (quantizers such as AWQ and GPTQ leave both
+     *   in 16 bits).
+     * A tied lm_head is the embedding: ROOF_MODULE_LM_HEAD must be clear,
+     * and the embedding's width applies to both. */
+    uint32_t formats_set;         /* enum roof_module bits */
+    uint32_t format_layers;       /* ROOF_MODULE_LAYERS */
+    uint32_t format_experts;      /* ROOF_MODULE_EXPERTS; needs experts */
+    uint32_t format_embedding;    /* ROOF_MODULE_EMBEDDING */
+    uint32_t format_lm_head;      /* ROOF_MODULE_LM_HEAD; untied only */
+    uint32_t reserved[16];        /* must be 0: room for the linear-
                                      attention mixers */
 } roof_model;
 

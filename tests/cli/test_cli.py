@@ -367,14 +367,41 @@ def test_model():
     check(derived["params"] == 20907928896
           and [g["up_to_tokens"] for g in derived["kv_bytes_per_token_16bit"]]
           == [128, 0], "model show --json _derived: %r" % derived)
+    # Weights at the model's own formats, by hand: gpt-oss-120b's 36 x 128
+    # experts of 3 x 2880^2 weights at MXFP4's 4.25 bits, its other
+    # 2,127,265,344 parameters at 2 B; llama-13b (no formats, released at
+    # 16 bits) at 2 B a parameter.
+    d120 = json.loads(ok("model", "show", "gpt-oss-120b", "--json"))["_derived"]
+    experts = 36 * 128 * 3 * 2880 * 2880 * 4.25 / 8
+    check(d120["weight_bytes_by_module"]["experts"] == experts
+          and d120["weight_bytes"] == experts + 2 * 2127265344
+          and abs(d120["weight_bytes"] / 65.3e9 - 1) < 0.03,
+          "gpt-oss-120b weight_bytes: %r" % d120)
+    mods = d120["weight_bytes_by_module"]
+    check(sum(v for k, v in mods.items() if k != "total") == mods["total"],
+          "by module: %r" % mods)
+    d13 = json.loads(ok("model", "show", "llama-13b", "--json"))["_derived"]
+    check(d13["weight_bytes"] == 2 * LLAMA13_PARAMS, "llama-13b: %r" % d13)
+    out = ok("model", "show", "gpt-oss-120b")
+    check("weight formats: layers bf16, experts mxfp4, embedding bf16, "
+          "lm_head bf16" in out, "model show formats: %r" % out)
     with tempfile.TemporaryDirectory() as d:
         for name in ("llama-13b", "mixtral-8x7b", "llama-3.1-8b",
-                     "gpt-oss-20b", "deepseek-v3", "llama-4-maverick"):
+                     "gpt-oss-20b", "gpt-oss-120b", "deepseek-v3",
+                     "llama-4-maverick"):
             text = ok("model", "show", name, "--json")
             path = os.path.join(d, "config.json")
             open(path, "w").write(text)
             check(ok("model", "show", path, "--json") == text,
                   "%s: config.json does not read back" % name)
+        # A format the device cannot run, named: FP32 layers on a TPU
+        # v5e (no FP32 rate, nothing wider).
+        cfg = json.loads(ok("model", "show", "llama-13b", "--json"))
+        cfg["roofmodel"]["formats"] = {"layers": "fp32"}
+        open(path, "w").write(json.dumps(cfg))
+        bad(["ops", "--model", path, "--hw", "tpu-v5e", "--phase",
+             "decode", "--seq", "64", "--precision", "bf16"],
+            "layers' weights are fp32, which tpu-v5e has no rate")
         open(path, "w").write('{"hidden_size": 5120}')
         err = bad(["model", "show", path], "config.json")
     err = bad(["model", "show", "lama-13b"], "lama-13b")

@@ -162,8 +162,13 @@ static void test_model_structs(void **state)
     OFF(roof_model, ssm_conv, 360);
     OFF(roof_model, groups, 364);
     ELEMS(roof_model, groups, 8);
-    OFF(roof_model, reserved, 620);
-    ELEMS(roof_model, reserved, 21);
+    OFF(roof_model, formats_set, 620);
+    OFF(roof_model, format_layers, 624);
+    OFF(roof_model, format_experts, 628);
+    OFF(roof_model, format_embedding, 632);
+    OFF(roof_model, format_lm_head, 636);
+    OFF(roof_model, reserved, 640);
+    ELEMS(roof_model, reserved, 16);
 
     SIZE(roof_layer_group, 32); /* 5 uint32 + 3 reserved */
     OFF(roof_layer_group, layers, 0);
@@ -634,6 +639,11 @@ static void test_enum_values(void **state)
     assert_int_equal(ROOF_EXTRA_SINKS, 2);
     assert_int_equal(ROOF_EXTRA_OUTPUT_GATE, 4);
     assert_int_equal(ROOF_EXTRA_ALL, 7);
+    assert_int_equal(ROOF_MODULE_LAYERS, 1);
+    assert_int_equal(ROOF_MODULE_EXPERTS, 2);
+    assert_int_equal(ROOF_MODULE_EMBEDDING, 4);
+    assert_int_equal(ROOF_MODULE_LM_HEAD, 8);
+    assert_int_equal(ROOF_MODULE_ALL, 15);
     assert_int_equal(ROOF_GROUP_MLP_MODEL, 0);
     assert_int_equal(ROOF_GROUP_MLP_DENSE, 1);
     assert_int_equal(ROOF_GROUP_MLP_NONE, 2);

@@ -185,7 +185,12 @@ class roof_model(Structure):
         ("ssm_groups", c_uint32),
         ("ssm_conv", c_uint32),
         ("groups", roof_layer_group * ROOF_MAX_GROUPS),
-        ("reserved", c_uint32 * 21),
+        ("formats_set", c_uint32),
+        ("format_layers", c_uint32),
+        ("format_experts", c_uint32),
+        ("format_embedding", c_uint32),
+        ("format_lm_head", c_uint32),
+        ("reserved", c_uint32 * 16),
     ]
 
 
@@ -895,6 +900,11 @@ class Model:
     ssm_groups: int = 0
     ssm_conv: int = 0
     groups: Tuple[LayerGroup, ...] = ()   # the first group_count matter
+    formats_set: int = 0                  # ROOF_MODULE_* bits: which of
+    format_layers: int = 0                # the released per-module weight
+    format_experts: int = 0               # formats (ROOF_FORMAT_*) are
+    format_embedding: int = 0             # set; a clear bit follows the
+    format_lm_head: int = 0               # workload (model.h)
 
 
 @dataclass(frozen=True)

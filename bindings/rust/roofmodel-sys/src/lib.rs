@@ -348,6 +348,16 @@ pub const ROOF_EXTRA_SINKS: u32 = 2;
 pub const ROOF_EXTRA_OUTPUT_GATE: u32 = 4;
 /// Every attention extra bit.
 pub const ROOF_EXTRA_ALL: u32 = 7;
+/// Module bit: the layers' matrices except the routed experts.
+pub const ROOF_MODULE_LAYERS: u32 = 1;
+/// Module bit: the routed experts.
+pub const ROOF_MODULE_EXPERTS: u32 = 2;
+/// Module bit: the token (and position) embedding.
+pub const ROOF_MODULE_EMBEDDING: u32 = 4;
+/// Module bit: an untied lm_head.
+pub const ROOF_MODULE_LM_HEAD: u32 = 8;
+/// Every module bit.
+pub const ROOF_MODULE_ALL: u32 = 15;
 /// Number of mixer kinds.
 pub const ROOF_MIXER_COUNT: u32 = 7;
 /// C constant `ROOF_GROUP_MLP_MODEL` (see the C headers).
@@ -451,8 +461,20 @@ pub struct roof_model {
     pub ssm_conv: u32,
     /// C field `groups` (see the C headers).
     pub groups: [roof_layer_group; ROOF_MAX_GROUPS],
+    /// C field `formats_set`: `ROOF_MODULE_*` bits, the modules whose
+    /// weight format the model sets (a clear bit follows the workload).
+    pub formats_set: u32,
+    /// C field `format_layers`: `roof_format` of the layers' matrices
+    /// (attention, dense MLP, shared experts, router).
+    pub format_layers: u32,
+    /// C field `format_experts`: `roof_format` of the routed experts.
+    pub format_experts: u32,
+    /// C field `format_embedding`: `roof_format` of the embedding.
+    pub format_embedding: u32,
+    /// C field `format_lm_head`: `roof_format` of an untied lm_head.
+    pub format_lm_head: u32,
     /// C field `reserved` (see the C headers).
-    pub reserved: [u32; 21],
+    pub reserved: [u32; 16],
 }
 
 /// Parameter counts (exact, as doubles: they can exceed 2^32).
@@ -1207,7 +1229,9 @@ zero_default! {
         q_lora_rank: 0, kv_lora_rank: 0, qk_rope_head_dim: 0,
         qk_nope_head_dim: 0, v_head_dim: 0, ssm_heads: 0, ssm_head_dim: 0,
         ssm_state: 0, ssm_groups: 0, ssm_conv: 0, attn_extras: 0,
-        reserved: [0; 21],
+        formats_set: 0, format_layers: 0, format_experts: 0,
+        format_embedding: 0, format_lm_head: 0,
+        reserved: [0; 16],
     };
     roof_parse_error => roof_parse_error {
         line: 0, column: 0, offset: 0, message: [0; 112],

@@ -223,6 +223,11 @@ fn rust_layouts() -> Vec<RustLayout> {
             ssm_groups,
             ssm_conv,
             groups,
+            formats_set,
+            format_layers,
+            format_experts,
+            format_embedding,
+            format_lm_head,
             reserved
         }),
         rust_layout!(roof_layer_group {
