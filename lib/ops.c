@@ -161,6 +161,10 @@ typedef struct lane {
     double peak;      /* FLOP/s, efficiency applied */
     double inv_peak;  /* 1 / peak: the hot path multiplies */
     double ridge;     /* FLOP/byte */
+    double time_scale; /* the time model's compute time at this lane's
+                          (FP32-accumulate) peak over the time at the
+                          workload's, which step.kt is folded with: 1
+                          unless a module's format runs elsewhere */
     uint32_t precision;
 } lane;
 
@@ -285,6 +289,19 @@ static int lane_precisions(const roof_model *m, const roof_workload *w,
     return rc;
 }
 
+/* Each lane's time_scale: the workload's FP32-accumulate peak over the
+ * lane's (the lanes exist, so both peaks do). */
+static void time_scales(const roof_hardware *hw, step *s)
+{
+    double ref = 1.0;
+    (void)roof__hardware_peak_wide(hw, s->lanes[L_MM].precision, &ref);
+    for (uint32_t i = 0; i < L_COUNT; i++) {
+        double peak = ref;
+        (void)roof__hardware_peak_wide(hw, s->lanes[i].precision, &peak);
+        s->lanes[i].time_scale = ref / peak;
+    }
+}
+
 static int make_roofs(const roof_model *m, const roof_hardware *hw,
                       const roof_workload *w, const roof_efficiency *eff,
                       step *s)
@@ -315,9 +332,12 @@ static int make_roofs(const roof_model *m, const roof_hardware *hw,
     if (rc != ROOF_OK)
         return rc;
     if (hw->flops_per_clock_per_unit[ROOF_FP32] > 0.0)
-        return make_lane(hw, ROOF_FP32, eff->compute, s, &s->lanes[L_EW]);
-    s->lanes[L_EW] = s->lanes[L_MM];
-    return ROOF_OK;
+        rc = make_lane(hw, ROOF_FP32, eff->compute, s, &s->lanes[L_EW]);
+    else
+        s->lanes[L_EW] = s->lanes[L_MM];
+    if (rc == ROOF_OK)
+        time_scales(hw, s);
+    return rc;
 }
 
 /* Sum over the n new queries of min(c + i + 1, window): the unmasked
@@ -582,7 +602,8 @@ static ROOF__INLINE roof_op *put(emit *e, uint32_t id, double flops,
         seconds = comm;
         bound = ROOF_BOUND_INTERCONNECT;
     }
-    const double expected = expected_time(s, id, flops, bytes, cb);
+    const double expected = expected_time(s, id, flops * l->time_scale, bytes,
+                                          cb);
     if (e->op == NULL) {
         add_op(&e->sum, id, flops, bytes, w, ar + aw, kr + kw, cb, cs, ms,
                seconds, expected, bound);

@@ -435,6 +435,31 @@ static void test_expected_uses_the_wide_rate(void **state)
     assert_true(ops[1].expected_seconds > 2.0 * ops[1].roofline.seconds);
 }
 
+/* A module whose format runs at another precision than the workload's
+ * (MXFP4 weights on an H100 run dequantized at BF16 while the workload
+ * asks FP8) is priced at its own roof: its expected time stays above its
+ * bound. */
+static void test_expected_follows_the_module_roof(void **state)
+{
+    (void)state;
+    roof_model m;
+    roof_workload w;
+    roof_hardware hw = device("h100-sxm");
+    roof_op ops[ROOF_MAX_OPS];
+    uint32_t n = 0;
+    assert_int_equal(roof_model_find("llama-2-7b", &m), ROOF_OK);
+    m.formats_set = ROOF_MODULE_LAYERS;
+    m.format_layers = ROOF_FORMAT_MXFP4;
+    assert_int_equal(roof_workload_prefill(1, 8192, &w), ROOF_OK);
+    w.precision = ROOF_FP8;
+    assert_int_equal(roof_ops(&m, &w, &hw, NULL, ops, ROOF_MAX_OPS, &n, NULL),
+                     ROOF_OK);
+    assert_int_equal(ops[1].id, ROOF_OP_Q_PROJ);
+    assert_int_equal(ops[1].precision, ROOF_BF16);
+    assert_int_equal(ops[1].roofline.bound, ROOF_BOUND_COMPUTE);
+    assert_true(ops[1].expected_seconds > ops[1].roofline.seconds);
+}
+
 static void test_kind_guess(void **state)
 {
     (void)state;
@@ -476,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_estimate_expected_times),
         cmocka_unit_test(test_estimate_with_a_profile),
         cmocka_unit_test(test_kind_guess),
+        cmocka_unit_test(test_expected_follows_the_module_roof),
         cmocka_unit_test(test_expected_uses_the_wide_rate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
