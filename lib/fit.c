@@ -316,6 +316,54 @@ static int check_inputs(uint32_t count,
     return rc;
 }
 
+/* Checks the inputs and sets the samples' roofs up: both entry points. */
+static int open_set(const roof_kernel_sample *samples, uint32_t count,
+                    const roof_hardware *hw, const roof_calibration *cal,
+                    size_t workspace_len, fit_set *f)
+{
+    int rc = check_inputs(count, hw, cal, workspace_len);
+    memset(f, 0, sizeof *f);
+    f->samples = samples;
+    f->count = count;
+    if (rc == ROOF_OK) {
+        set_roofs(hw, f);
+        rc = check_all(samples, count, f);
+    }
+    return rc;
+}
+
+/* Every kind's errors under cal, and all samples' together. */
+static void report_of(const fit_set *f, const roof_calibration *cal,
+                      double *workspace, roof_fit_report *rep)
+{
+    roof_fit_quality all;
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
+        quality(f, cal, k, workspace, &rep->kind[k]);
+    quality(f, cal, ROOF_KERNEL_KIND_COUNT, workspace, &all);
+    rep->samples = f->count;
+    rep->median_error = all.median_error;
+    rep->p90_error = all.p90_error;
+}
+
+/* Fits every kind that has samples; ROOF_E_DEGENERATE names the first
+ * kind whose samples cannot determine its terms in *bad. */
+static int fit_all(fit_set *f, roof_calibration *cal, uint32_t *bad,
+                   uint32_t fitted[ROOF_KERNEL_KIND_COUNT])
+{
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++) {
+        uint32_t n;
+        if (determined(f, k, &n) != ROOF_OK) {
+            *bad = k;
+            return ROOF_E_DEGENERATE;
+        }
+        f->kind = k;
+        if (n > 0)
+            fit_kind(f, &cal->kind[k]);
+        fitted[k] = n > 0;
+    }
+    return ROOF_OK;
+}
+
 int roof_calibration_fit(const roof_kernel_sample *samples, uint32_t count,
                          const roof_hardware *hw,
                          const roof_calibration *start, double *workspace,
@@ -325,37 +373,24 @@ int roof_calibration_fit(const roof_kernel_sample *samples, uint32_t count,
     if (samples == NULL || hw == NULL || start == NULL || workspace == NULL
         || out == NULL)
         return ROOF_E_NULL;
-    int rc = check_inputs(count, hw, start, workspace_len);
-    fit_set f = {samples, count, 0, 0.0, 0.0, {0}};
-    if (rc == ROOF_OK) {
-        set_roofs(hw, &f);
-        rc = check_all(samples, count, &f);
-    }
+    fit_set f;
+    int rc = open_set(samples, count, hw, start, workspace_len, &f);
     if (rc != ROOF_OK)
         return rc;
     roof_fit_report rep;
     memset(&rep, 0, sizeof rep);
     roof_calibration cal = *start;
-    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++) {
-        uint32_t n;
-        if (determined(&f, k, &n) != ROOF_OK) {
-            if (report != NULL) {
-                memset(report, 0, sizeof *report);
-                report->bad_kind = k;
-            }
-            return ROOF_E_DEGENERATE;
+    uint32_t fitted[ROOF_KERNEL_KIND_COUNT];
+    if (fit_all(&f, &cal, &rep.bad_kind, fitted) != ROOF_OK) {
+        if (report != NULL) {
+            memset(report, 0, sizeof *report);
+            report->bad_kind = rep.bad_kind;
         }
-        f.kind = k;
-        if (n > 0)
-            fit_kind(&f, &cal.kind[k]);
-        quality(&f, &cal, k, workspace, &rep.kind[k]);
-        rep.kind[k].fitted = n > 0;
+        return ROOF_E_DEGENERATE;
     }
-    roof_fit_quality all;
-    quality(&f, &cal, ROOF_KERNEL_KIND_COUNT, workspace, &all);
-    rep.samples = count;
-    rep.median_error = all.median_error;
-    rep.p90_error = all.p90_error;
+    report_of(&f, &cal, workspace, &rep);
+    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
+        rep.kind[k].fitted = fitted[k];
     memset(cal.device, 0, sizeof cal.device);
     memcpy(cal.device, hw->name, strlen(hw->name) < sizeof cal.device
                                      ? strlen(hw->name) : sizeof cal.device - 1);
@@ -374,23 +409,13 @@ int roof_calibration_score(const roof_kernel_sample *samples, uint32_t count,
     if (samples == NULL || hw == NULL || cal == NULL || workspace == NULL
         || report == NULL)
         return ROOF_E_NULL;
-    int rc = check_inputs(count, hw, cal, workspace_len);
-    fit_set f = {samples, count, 0, 0.0, 0.0, {0}};
-    if (rc == ROOF_OK) {
-        set_roofs(hw, &f);
-        rc = check_all(samples, count, &f);
-    }
+    fit_set f;
+    int rc = open_set(samples, count, hw, cal, workspace_len, &f);
     if (rc != ROOF_OK)
         return rc;
     roof_fit_report rep;
     memset(&rep, 0, sizeof rep);
-    for (uint32_t k = 0; k < ROOF_KERNEL_KIND_COUNT; k++)
-        quality(&f, cal, k, workspace, &rep.kind[k]);
-    roof_fit_quality all;
-    quality(&f, cal, ROOF_KERNEL_KIND_COUNT, workspace, &all);
-    rep.samples = count;
-    rep.median_error = all.median_error;
-    rep.p90_error = all.p90_error;
+    report_of(&f, cal, workspace, &rep);
     *report = rep;
     return ROOF_OK;
 }
