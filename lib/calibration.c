@@ -45,19 +45,15 @@ int roof_kernel_kind_from_name(const char *name, uint32_t *kind)
     return ROOF_E_NOT_FOUND;
 }
 
-/* 1 when word occurs in s, case-insensitively. */
-static int contains(const char *s, const char *word)
+/* s in lower case (ASCII) into buf[cap], cut to fit: the keywords are
+ * looked for in it with strstr, one pass each. */
+static void lower(const char *s, char *buf, size_t cap)
 {
-    const size_t n = strlen(word);
-    for (; *s != '\0'; s++) {
-        size_t i = 0;
-        while (i < n && s[i] != '\0'
-               && (s[i] | 0x20) == word[i]) /* word is lower case */
-            i++;
-        if (i == n)
-            return 1;
-    }
-    return 0;
+    size_t i = 0;
+    for (; i + 1 < cap && s[i] != '\0'; i++)
+        buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A')
+                                                   : s[i]);
+    buf[i] = '\0';
 }
 
 /* Keywords in the order they are tried: the first that occurs wins. */
@@ -78,15 +74,17 @@ int roof_kernel_kind_guess(const char *name, uint32_t *kind)
 {
     if (name == NULL || kind == NULL)
         return ROOF_E_NULL;
-    if (contains(name, "attn") || contains(name, "flash")
-        || contains(name, "attention")) {
-        *kind = contains(name, "decode") ? ROOF_KERNEL_ATTN_DECODE
-                                         : ROOF_KERNEL_ATTN_PREFILL;
+    char low[256];
+    lower(name, low, sizeof low);
+    if (strstr(low, "attn") != NULL || strstr(low, "flash") != NULL
+        || strstr(low, "attention") != NULL) {
+        *kind = strstr(low, "decode") != NULL ? ROOF_KERNEL_ATTN_DECODE
+                                               : ROOF_KERNEL_ATTN_PREFILL;
         return ROOF_OK;
     }
     *kind = ROOF_KERNEL_GEMM;
     for (size_t i = 0; i < ROOF_ARRAY_LEN(kind_words); i++) {
-        if (contains(name, kind_words[i].word)) {
+        if (strstr(low, kind_words[i].word) != NULL) {
             *kind = kind_words[i].kind;
             break;
         }

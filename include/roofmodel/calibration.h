@@ -57,7 +57,8 @@ ROOF_API int roof_kernel_kind_from_name(const char *name, uint32_t *kind);
  * "decode" -> attn_decode, else attn_prefill; "norm"; "rope"/"rotary";
  * "silu"/"gelu"/"act"; "add"/"residual"; "emb"/"gather"; "softmax";
  * "allreduce"/"all_reduce"/"nccl" -> comm); anything else is a GEMM.
- * A heuristic: say the kind when it is known.  ROOF_E_NULL. */
+ * Only the first 255 bytes of the name are read.  A heuristic: say the
+ * kind when it is known.  ROOF_E_NULL. */
 ROOF_API int roof_kernel_kind_guess(const char *name, uint32_t *kind);
 
 /* One kind's coefficients.  Every number finite and >= 0; a compute
