@@ -49,6 +49,32 @@ void cli_calibration_json(const roof_calibration *cal, cli_buf *out)
     cli_buf_str(out, "}");
 }
 
+/* Samples from the kernel CSV reader's files (name, flops, bytes,
+ * seconds, or Nsight Compute's export): kinds guessed from the names. */
+static int kernels_as_samples(const char *text, size_t len,
+                              roof_kernel_sample **samples, uint32_t *n,
+                              roof_parse_error *err)
+{
+    uint32_t count = 0, kept = 0;
+    int rc = roof_kernels_from_csv(text, len, NULL, 0, &count, err);
+    if (rc != ROOF_E_BUFFER_TOO_SMALL)
+        return rc;
+    roof_kernel *k = calloc(count, sizeof *k);
+    *samples = calloc(count, sizeof **samples);
+    rc = k == NULL || *samples == NULL
+             ? ROOF_E_RANGE
+             : roof_kernels_from_csv(text, len, k, count, &count, err);
+    for (uint32_t i = 0; rc == ROOF_OK && i < count; i++) {
+        /* a kernel with no DRAM bytes has no place in the fit: skipped */
+        if (roof_kernel_sample_from_kernel(&k[i], ROOF_FP16,
+                                           &(*samples)[kept]) == ROOF_OK)
+            kept++;
+    }
+    free(k);
+    *n = kept;
+    return rc;
+}
+
 static int read_samples(const char *cmd, const char *path,
                         roof_kernel_sample **samples, uint32_t *n)
 {
@@ -60,7 +86,16 @@ static int read_samples(const char *cmd, const char *path,
     roof_parse_error err;
     memset(&err, 0, sizeof err);
     rc = roof_kernel_samples_from_csv(text, len, NULL, 0, n, &err);
-    if (rc == ROOF_E_BUFFER_TOO_SMALL) {
+    if (rc == ROOF_E_MISSING) { /* no kind column: a kernel CSV? */
+        roof_parse_error err2;
+        memset(&err2, 0, sizeof err2);
+        const int rc2 = kernels_as_samples(text, len, samples, n, &err2);
+        if (rc2 == ROOF_OK)
+            rc = ROOF_OK; /* else the samples reader's error says most */
+        free(text);
+        text = NULL;
+    }
+    if (rc == ROOF_E_BUFFER_TOO_SMALL && text != NULL) {
         *samples = calloc(*n, sizeof **samples);
         rc = *samples == NULL ? ROOF_E_RANGE
                               : roof_kernel_samples_from_csv(
@@ -194,7 +229,9 @@ int cli_cmd_calibrate(int argc, char **argv, cli_buf *out)
         .about = "Fits the time model's coefficients (docs/calibration.md) "
                  "to measured kernels:\na CSV with columns kind, flops, "
                  "bytes, seconds (and optionally precision, rows,\n"
-                 "masked_extra, launches).  Prints each coefficient with its "
+                 "masked_extra, launches), or a file label reads (name, "
+                 "flops, bytes, seconds, or\nNsight Compute's export), each "
+                 "kernel's kind then guessed from its name.  Prints each coefficient with its "
                  "fit quality;\n-o writes the profile, for --calibration.  "
                  "--builtin prints (or writes) the device's\nbuilt-in profile "
                  "instead, a starting point to edit.",

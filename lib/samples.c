@@ -210,3 +210,27 @@ int roof_kernel_samples_from_csv(const char *text, size_t len,
     *count = n;
     return rc;
 }
+
+int roof_kernel_sample_from_kernel(const roof_kernel *k, uint32_t precision,
+                                   roof_kernel_sample *out)
+{
+    if (k == NULL || out == NULL)
+        return ROOF_E_NULL;
+    if (precision >= ROOF_PRECISION_COUNT)
+        return ROOF_E_INVALID;
+    roof_kernel_sample s;
+    memset(&s, 0, sizeof s);
+    char name[ROOF_KERNEL_NAME_MAX];
+    memcpy(name, k->name, sizeof name);
+    name[sizeof name - 1] = '\0';
+    (void)roof_kernel_kind_guess(name, &s.kind);
+    s.precision = precision;
+    s.flops = k->flops;
+    s.bytes = k->bytes;
+    s.measured_seconds = k->seconds;
+    s.rows = s.launches = 1.0;
+    if (!row_ok(&s))
+        return ROOF_E_RANGE;
+    *out = s;
+    return ROOF_OK;
+}

@@ -275,6 +275,32 @@ static void test_samples_from_csv(void **state)
                      ROOF_E_NULL);
 }
 
+/* A kernel of the kernel CSV reader as a fit sample: kind from its name. */
+static void test_sample_from_kernel(void **state)
+{
+    (void)state;
+    roof_kernel k = {"fused_add_rms_norm_kernel", 1e6, 3e6, 4e-6};
+    roof_kernel_sample s, untouched;
+    memset(&untouched, 0x5A, sizeof untouched);
+    s = untouched;
+    assert_int_equal(roof_kernel_sample_from_kernel(&k, ROOF_BF16, &s),
+                     ROOF_OK);
+    assert_int_equal(s.kind, ROOF_KERNEL_NORM);
+    assert_int_equal(s.precision, ROOF_BF16);
+    assert_true(s.flops == 1e6 && s.bytes == 3e6
+                && s.measured_seconds == 4e-6);
+    assert_true(s.rows == 1.0 && s.launches == 1.0);
+    k.bytes = 0.0; /* ran from cache: no place in a fit */
+    s = untouched;
+    assert_int_equal(roof_kernel_sample_from_kernel(&k, ROOF_BF16, &s),
+                     ROOF_E_RANGE);
+    assert_memory_equal(&s, &untouched, sizeof s);
+    assert_int_equal(roof_kernel_sample_from_kernel(&k, 99, &s),
+                     ROOF_E_INVALID);
+    assert_int_equal(roof_kernel_sample_from_kernel(NULL, 0, &s),
+                     ROOF_E_NULL);
+}
+
 /* Steps measured at 1.2 x the prediction + 1 ms: the profile it reads out
  * scales every kernel time by 1.2 and carries the 1 ms as overhead; the
  * first samples and a wild one are left out. */
@@ -329,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_robust_and_deterministic),
         cmocka_unit_test(test_refuses_what_it_cannot_fit),
         cmocka_unit_test(test_samples_from_csv),
+        cmocka_unit_test(test_sample_from_kernel),
         cmocka_unit_test(test_online),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,6 +87,16 @@ ROOF_API int roof_calibration_score(const roof_kernel_sample *samples,
                                     double *workspace, size_t workspace_len,
                                     roof_fit_report *report);
 
+/* A sample from a measured kernel of the kernel CSV reader (a plain file
+ * or Nsight Compute's export: roof_kernels_from_csv), whose only label is
+ * its name: the kind is guessed from it (roof_kernel_kind_guess), the
+ * rows and launches are 1 (unknown), the precision the given one.
+ * ROOF_E_NULL, ROOF_E_INVALID (precision), ROOF_E_RANGE (a number the
+ * fit would refuse: bytes or seconds not positive). */
+ROOF_API int roof_kernel_sample_from_kernel(const roof_kernel *k,
+                                            uint32_t precision,
+                                            roof_kernel_sample *out);
+
 /* Samples from CSV with a header naming the columns kind, flops, bytes and
  * seconds (any order) and optionally precision (default fp16), rows
  * (default 1), masked_extra (0) and launches (1); other columns are

@@ -705,6 +705,43 @@ def test_classify():
     bad(["classify", "--flops", "1", "--bytes", "1"], "--hw")
 
 
+def test_calibrate():
+    """calibrate fits a sample CSV and a plain kernel CSV (kinds guessed
+    from the names), writes a profile that --calibration reads, scores
+    it, and prints the built-in profile; a degenerate set names its kind."""
+    with tempfile.TemporaryDirectory() as d:
+        samples = os.path.join(d, "s.csv")
+        kernels = os.path.join(d, "k.csv")
+        with open(samples, "w") as f, open(kernels, "w") as g:
+            f.write("kind,flops,bytes,rows,seconds\n")
+            g.write("name,flops,bytes,seconds\n")
+            for i in range(16):
+                m = 2 ** i
+                fl, by = 2.0 * m * 4096 * 4096, 2.0 * (4096 * 4096 + 2 * m * 4096)
+                t = 5e-6 + ((fl / 2.2e14) ** 2 + (by / 1.6e12) ** 2) ** 0.5
+                f.write("gemm,%r,%r,%d,%r\n" % (fl, by, m, t))
+                g.write("sm80_gemm_%d,%r,%r,%r\n" % (i, fl, by, t))
+        prof = os.path.join(d, "p.json")
+        out = ok("calibrate", "--hw", "a100-80gb-pcie", samples, "-o", prof)
+        check("gemm" in out and os.path.exists(prof), "calibrate: %r" % out)
+        j = ok_json("ops", "--model", "llama-2-7b", "--hw", "a100-80gb-pcie",
+                    "--phase", "decode", "--seq", "128", "--calibration", prof)
+        if j:
+            check(j["calibration"]["origin"] == "fitted",
+                  "profile origin %r" % j["calibration"])
+        out = ok("calibrate", "--hw", "a100-80gb-pcie", kernels)
+        check(out.startswith("a100-80gb-pcie: 16 samples"), "kernel CSV %r" % out)
+        out = ok("calibrate", "--hw", "a100-80gb-pcie", samples, "--score", prof)
+        check("gemm" in out, "score %r" % out)
+        j = json.loads(ok("calibrate", "--hw", "h100-sxm", "--builtin"))
+        check(j["device"] == "h100-sxm" and "gemm" in j["kinds"], "builtin")
+        with open(samples, "w") as f:
+            f.write("kind,flops,bytes,seconds\n" + "gemm,1e9,1e6,1e-5\n" * 10)
+        bad(["calibrate", "--hw", "a100-80gb-pcie", samples], "gemm")
+        bad(["ops", "--model", "llama-2-7b", "--hw", "h100-sxm", "--phase",
+             "decode", "--seq", "128", "--calibration", prof], "a100-80gb-pcie")
+
+
 def test_label():
     if not DATA:
         return
@@ -968,6 +1005,7 @@ def main():
               test_hw, test_model, test_ops, test_estimate, test_classify,
               test_label, test_label_stream, test_messages_name_the_fault,
               test_config_named_after_file, test_step, test_capacity,
+              test_calibrate,
               test_collective, test_ep):
         try:
             t()

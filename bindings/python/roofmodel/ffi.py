@@ -189,6 +189,8 @@ FUNCTIONS = (
     ("roof_calibration_score", STATUS,
      [_P(roof_kernel_sample), _u32, _P(roof_hardware), _P(roof_calibration),
       _P(_d), c_size_t, _P(roof_fit_report)]),
+    ("roof_kernel_sample_from_kernel", STATUS,
+     [_P(roof_kernel), _u32, _P(roof_kernel_sample)]),
     ("roof_kernel_samples_from_csv", STATUS,
      [c_char_p, c_size_t, _P(roof_kernel_sample), _u32, _P(_u32),
       _P(roof_parse_error)]),

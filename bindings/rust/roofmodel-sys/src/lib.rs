@@ -1731,6 +1731,8 @@ extern "C" {
         out: *mut roof_calibration,
         report: *mut roof_fit_report,
     ) -> c_int;
+    /// A fit sample from a measured kernel, its kind guessed from its name.
+    pub fn roof_kernel_sample_from_kernel(k: *const roof_kernel, precision: u32, out: *mut roof_kernel_sample) -> c_int;
     /// How well a profile predicts samples (include/roofmodel/fit.h).
     pub fn roof_calibration_score(
         samples: *const roof_kernel_sample,
