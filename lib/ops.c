@@ -305,9 +305,20 @@ static double chunk_offsets(uint64_t x, uint64_t chunk)
     return q * (C * (C - 1.0) * 0.5) + r * (r - 1.0) * 0.5;
 }
 
+/* The fused kernel's scores computed in vain: the n x keys rectangle
+ * over the unmasked ones. */
+static void mask_of(step *s)
+{
+    s->mask_extra = s->causal > 0.0 ? s->new_tok * s->keys / s->causal - 1.0
+                                    : 0.0;
+    if (s->mask_extra < 0.0)
+        s->mask_extra = 0.0;
+}
+
 /* Chunked attention (docs/model.md): the query at position p sees the
  * keys of its own chunk up to p, (p mod C) + 1 of them; the cache holds
- * the c mod C keys of the current chunk. */
+ * the c mod C keys of the current chunk.  Its wasted scores are those of
+ * its own rectangle (not the full context's). */
 static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
 {
     const uint64_t c = w->cached_tokens, n = w->new_tokens;
@@ -315,6 +326,7 @@ static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
     s->keys = s->cached_keys + (double)n;
     s->causal = chunk_offsets(c + n, chunk) - chunk_offsets(c, chunk)
                 + (double)n;
+    mask_of(s);
 }
 
 /* The widths one device works with, from the shape layer. */

@@ -10,10 +10,15 @@
  *  - the embedding: weight bytes per row read; lm_head: per logits row;
  *  - attention: flops, act and kv bytes as linear forms of four
  *    per-sequence features (new tokens n, n x keys, cached keys, causal
- *    scores), solved from four probes of the model without its window.
+ *    scores), solved from four probes of the model without its windows.
+ * A model with layer groups has one layer shape per group: its own token
+ * ops (shared with an earlier group that has the same ones), and the
+ * model's attention ops on its own features: keys capped by its window,
+ * or counted within its chunk (docs/plan.md, "Layer groups").  MLA and
+ * the recurrent mixers are refused (ROOF_E_UNSUPPORTED).
  * It then checks the folded plan against roof__ops_trusted on two steps
- * that exercise the window, the cache and the batch, and refuses a model
- * it would describe wrongly. */
+ * that exercise the windows, the chunks, the cache and the batch, and
+ * refuses a model it would describe wrongly. */
 #include "hardware_table-priv.h"
 #include "ops-priv.h"
 #include "calibration-priv.h"
@@ -25,6 +30,7 @@
 #define NF 4            /* attention features */
 #define MAX_ATTN 3      /* qk, softmax, pv; or the fused attention */
 #define GROUPS 2        /* attention kernels: decodes, the others */
+#define POOL 42         /* token ops of all shapes: what fits */
 #define VERIFY_REL 1e-9 /* init's check against roof_ops */
 
 /* A token operator: its figures at x units (tokens, or logits rows) with
@@ -43,26 +49,49 @@ typedef struct tok_op {
 /* An attention operator: each figure a linear form of the features. */
 typedef struct attn_op {
     double pos, id, mult;
+    double weight; /* bytes a kernel reads once (attention sinks) */
     double flops[NF], act[NF], kv[NF];
     double inv_peak;
     double floor[GROUPS], inv_compute[GROUPS], inv_memory[GROUPS];
-    double inv_row[GROUPS], mask[GROUPS];
+    double inv_row[GROUPS], mask[GROUPS], mask0[GROUPS];
 } attn_op;
 
-/* The plan's private part: doubles only, in roof_plan.prepared. */
-typedef struct core {
-    double layers, inv_bw, inv_ic, overhead;
-    double n_layer, n_top, n_attn;    /* token ops of the layer, top */
-    double n_plain;                   /* the first n_plain layer ops have
-                                         constant weights and no link
-                                         traffic (plain_eval) */
-    double window, learned, vocab, experts, miss;
-    /* the layer's token ops summed: per token, constant, per expert;
-     * and their compute and memory seconds */
+/* One layer shape: the model's layer, or one layer group's.  Shapes with
+ * the same token ops share them (gpt-oss's windowed and full layers);
+ * every shape with attention runs the model's attention ops, on its own
+ * features. */
+typedef struct shape {
+    double layers;                    /* layers of this shape */
+    double first, n_layer, n_plain;   /* its token ops: tok[first ..
+                                         first + n_layer), the first
+                                         n_plain of them with constant
+                                         weights and no link traffic
+                                         (plain_eval) */
+    double attn;                      /* 1: it runs the attention ops */
+    double window, chunk;             /* its attention reads at most the
+                                         last `window` keys (0: all), or
+                                         the keys of its own `chunk` */
+    /* its token ops summed: per token, constant, per expert; and their
+     * compute and memory seconds */
     double fl, w, we, act, comm, cs, msw, mswe, msa;
-    tok_op tok[ROOF_OP_COUNT];        /* layer ops, then the top ones */
-    tok_op embed, lm;
+} shape;
+
+/* The plan's private part: doubles only, in roof_plan.prepared.  Op
+ * positions count from the first op of their layer (or of the model
+ * scope): they break ties of the slowest op within one layer. */
+typedef struct core {
+    double shapes;                    /* 1 without layer groups */
+    double grouped;                   /* 1: the model has layer groups
+                                         (the shapes' own features) */
+    double inv_bw, inv_ic, overhead;
+    double n_top, top_first;          /* the top token ops in tok[] */
+    double n_attn;
+    double learned, vocab, experts, miss;
+    shape sh[ROOF_MAX_GROUPS];
     attn_op attn[MAX_ATTN];
+    tok_op embed, lm;
+    tok_op tok[POOL];                 /* the shapes' layer ops, then the
+                                         top ones */
 } core;
 
 ROOF__STATIC_ASSERT(sizeof(core) <= sizeof(((roof_plan *)0)->prepared),
@@ -74,8 +103,11 @@ ROOF__STATIC_ASSERT(sizeof(core) <= sizeof(((roof_plan *)0)->prepared),
 /* One attention kernel's inputs: the features summed over its sequences. */
 typedef struct group {
     double f[NF];
-    double masked; /* sum of n x keys - causal: scores computed in vain */
-    double tokens; /* its new tokens */
+    double masked;   /* sum of n x keys - causal: scores computed in
+                        vain */
+    double masked_n; /* sum of n x (n x keys / causal - 1): the same
+                        ratio applied to the per-token FLOPs (sinks) */
+    double tokens;   /* its new tokens */
 } group;
 
 typedef struct step_in {
@@ -144,12 +176,14 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
                                    const group *g, double inv_bw, tally *t)
 {
     const double fl = dot(a->flops, g->f), act = dot(a->act, g->f);
-    const double kv = dot(a->kv, g->f), bytes = act + kv;
-    const double tc = (fl + a->mask[k] * g->masked) * a->inv_compute[k];
+    const double kv = dot(a->kv, g->f), bytes = a->weight + act + kv;
+    const double tc = (fl + a->mask[k] * g->masked
+                       + a->mask0[k] * g->masked_n) * a->inv_compute[k];
     const double tm = bytes * a->inv_memory[k];
     const double tr = bytes / g->tokens * a->inv_row[k];
     const double cs = fl * a->inv_peak, ms = bytes * inv_bw;
     t->flops += a->mult * fl;
+    t->weight += a->mult * a->weight;
     t->act += a->mult * act;
     t->kv += a->mult * kv;
     t->cs += a->mult * cs;
@@ -163,8 +197,8 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
  * weight / T + act per token.  They are evaluated first and in op order,
  * so a strict compare finds the first slowest among them; the kernels
  * evaluated after them break ties by position (take). */
-static void plain_eval(const tok_op *o, uint32_t n, double x, double inv_t,
-                       tally *t)
+static ROOF__INLINE void plain_eval(const tok_op *o, uint32_t n, double x,
+                                    double inv_t, tally *t)
 {
     double sec = 0.0, exp = 0.0, mem = 0.0, comp = 0.0;
     double slow = t->slow, pos = t->slow_pos, dom = t->dom;
@@ -192,34 +226,51 @@ static void plain_eval(const tok_op *o, uint32_t n, double x, double inv_t,
     t->dom = dom;
 }
 
-static void layer_eval(const core *c, const step_in *in, tally *t)
+/* A shape's token ops, but for their sums (shape_sums). */
+static ROOF__INLINE void tokens_eval(const core *c, const shape *sh,
+                                     const step_in *in, tally *t)
 {
-    const uint32_t n = (uint32_t)c->n_layer, na = (uint32_t)c->n_attn;
-    const uint32_t np = (uint32_t)c->n_plain;
-    plain_eval(c->tok, np, in->tokens, in->inv_tokens, t);
+    const tok_op *tok = c->tok + (uint32_t)sh->first;
+    const uint32_t n = (uint32_t)sh->n_layer, np = (uint32_t)sh->n_plain;
+    plain_eval(tok, np, in->tokens, in->inv_tokens, t);
     for (uint32_t k = np; k < n; k++) {
-        const tok_op *o = &c->tok[k];
+        const tok_op *o = &tok[k];
         tok_eval(o, in->tokens, o->expert > 0.0 ? in->touched : 1.0,
                  in->inv_tokens, t);
     }
-    for (uint32_t k = 0; k < GROUPS; k++) {
-        if (in->g[k].tokens > 0.0) {
-            for (uint32_t a = 0; a < na; a++)
-                attn_eval(&c->attn[a], k, &in->g[k], c->inv_bw, t);
-        }
-    }
-    t->flops += c->fl * in->tokens;
-    t->cs += c->cs * in->tokens;
-    t->ms += c->msw + c->mswe * in->touched + c->msa * in->tokens;
-    t->weight += c->w + c->we * in->touched;
-    t->act += c->act * in->tokens;
-    t->comm += c->comm * in->tokens;
 }
 
-static void top_eval(const core *c, const step_in *in, tally *t)
+/* The attention ops of one layer on features g (decodes, the others). */
+static ROOF__INLINE void attention_eval(const core *c, const group *g,
+                                        tally *t)
 {
-    const uint32_t end = (uint32_t)(c->n_layer + c->n_top);
-    for (uint32_t k = (uint32_t)c->n_layer; k < end; k++) {
+    const uint32_t na = (uint32_t)c->n_attn;
+    for (uint32_t k = 0; k < GROUPS; k++) {
+        if (g[k].tokens > 0.0) {
+            for (uint32_t a = 0; a < na; a++)
+                attn_eval(&c->attn[a], k, &g[k], c->inv_bw, t);
+        }
+    }
+}
+
+/* The token ops' sums of one layer of a shape. */
+static ROOF__INLINE void shape_sums(const shape *sh, const step_in *in,
+                                    tally *t)
+{
+    t->flops += sh->fl * in->tokens;
+    t->cs += sh->cs * in->tokens;
+    t->ms += sh->msw + sh->mswe * in->touched + sh->msa * in->tokens;
+    t->weight += sh->w + sh->we * in->touched;
+    t->act += sh->act * in->tokens;
+    t->comm += sh->comm * in->tokens;
+}
+
+static ROOF__INLINE void top_eval(const core *c, const step_in *in,
+                                  tally *t)
+{
+    const uint32_t first = (uint32_t)c->top_first;
+    const uint32_t end = first + (uint32_t)c->n_top;
+    for (uint32_t k = first; k < end; k++) {
         tok_eval(&c->tok[k], in->tokens, 1.0, in->inv_tokens, t);
         tok_counts(&c->tok[k], in->tokens, 1.0, t);
     }
@@ -242,11 +293,84 @@ static uint32_t bound_of(const double *by)
     return bound;
 }
 
-/* model = layers x layer + top, as roof_step's model totals. */
-static void compose(const core *c, const tally *l, const tally *t,
-                    const step_in *in, roof_step_result *r)
+/* a += k b, as lib/ops.c adds a layer group's sums k times. */
+static void tally_add(tally *a, const tally *b, double k)
 {
-    const double L = c->layers;
+    a->sec += k * b->sec;
+    a->exp += k * b->exp;
+    a->cs += k * b->cs;
+    a->ms += k * b->ms;
+    a->mem += k * b->mem;
+    a->comp += k * b->comp;
+    a->link += k * b->link;
+    a->flops += k * b->flops;
+    a->weight += k * b->weight;
+    a->act += k * b->act;
+    a->kv += k * b->kv;
+    a->comm += k * b->comm;
+    if (k * b->slow > a->slow) {
+        a->slow = k * b->slow;
+        a->dom = b->dom;
+    }
+}
+
+/* The step's answer from the model's sums m. */
+static void compose(const core *c, const tally *m, const step_in *in,
+                    roof_step_result *r)
+{
+    r->seconds = m->sec;
+    r->expected_seconds = m->exp;
+    r->overhead_seconds = c->overhead;
+    r->flops = m->flops;
+    r->weight_bytes = m->weight;
+    r->act_bytes = m->act;
+    r->kv_bytes = m->kv;
+    r->bytes = r->weight_bytes + r->act_bytes + r->kv_bytes;
+    r->comm_bytes = m->comm;
+    r->compute_seconds = m->cs;
+    r->memory_seconds = m->ms;
+    r->comm_seconds = r->comm_bytes * c->inv_ic;
+    r->bound_seconds[ROOF_BOUND_NONE] = 0.0;
+    r->bound_seconds[ROOF_BOUND_MEMORY] = m->mem;
+    r->bound_seconds[ROOF_BOUND_COMPUTE] = m->comp;
+    r->bound_seconds[ROOF_BOUND_INTERCONNECT] = m->link;
+    r->tokens = in->tokens;
+    r->bound = bound_of(r->bound_seconds);
+    r->dominant_op = (uint32_t)m->dom;
+    r->sequences = in->sequences;
+    r->reserved0 = 0;
+    memset(r->reserved, 0, sizeof r->reserved);
+}
+
+/* The step's counts, T, the touched experts and the embedding's rows. */
+static ROOF__INLINE void step_counts(const core *c, step_in *in)
+{
+    in->inv_tokens = 1.0 / in->tokens;
+    in->touched = c->experts > 0.0
+                      ? c->experts * (1.0 - pow(c->miss, in->tokens))
+                      : 0.0;
+    in->embed_rows = (in->tokens < c->vocab ? in->tokens : c->vocab)
+                     + in->embed_rows * c->learned;
+}
+
+/* ROOF_E_OVERFLOW when a count passes ROOF_MAX_VALUE; else *out = *r. */
+static ROOF__INLINE int finish(const roof_step_result *r,
+                               roof_step_result *out)
+{
+    if (!(r->flops <= ROOF_MAX_VALUE && r->bytes <= ROOF_MAX_VALUE
+          && r->expected_seconds <= ROOF_MAX_VALUE))
+        return ROOF_E_OVERFLOW;
+    *out = *r;
+    return ROOF_OK;
+}
+
+/* model = layers x layer + top, as roof_step's model totals. */
+static ROOF__INLINE void compose_layers(const core *c, const tally *l,
+                                       const tally *t,
+                                       const step_in *in,
+                                       roof_step_result *r)
+{
+    const double L = c->sh[0].layers;
     r->seconds = L * l->sec + t->sec;
     r->expected_seconds = L * l->exp + t->exp;
     r->overhead_seconds = c->overhead;
@@ -271,25 +395,46 @@ static void compose(const core *c, const tally *l, const tally *t,
     memset(r->reserved, 0, sizeof r->reserved);
 }
 
-/* Evaluates a step; ROOF_E_OVERFLOW when a count passes ROOF_MAX_VALUE. */
+/* A step of a model without groups. */
 static int evaluate(const core *c, step_in *in, roof_step_result *out)
 {
-    in->inv_tokens = 1.0 / in->tokens;
-    in->touched = c->experts > 0.0
-                      ? c->experts * (1.0 - pow(c->miss, in->tokens))
-                      : 0.0;
-    in->embed_rows = (in->tokens < c->vocab ? in->tokens : c->vocab)
-                     + in->embed_rows * c->learned;
+    step_counts(c, in);
     tally l = tally_zero, t = tally_zero;
-    layer_eval(c, in, &l);
+    tokens_eval(c, &c->sh[0], in, &l);
+    attention_eval(c, in->g, &l);
+    shape_sums(&c->sh[0], in, &l);
     top_eval(c, in, &t);
     roof_step_result r;
-    compose(c, &l, &t, in, &r);
-    if (!(r.flops <= ROOF_MAX_VALUE && r.bytes <= ROOF_MAX_VALUE
-          && r.expected_seconds <= ROOF_MAX_VALUE))
-        return ROOF_E_OVERFLOW;
-    *out = r;
-    return ROOF_OK;
+    compose_layers(c, &l, &t, in, &r);
+    return finish(&r, out);
+}
+
+/* A step of a model with layer groups, shape g[k] the features of shape
+ * k: the sum over shapes of layers x layer, then top (lib/ops.c's
+ * order). */
+static ROOF__COLD int evaluate_shapes(const core *c, step_in *in,
+                                      const group (*g)[GROUPS],
+                                      roof_step_result *out)
+{
+    step_counts(c, in);
+    tally m = tally_zero, t = tally_zero, tok = tally_zero;
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++) {
+        const shape *sh = &c->sh[k];
+        if (k == 0 || sh->first != c->sh[k - 1].first) {
+            tok = tally_zero;
+            tokens_eval(c, sh, in, &tok);
+        }
+        tally l = tok;
+        if (sh->attn > 0.0)
+            attention_eval(c, g[k], &l);
+        shape_sums(sh, in, &l);
+        tally_add(&m, &l, sh->layers);
+    }
+    top_eval(c, in, &t);
+    tally_add(&m, &t, 1.0);
+    roof_step_result r;
+    compose(c, &m, in, &r);
+    return finish(&r, out);
 }
 
 /* Sum over the n new queries of min(c + i + 1, window): lib/ops.c's
@@ -302,6 +447,23 @@ static ROOF__INLINE double causal_scores(double c, double n, double window)
     return k * c + 0.5 * k * (k + 1.0) + (n - k) * window;
 }
 
+/* The features of b sequences of n new tokens over `keys` keys with
+ * `causal` unmasked scores each, added to a kernel group. */
+static ROOF__INLINE void add_features(group *g, double b, double n,
+                                      double keys, double causal)
+{
+    const double masked = n * keys - causal;
+    g->f[0] += b * n;
+    g->f[1] += b * n * keys;
+    g->f[2] += b * (keys - n);
+    g->f[3] += b * causal;
+    if (masked > 0.0) {
+        g->masked += b * masked;
+        g->masked_n += b * n * (n * keys / causal - 1.0);
+    }
+    g->tokens += b * n;
+}
+
 /* b sequences of n new tokens on c cached, added to a group. */
 static ROOF__INLINE void add_seqs(group *g, double b, double n, double c,
                                   double window)
@@ -309,14 +471,36 @@ static ROOF__INLINE void add_seqs(group *g, double b, double n, double c,
     double keys = c + n;
     if (window > 0.0 && n + window - 1.0 < keys)
         keys = n + window - 1.0;
-    const double causal = causal_scores(c, n, window);
-    const double masked = n * keys - causal;
-    g->f[0] += b * n;
-    g->f[1] += b * n * keys;
-    g->f[2] += b * (keys - n);
-    g->f[3] += b * causal;
-    g->masked += masked > 0.0 ? b * masked : 0.0;
-    g->tokens += b * n;
+    add_features(g, b, n, keys, causal_scores(c, n, window));
+}
+
+/* Sum over p = 0 .. x-1 of (p mod C) (lib/ops.c). */
+static double chunk_offsets(uint64_t x, uint64_t chunk)
+{
+    const double q = (double)(x / chunk), r = (double)(x % chunk);
+    const double C = (double)chunk;
+    return q * (C * (C - 1.0) * 0.5) + r * (r - 1.0) * 0.5;
+}
+
+/* The same for chunked attention: each query sees its own chunk's keys up
+ * to itself; the kernel reads the c mod C cached keys of the chunk. */
+static void add_chunked(group *g, double b, uint32_t n, uint32_t c,
+                        uint32_t chunk)
+{
+    const double cached = (double)(c % chunk);
+    const double causal = chunk_offsets((uint64_t)c + n, chunk)
+                          - chunk_offsets(c, chunk) + (double)n;
+    add_features(g, b, n, cached + n, causal);
+}
+
+/* b sequences added to the kernel group of one layer shape. */
+static void add_shape(const shape *sh, group *g, double b, uint32_t n,
+                      uint32_t c)
+{
+    if (sh->chunk > 0.0)
+        add_chunked(g, b, n, c, (uint32_t)sh->chunk);
+    else
+        add_seqs(g, b, n, c, sh->window);
 }
 
 static int plan_ok(const roof_plan *p)
@@ -330,6 +514,18 @@ static const core *core_of(const roof_plan *p)
 }
 
 static const step_in step_zero;
+
+/* A uniform step of a model with layer groups: each shape's features. */
+static ROOF__COLD int step_shapes(const core *c, step_in *in, uint32_t batch,
+                                  uint32_t n, uint32_t cached,
+                                  roof_step_result *out)
+{
+    group g[ROOF_MAX_GROUPS][GROUPS];
+    memset(g, 0, sizeof g);
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++)
+        add_shape(&c->sh[k], &g[k][n > 1], batch, n, cached);
+    return evaluate_shapes(c, in, (const group(*)[GROUPS])g, out);
+}
 
 int roof_plan_step(const roof_plan *p, uint32_t batch, uint32_t new_tokens,
                    uint32_t cached_tokens, roof_step_result *out)
@@ -349,8 +545,10 @@ int roof_plan_step(const roof_plan *p, uint32_t batch, uint32_t new_tokens,
     in.sequences = batch;
     in.lm_rows = p->logits == ROOF_LOGITS_ALL ? in.tokens : (double)batch;
     in.embed_rows = new_tokens;
+    if (c->grouped > 0.0)
+        return step_shapes(c, &in, batch, new_tokens, cached_tokens, out);
     add_seqs(&in.g[new_tokens > 1], batch, new_tokens, cached_tokens,
-             c->window);
+             c->sh[0].window);
     return evaluate(c, &in, out);
 }
 
@@ -375,7 +573,17 @@ static ROOF__INLINE void take_seq(const core *c, seq_sums *s, group *prefill,
     }
     s->zero |= (uint32_t)(n == 0);
     s->longest = n > s->longest ? n : s->longest;
-    add_seqs(prefill, 1.0, n, cached, c->window);
+    add_seqs(prefill, 1.0, n, cached, c->sh[0].window);
+}
+
+/* The decodes' features from their count n and their summed keys k. */
+static void decode_features(group *g, double n, double k)
+{
+    g->f[0] = n;
+    g->f[1] = k;
+    g->f[2] = k - n;
+    g->f[3] = k;
+    g->tokens = n;
 }
 
 /* The mixed step's features: one pass over the sequences (and *extra). */
@@ -383,8 +591,8 @@ static int gather(const core *c, const roof_seq *seqs, uint32_t count,
                   const roof_seq *extra, step_in *in)
 {
     seq_sums s = {0, 0, 0, UINT64_MAX, 0, 1};
-    if (c->window > 0.0)
-        s.cap = (uint64_t)c->window;
+    if (c->sh[0].window > 0.0)
+        s.cap = (uint64_t)c->sh[0].window;
     for (uint32_t i = 0; i < count; i++)
         take_seq(c, &s, &in->g[1], seqs[i].new_tokens,
                  seqs[i].cached_tokens);
@@ -394,16 +602,84 @@ static int gather(const core *c, const roof_seq *seqs, uint32_t count,
         return ROOF_E_RANGE;
     if (s.tokens > UINT32_MAX)
         return ROOF_E_OVERFLOW;
-    const double k = (double)s.keys, n = (double)s.decodes;
-    group *g = &in->g[0];
-    g->f[0] = n;
-    g->f[1] = k;
-    g->f[2] = k - n;
-    g->f[3] = k;
-    g->tokens = n;
+    decode_features(&in->g[0], (double)s.decodes, (double)s.keys);
     in->tokens = (double)s.tokens;
     in->embed_rows = s.longest;
     return ROOF_OK;
+}
+
+/* One decode's keys in a shape: min(c + 1, W), or (c mod C) + 1. */
+static ROOF__INLINE uint64_t decode_keys(const shape *sh, uint32_t cached)
+{
+    if (sh->chunk > 0.0)
+        return cached % (uint32_t)sh->chunk + 1u;
+    const uint64_t k = (uint64_t)cached + 1u;
+    return sh->window > 0.0 && k > (uint64_t)sh->window ? (uint64_t)sh->window
+                                                         : k;
+}
+
+/* One sequence of a mixed step into every shape's features. */
+static void take_seq_shapes(const core *c, seq_sums *s, uint64_t *keys,
+                            group (*g)[GROUPS], const roof_seq *q)
+{
+    const uint32_t shapes = (uint32_t)c->shapes, n = q->new_tokens;
+    s->tokens += n;
+    s->zero |= (uint32_t)(n == 0);
+    if (n == 1) {
+        s->decodes++;
+        for (uint32_t k = 0; k < shapes; k++)
+            keys[k] += decode_keys(&c->sh[k], q->cached_tokens);
+        return;
+    }
+    s->longest = n > s->longest ? n : s->longest;
+    for (uint32_t k = 0; k < shapes && n > 0; k++)
+        add_shape(&c->sh[k], &g[k][1], 1.0, n, q->cached_tokens);
+}
+
+/* The mixed step of a model with layer groups. */
+static ROOF__COLD int mixed_shapes(const core *c, const roof_seq *seqs,
+                                   uint32_t count, const roof_seq *extra,
+                                   uint32_t logits, step_in *in,
+                                   roof_step_result *out)
+{
+    group g[ROOF_MAX_GROUPS][GROUPS];
+    uint64_t keys[ROOF_MAX_GROUPS] = {0, 0, 0, 0, 0, 0, 0, 0};
+    seq_sums s = {0, 0, 0, 0, 0, 1};
+    memset(g, 0, sizeof g);
+    for (uint32_t i = 0; i < count; i++)
+        take_seq_shapes(c, &s, keys, g, &seqs[i]);
+    if (extra != NULL)
+        take_seq_shapes(c, &s, keys, g, extra);
+    if (s.zero)
+        return ROOF_E_RANGE;
+    if (s.tokens > UINT32_MAX)
+        return ROOF_E_OVERFLOW;
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++)
+        decode_features(&g[k][0], (double)s.decodes, (double)keys[k]);
+    in->tokens = (double)s.tokens;
+    in->embed_rows = s.longest;
+    if (logits == ROOF_LOGITS_ALL)
+        in->lm_rows = in->tokens;
+    return evaluate_shapes(c, in, (const group(*)[GROUPS])g, out);
+}
+
+/* A mixed step (of seqs and *extra when not NULL) on a checked plan. */
+static int mixed(const roof_plan *p, const roof_seq *seqs, uint32_t count,
+                 const roof_seq *extra, roof_step_result *out)
+{
+    const core *c = core_of(p);
+    const uint32_t all = count + (extra != NULL);
+    step_in in = step_zero;
+    in.sequences = all;
+    in.lm_rows = (double)all;
+    if (c->grouped > 0.0)
+        return mixed_shapes(c, seqs, count, extra, p->logits, &in, out);
+    int rc = gather(c, seqs, count, extra, &in);
+    if (rc != ROOF_OK)
+        return rc;
+    if (p->logits == ROOF_LOGITS_ALL)
+        in.lm_rows = in.tokens;
+    return evaluate(c, &in, out);
 }
 
 int roof_plan_step_mixed(const roof_plan *p, const roof_seq *seqs,
@@ -415,28 +691,14 @@ int roof_plan_step_mixed(const roof_plan *p, const roof_seq *seqs,
         return ROOF_E_INVALID;
     if (count == 0)
         return ROOF_E_RANGE;
-    const core *c = core_of(p);
-    step_in in = step_zero;
-    int rc = gather(c, seqs, count, NULL, &in);
-    if (rc != ROOF_OK)
-        return rc;
-    in.sequences = count;
-    in.lm_rows = p->logits == ROOF_LOGITS_ALL ? in.tokens : (double)count;
-    return evaluate(c, &in, out);
+    return mixed(p, seqs, count, NULL, out);
 }
 
 int roof__plan_step_extra(const roof_plan *p, const roof_seq *seqs,
                           uint32_t count, const roof_seq *extra,
                           roof_step_result *out)
 {
-    const core *c = core_of(p);
-    step_in in = step_zero;
-    int rc = gather(c, seqs, count, extra, &in);
-    if (rc != ROOF_OK)
-        return rc;
-    in.sequences = count + 1;
-    in.lm_rows = p->logits == ROOF_LOGITS_ALL ? in.tokens : count + 1.0;
-    return evaluate(c, &in, out);
+    return mixed(p, seqs, count, extra, out);
 }
 
 /* ---- folding ------------------------------------------------------------ */
@@ -554,6 +816,8 @@ static void attn_times(const fold *f, uint32_t id, attn_op *a)
         a->inv_row[g] = k->inv_row;
         a->mask[g] = kind == ROOF_KERNEL_ATTN_PREFILL
                          ? k->masked * a->flops[3] : 0.0;
+        a->mask0[g] = kind == ROOF_KERNEL_ATTN_PREFILL
+                          ? k->masked * a->flops[0] : 0.0;
     }
 }
 
@@ -582,7 +846,7 @@ static uint32_t merge_tok(tok_op *ops, uint32_t n)
 
 static uint32_t merge_attn(attn_op *ops, uint32_t n)
 {
-    const size_t off = offsetof(attn_op, flops);
+    const size_t off = offsetof(attn_op, weight);
     uint32_t kept = 0;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t j = 0;
@@ -598,36 +862,81 @@ static uint32_t merge_attn(attn_op *ops, uint32_t n)
     return kept;
 }
 
-/* Records one probe's attention ops: flops, act and kv bytes. */
-static uint32_t attn_values(const roof_op *ops, uint32_t n, const fold *f,
-                            uint32_t p, core *c, double v[][3][NF])
+/* Where op k's layer (or the model scope) begins: op positions count
+ * from there. */
+static uint32_t scope_start(const roof_op *ops, uint32_t k, uint32_t start)
 {
-    uint32_t na = 0;
+    if (k == 0 || ops[k].group != ops[k - 1].group
+        || ops[k].scope != ops[k - 1].scope)
+        return k;
+    return start;
+}
+
+/* Each shape's attention ops, fitted, before they are merged. */
+typedef struct attn_fit {
+    attn_op op[ROOF_MAX_GROUPS][MAX_ATTN];
+    double v[ROOF_MAX_GROUPS][MAX_ATTN][3][NF]; /* flops, act, kv of each
+                                                   probe */
+    uint32_t n[ROOF_MAX_GROUPS];
+} attn_fit;
+
+/* Records one probe's attention ops, per layer shape: flops, act and kv
+ * bytes. */
+static void attn_values(const roof_op *ops, uint32_t n, const fold *f,
+                        uint32_t p, attn_fit *x)
+{
+    uint32_t start = 0;
+    memset(x->n, 0, sizeof x->n);
     for (uint32_t k = 0; k < n; k++) {
         const roof_op *r = &ops[k];
-        if (!is_attention(r->id) || na == MAX_ATTN)
+        const uint32_t g = r->group, i = x->n[g];
+        start = scope_start(ops, k, start);
+        if (!is_attention(r->id) || i == MAX_ATTN)
             continue;
-        c->attn[na].pos = k;
-        c->attn[na].id = r->id;
-        c->attn[na].mult = 1.0;
-        c->attn[na].inv_peak = inv_peak_of(f, r->precision);
-        v[na][0][p] = r->flops;
-        v[na][1][p] = r->act_read_bytes + r->act_write_bytes;
-        v[na][2][p] = r->kv_read_bytes + r->kv_write_bytes;
-        na++;
+        attn_op *a = &x->op[g][i];
+        a->pos = k - start;
+        a->id = r->id;
+        a->mult = 1.0;
+        a->inv_peak = inv_peak_of(f, r->precision);
+        a->weight = r->weight_bytes;
+        x->v[g][i][0][p] = r->flops;
+        x->v[g][i][1][p] = r->act_read_bytes + r->act_write_bytes;
+        x->v[g][i][2][p] = r->kv_read_bytes + r->kv_write_bytes;
+        x->n[g]++;
     }
-    return na;
+}
+
+/* The model's attention ops: every shape with attention must run the
+ * same ones (on its own features); ROOF_E_UNSUPPORTED when not. */
+static int share_attention(attn_fit *x, core *c)
+{
+    int first = -1;
+    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
+        c->sh[g].attn = x->n[g] > 0;
+        if (x->n[g] == 0)
+            continue;
+        if (first < 0)
+            first = (int)g;
+        else if (x->n[g] != x->n[first]
+                 || memcmp(x->op[g], x->op[first],
+                           x->n[g] * sizeof x->op[g][0]) != 0)
+            return ROOF_E_UNSUPPORTED;
+    }
+    if (first >= 0) {
+        memcpy(c->attn, x->op[first], x->n[first] * sizeof c->attn[0]);
+        c->n_attn = merge_attn(c->attn, x->n[first]);
+    }
+    return ROOF_OK;
 }
 
 /* Fits the attention ops' linear forms from the four probes, run on m0
- * (the model without its window: the coefficients do not depend on it,
- * the features do, and the step computes those). */
+ * (the model without its windows: the coefficients do not depend on
+ * them, the features do, and the step computes those). */
 static int fold_attention(const roof_model *m0, const roof_workload *w,
                           const fold *f, const roof_calibration *cal,
                           core *c)
 {
-    double v[MAX_ATTN][3][NF];
-    uint32_t na = 0;
+    attn_fit x;
     for (uint32_t p = 0; p < NF; p++) {
         roof_op ops[ROOF_MAX_OPS];
         uint32_t n;
@@ -635,17 +944,18 @@ static int fold_attention(const roof_model *m0, const roof_workload *w,
                        &n, NULL);
         if (rc != ROOF_OK)
             return rc;
-        na = attn_values(ops, n, f, p, c, v);
+        attn_values(ops, n, f, p, &x);
     }
-    for (uint32_t k = 0; k < na; k++) {
-        attn_op *o = &c->attn[k];
-        solve(v[k][0], o->flops);
-        solve(v[k][1], o->act);
-        solve(v[k][2], o->kv);
-        attn_times(f, (uint32_t)o->id, o);
+    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
+        for (uint32_t k = 0; k < x.n[g]; k++) {
+            attn_op *o = &x.op[g][k];
+            solve(x.v[g][k][0], o->flops);
+            solve(x.v[g][k][1], o->act);
+            solve(x.v[g][k][2], o->kv);
+            attn_times(f, (uint32_t)o->id, o);
+        }
     }
-    c->n_attn = merge_attn(c->attn, na);
-    return ROOF_OK;
+    return share_attention(&x, c);
 }
 
 /* Routed experts touched by T tokens (lib/ops.c's uniform routing). */
@@ -655,7 +965,7 @@ static double touched_at(const core *c, double tokens)
                             : 1.0;
 }
 
-static void sum_layer(core *c, const tok_op *o)
+static void sum_layer(shape *c, const tok_op *o)
 {
     c->cs += o->cs;
     c->msa += o->msa;
@@ -689,38 +999,87 @@ static uint32_t partition(tok_op *ops, uint32_t n)
     return np;
 }
 
-/* The token ops, the embedding and lm_head from the probe at 1 token. */
-static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
-                       core *c)
+/* The token ops of one probe, sorted by scope and layer shape. */
+typedef struct tok_ops {
+    tok_op layer[ROOF_MAX_GROUPS][ROOF_OP_COUNT];
+    uint32_t n[ROOF_MAX_GROUPS];
+    tok_op top[ROOF_OP_COUNT];
+    uint32_t n_top;
+} tok_ops;
+
+static void collect_tokens(const roof_op *ops, uint32_t n, const fold *f,
+                           core *c, tok_ops *t)
 {
     const double touched = touched_at(c, 1.0);
-    uint32_t nl = 0, nt = 0;
+    uint32_t start = 0;
     for (uint32_t k = 0; k < n; k++) {
         const roof_op *r = &ops[k];
-        if (r->group != 0)
-            return ROOF_E_UNSUPPORTED;
+        const uint32_t g = r->group;
+        start = scope_start(ops, k, start);
+        const double pos = k - start;
         if (is_attention(r->id))
             continue;
         if (r->id == ROOF_OP_EMBED) {
-            fold_tok(f, r, k, 1.0 + c->learned, &c->embed);
+            fold_tok(f, r, pos, 1.0 + c->learned, &c->embed);
         } else if (r->id == ROOF_OP_LM_HEAD) {
-            fold_tok(f, r, k, 1.0, &c->lm);
+            fold_tok(f, r, pos, 1.0, &c->lm);
         } else if (r->scope == ROOF_SCOPE_LAYER) {
             const int ex = is_expert(r->id);
-            fold_tok(f, r, k, ex ? touched : 1.0, &c->tok[nl]);
-            c->tok[nl].expert = ex;
-            sum_layer(c, &c->tok[nl++]);
+            tok_op *o = &t->layer[g][t->n[g]++];
+            fold_tok(f, r, pos, ex ? touched : 1.0, o);
+            o->expert = ex;
         } else {
-            fold_tok(f, r, k, 1.0, &c->tok[ROOF_OP_COUNT - 1 - nt++]);
+            fold_tok(f, r, pos, 1.0, &t->top[t->n_top++]);
         }
     }
-    nl = merge_tok(c->tok, nl);
-    c->n_plain = partition(c->tok, nl);
-    /* the top token ops follow the layer's */
-    for (uint32_t k = 0; k < nt; k++)
-        c->tok[nl + k] = c->tok[ROOF_OP_COUNT - 1 - k];
-    c->n_layer = nl;
-    c->n_top = nt;
+}
+
+/* Whether an earlier shape has the token ops ops[] of shape g: then g
+ * shares them. */
+static int share_tokens(core *c, uint32_t g, const tok_op *ops)
+{
+    shape *sh = &c->sh[g];
+    for (uint32_t k = 0; k < g; k++) {
+        const shape *o = &c->sh[k];
+        if (o->n_layer == sh->n_layer && o->n_plain == sh->n_plain
+            && memcmp(c->tok + (uint32_t)o->first, ops,
+                      (uint32_t)sh->n_layer * sizeof *ops) == 0) {
+            sh->first = o->first;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The token ops, the embedding and lm_head from the probe at 1 token:
+ * each shape's layer ops merged into the pool, then the top ones.
+ * ROOF_E_UNSUPPORTED when they pass the pool. */
+static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
+                       core *c)
+{
+    tok_ops t;
+    memset(t.n, 0, sizeof t.n);
+    t.n_top = 0;
+    collect_tokens(ops, n, f, c, &t);
+    uint32_t used = 0;
+    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
+        shape *sh = &c->sh[g];
+        for (uint32_t k = 0; k < t.n[g]; k++) /* in op order */
+            sum_layer(sh, &t.layer[g][k]);
+        const uint32_t nl = merge_tok(t.layer[g], t.n[g]);
+        sh->n_plain = partition(t.layer[g], nl);
+        sh->n_layer = nl;
+        if (share_tokens(c, g, t.layer[g]))
+            continue;
+        if (used + nl + t.n_top > POOL)
+            return ROOF_E_UNSUPPORTED;
+        memcpy(c->tok + used, t.layer[g], nl * sizeof *c->tok);
+        sh->first = used;
+        used += nl;
+    }
+    memcpy(c->tok + used, t.top, t.n_top * sizeof *c->tok);
+    c->top_first = used;
+    c->n_top = t.n_top;
     return ROOF_OK;
 }
 
@@ -752,20 +1111,72 @@ static int verify(const roof_model *m, const roof_workload *w,
     return ok ? ROOF_OK : ROOF_E_UNSUPPORTED;
 }
 
+/* A mixer the plan folds: attention, full, windowed or chunked, or
+ * none.  MLA (its decode and prefill run different operators) and the
+ * recurrent mixers (Mamba-2, Gated DeltaNet) are not folded yet. */
+static int foldable(const roof_model *m)
+{
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        const uint32_t x = m->groups[g].mixer;
+        if (x == ROOF_MIXER_MLA || x == ROOF_MIXER_MAMBA2
+            || x == ROOF_MIXER_GDN)
+            return 0;
+    }
+    return 1;
+}
+
+/* The layer shapes: the model's one layer, or one per layer group. */
+static void fold_shapes(const roof_model *m, core *c)
+{
+    c->grouped = m->group_count > 0;
+    c->shapes = m->group_count > 0 ? m->group_count : 1;
+    c->sh[0].layers = m->layers;
+    c->sh[0].window = m->sliding_window;
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        const roof_layer_group *x = &m->groups[g];
+        shape *sh = &c->sh[g];
+        sh->layers = x->layers;
+        sh->window = x->mixer == ROOF_MIXER_SLIDING ? x->window
+                     : x->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
+                                                         : 0.0;
+        sh->chunk = x->mixer == ROOF_MIXER_CHUNKED ? x->window : 0.0;
+    }
+}
+
 static void fold_scalars(const roof_model *m, const roof_calibration *cal,
                          const fold *f, core *c)
 {
-    c->layers = m->layers;
+    fold_shapes(m, c);
     c->inv_bw = f->inv_bw;
     c->inv_ic = f->inv_ic;
     c->overhead = cal->step_overhead_seconds;
-    c->window = m->sliding_window;
     c->learned = m->position == ROOF_POS_LEARNED;
     c->vocab = m->vocab;
     c->experts = m->experts;
     c->miss = m->experts > 0
                   ? 1.0 - (double)m->experts_per_token / m->experts
                   : 1.0;
+}
+
+/* The model without its windows (and with chunks longer than any probe):
+ * what the folding probes run on. */
+static void unwindowed(const roof_model *m, roof_model *m0)
+{
+    *m0 = *m;
+    m0->sliding_window = 0;
+    for (uint32_t g = 0; g < m->group_count; g++) {
+        if (m0->groups[g].window > 0)
+            m0->groups[g].window = 1u << 30;
+    }
+}
+
+/* The verification's cached length: past the longest window or chunk. */
+static uint32_t verify_cached(const roof_model *m)
+{
+    uint32_t w = m->sliding_window;
+    for (uint32_t g = 0; g < m->group_count; g++)
+        w = m->groups[g].window > w ? m->groups[g].window : w;
+    return w > 0 ? (w < (1u << 30) ? w : (1u << 30)) + 9u : 17u;
 }
 
 /* The checks of every input, as roof_step_calibrated makes them. */
@@ -790,12 +1201,14 @@ static int build(const roof_model *m, const roof_workload *w,
                  const roof_hardware *hw, const roof_calibration *cal,
                  roof_plan *p)
 {
+    if (!foldable(m))
+        return ROOF_E_UNSUPPORTED;
     core *c = (core *)(void *)p->prepared;
     fold f;
     fold_times(hw, w, cal, &f);
     fold_scalars(m, cal, &f, c);
-    roof_model m0 = *m;
-    m0.sliding_window = 0;
+    roof_model m0;
+    unwindowed(m, &m0);
     roof_op ops[ROOF_MAX_OPS];
     uint32_t n;
     int rc = probe(&m0, w, hw, cal, 1, 1, 0, ops, &n, NULL);
@@ -819,10 +1232,7 @@ int roof_plan_init(const roof_model *m, const roof_workload *w,
     if (rc == ROOF_OK)
         rc = build(m, &p.workload, hw, use, &p);
     p.tag = ROOF_PLAN_TAG;
-    const uint32_t c = m->sliding_window > 0
-                           ? (m->sliding_window < (1u << 30)
-                                  ? m->sliding_window : (1u << 30)) + 9u
-                           : 17u;
+    const uint32_t c = rc == ROOF_OK ? verify_cached(m) : 0;
     if (rc == ROOF_OK)
         rc = verify(m, &p.workload, hw, use, &p, 3, 5, c);
     if (rc == ROOF_OK)
