@@ -30,7 +30,7 @@
 #define NF 4            /* attention features */
 #define MAX_ATTN 3      /* qk, softmax, pv; or the fused attention */
 #define GROUPS 2        /* attention kernels: decodes, the others */
-#define POOL 42         /* token ops of all shapes: what fits */
+#define POOL 41         /* token ops of all shapes: what fits */
 #define VERIFY_REL 1e-9 /* init's check against roof_ops */
 
 /* A token operator: its figures at x units (tokens, or logits rows) with
@@ -71,6 +71,9 @@ typedef struct shape {
     double window, chunk;             /* its attention reads at most the
                                          last `window` keys (0: all), or
                                          the keys of its own `chunk` */
+    double geo;                       /* the first shape of the same
+                                         window and chunk: whose features
+                                         it uses */
     /* its token ops summed: per token, constant, per expert; and their
      * compute and memory seconds */
     double fl, w, we, act, comm, cs, msw, mswe, msa;
@@ -426,7 +429,7 @@ static ROOF__COLD int evaluate_shapes(const core *c, step_in *in,
         }
         tally l = tok;
         if (sh->attn > 0.0)
-            attention_eval(c, g[k], &l);
+            attention_eval(c, g[(uint32_t)sh->geo], &l);
         shape_sums(sh, in, &l);
         tally_add(&m, &l, sh->layers);
     }
@@ -522,8 +525,10 @@ static ROOF__COLD int step_shapes(const core *c, step_in *in, uint32_t batch,
 {
     group g[ROOF_MAX_GROUPS][GROUPS];
     memset(g, 0, sizeof g);
-    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++)
-        add_shape(&c->sh[k], &g[k][n > 1], batch, n, cached);
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++) {
+        if (c->sh[k].geo == k)
+            add_shape(&c->sh[k], &g[k][n > 1], batch, n, cached);
+    }
     return evaluate_shapes(c, in, (const group(*)[GROUPS])g, out);
 }
 
@@ -608,32 +613,58 @@ static int gather(const core *c, const roof_seq *seqs, uint32_t count,
     return ROOF_OK;
 }
 
-/* One decode's keys in a shape: min(c + 1, W), or (c mod C) + 1. */
-static ROOF__INLINE uint64_t decode_keys(const shape *sh, uint32_t cached)
+/* The distinct attention geometries of a plan's shapes, as integers:
+ * decodes read min(c + 1, cap) keys, or (c mod chunk) + 1. */
+typedef struct geoms {
+    uint64_t cap[ROOF_MAX_GROUPS];
+    uint32_t chunk[ROOF_MAX_GROUPS];
+    uint32_t shape[ROOF_MAX_GROUPS]; /* the shape whose features */
+    uint32_t n;
+} geoms;
+
+static void geoms_of(const core *c, geoms *gm)
 {
-    if (sh->chunk > 0.0)
-        return cached % (uint32_t)sh->chunk + 1u;
-    const uint64_t k = (uint64_t)cached + 1u;
-    return sh->window > 0.0 && k > (uint64_t)sh->window ? (uint64_t)sh->window
-                                                         : k;
+    gm->n = 0;
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++) {
+        const shape *sh = &c->sh[k];
+        if (sh->geo != k || sh->attn == 0.0)
+            continue;
+        gm->cap[gm->n] = sh->window > 0.0 ? (uint64_t)sh->window
+                                          : UINT64_MAX;
+        gm->chunk[gm->n] = (uint32_t)sh->chunk;
+        gm->shape[gm->n++] = k;
+    }
 }
 
-/* One sequence of a mixed step into every shape's features. */
-static void take_seq_shapes(const core *c, seq_sums *s, uint64_t *keys,
-                            group (*g)[GROUPS], const roof_seq *q)
+/* A sequence of n != 1 new tokens into every geometry's features. */
+static void take_chunk_shapes(const core *c, const geoms *gm, seq_sums *s,
+                              group (*g)[GROUPS], uint32_t n,
+                              uint32_t cached)
 {
-    const uint32_t shapes = (uint32_t)c->shapes, n = q->new_tokens;
-    s->tokens += n;
     s->zero |= (uint32_t)(n == 0);
-    if (n == 1) {
-        s->decodes++;
-        for (uint32_t k = 0; k < shapes; k++)
-            keys[k] += decode_keys(&c->sh[k], q->cached_tokens);
+    s->longest = n > s->longest ? n : s->longest;
+    for (uint32_t j = 0; j < gm->n && n > 0; j++)
+        add_shape(&c->sh[gm->shape[j]], &g[gm->shape[j]][1], 1.0, n, cached);
+}
+
+/* One sequence of a mixed step into every geometry's features; the
+ * decodes on a fast path of integer sums. */
+static ROOF__INLINE void take_seq_shapes(const core *c, const geoms *gm,
+                                         seq_sums *s, uint64_t *keys,
+                                         group (*g)[GROUPS],
+                                         const roof_seq *q)
+{
+    const uint32_t n = q->new_tokens, cached = q->cached_tokens;
+    s->tokens += n;
+    if (n != 1) {
+        take_chunk_shapes(c, gm, s, g, n, cached);
         return;
     }
-    s->longest = n > s->longest ? n : s->longest;
-    for (uint32_t k = 0; k < shapes && n > 0; k++)
-        add_shape(&c->sh[k], &g[k][1], 1.0, n, q->cached_tokens);
+    const uint64_t k = (uint64_t)cached + 1u;
+    s->decodes++;
+    for (uint32_t j = 0; j < gm->n; j++)
+        keys[j] += gm->chunk[j] > 0 ? cached % gm->chunk[j] + 1u
+                   : k < gm->cap[j] ? k : gm->cap[j];
 }
 
 /* The mixed step of a model with layer groups. */
@@ -645,17 +676,20 @@ static ROOF__COLD int mixed_shapes(const core *c, const roof_seq *seqs,
     group g[ROOF_MAX_GROUPS][GROUPS];
     uint64_t keys[ROOF_MAX_GROUPS] = {0, 0, 0, 0, 0, 0, 0, 0};
     seq_sums s = {0, 0, 0, 0, 0, 1};
+    geoms gm;
+    geoms_of(c, &gm);
     memset(g, 0, sizeof g);
     for (uint32_t i = 0; i < count; i++)
-        take_seq_shapes(c, &s, keys, g, &seqs[i]);
+        take_seq_shapes(c, &gm, &s, keys, g, &seqs[i]);
     if (extra != NULL)
-        take_seq_shapes(c, &s, keys, g, extra);
+        take_seq_shapes(c, &gm, &s, keys, g, extra);
     if (s.zero)
         return ROOF_E_RANGE;
     if (s.tokens > UINT32_MAX)
         return ROOF_E_OVERFLOW;
-    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++)
-        decode_features(&g[k][0], (double)s.decodes, (double)keys[k]);
+    for (uint32_t j = 0; j < gm.n; j++)
+        decode_features(&g[gm.shape[j]][0], (double)s.decodes,
+                        (double)keys[j]);
     in->tokens = (double)s.tokens;
     in->embed_rows = s.longest;
     if (logits == ROOF_LOGITS_ALL)
@@ -1140,6 +1174,11 @@ static void fold_shapes(const roof_model *m, core *c)
                      : x->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
                                                          : 0.0;
         sh->chunk = x->mixer == ROOF_MIXER_CHUNKED ? x->window : 0.0;
+        sh->geo = g;
+        for (uint32_t k = g; k-- > 0;) {
+            if (c->sh[k].window == sh->window && c->sh[k].chunk == sh->chunk)
+                sh->geo = k;
+        }
     }
 }
 
