@@ -14,8 +14,9 @@
  * A model with layer groups has one layer shape per group: its own token
  * ops (shared with an earlier group that has the same ones), and the
  * model's attention ops on its own features: keys capped by its window,
- * or counted within its chunk (docs/plan.md, "Layer groups").  MLA and
- * the recurrent mixers are refused (ROOF_E_UNSUPPORTED).
+ * or counted within its chunk (docs/plan.md, "Layer groups").  MLA's
+ * decode and prefill run different per-sequence ops, each fitted from its
+ * own probes.  The recurrent mixers are refused (ROOF_E_UNSUPPORTED).
  * It then checks the folded plan against roof__ops_trusted on two steps
  * that exercise the windows, the chunks, the cache and the batch, and
  * refuses a model it would describe wrongly. */
@@ -28,9 +29,11 @@
 #include <string.h>
 
 #define NF 4            /* attention features */
-#define MAX_ATTN 3      /* qk, softmax, pv; or the fused attention */
+#define MAX_ATTN 5      /* per-sequence ops of a kernel: qk, softmax,
+                           pv, or the fused attention; MLA's decode adds
+                           q_absorb and o_absorb, its prefill kv_b_proj */
 #define GROUPS 2        /* attention kernels: decodes, the others */
-#define POOL 41         /* token ops of all shapes: what fits */
+#define POOL 33         /* token ops of all shapes: what fits */
 #define VERIFY_REL 1e-9 /* init's check against roof_ops */
 
 /* A token operator: its figures at x units (tokens, or logits rows) with
@@ -46,14 +49,16 @@ typedef struct tok_op {
     double floor;                    /* launches x floor */
 } tok_op;
 
-/* An attention operator: each figure a linear form of the features. */
+/* A per-sequence operator of one kernel group (decodes, or the others):
+ * attention, and MLA's q_absorb, o_absorb and kv_b_proj; each figure a
+ * linear form of the features. */
 typedef struct attn_op {
     double pos, id, mult;
-    double weight; /* bytes a kernel reads once (attention sinks) */
+    double weight; /* bytes a kernel reads once: attention sinks, MLA's
+                      absorbed and kv_b matrices */
     double flops[NF], act[NF], kv[NF];
     double inv_peak;
-    double floor[GROUPS], inv_compute[GROUPS], inv_memory[GROUPS];
-    double inv_row[GROUPS], mask[GROUPS], mask0[GROUPS];
+    double floor, inv_compute, inv_memory, inv_row, mask, mask0;
 } attn_op;
 
 /* One layer shape: the model's layer, or one layer group's.  Shapes with
@@ -88,10 +93,11 @@ typedef struct core {
                                          (the shapes' own features) */
     double inv_bw, inv_ic, overhead;
     double n_top, top_first;          /* the top token ops in tok[] */
-    double n_attn;
+    double a_first[GROUPS], a_count[GROUPS]; /* each kernel group's
+                                         ops in attn[] */
     double learned, vocab, experts, miss;
     shape sh[ROOF_MAX_GROUPS];
-    attn_op attn[MAX_ATTN];
+    attn_op attn[GROUPS * MAX_ATTN];
     tok_op embed, lm;
     tok_op tok[POOL];                 /* the shapes' layer ops, then the
                                          top ones */
@@ -175,15 +181,15 @@ static ROOF__INLINE double dot(const double *a, const double *f)
     return a[0] * f[0] + a[1] * f[1] + a[2] * f[2] + a[3] * f[3];
 }
 
-static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
-                                   const group *g, double inv_bw, tally *t)
+static ROOF__INLINE void attn_eval(const attn_op *a, const group *g,
+                                   double inv_bw, tally *t)
 {
     const double fl = dot(a->flops, g->f), act = dot(a->act, g->f);
     const double kv = dot(a->kv, g->f), bytes = a->weight + act + kv;
-    const double tc = (fl + a->mask[k] * g->masked
-                       + a->mask0[k] * g->masked_n) * a->inv_compute[k];
-    const double tm = bytes * a->inv_memory[k];
-    const double tr = bytes / g->tokens * a->inv_row[k];
+    const double tc = (fl + a->mask * g->masked + a->mask0 * g->masked_n)
+                      * a->inv_compute;
+    const double tm = bytes * a->inv_memory;
+    const double tr = bytes / g->tokens * a->inv_row;
     const double cs = fl * a->inv_peak, ms = bytes * inv_bw;
     t->flops += a->mult * fl;
     t->weight += a->mult * a->weight;
@@ -192,7 +198,7 @@ static ROOF__INLINE void attn_eval(const attn_op *a, uint32_t k,
     t->cs += a->mult * cs;
     t->ms += a->mult * ms;
     take(t, a->pos, a->id, a->mult, cs, ms, 0.0,
-         a->floor[k] + sqrt(tc * tc + tm * tm + tr * tr));
+         a->floor + sqrt(tc * tc + tm * tm + tr * tr));
 }
 
 /* The plain token ops (constant weights, no link traffic: most of a
@@ -247,11 +253,12 @@ static ROOF__INLINE void tokens_eval(const core *c, const shape *sh,
 static ROOF__INLINE void attention_eval(const core *c, const group *g,
                                         tally *t)
 {
-    const uint32_t na = (uint32_t)c->n_attn;
     for (uint32_t k = 0; k < GROUPS; k++) {
         if (g[k].tokens > 0.0) {
-            for (uint32_t a = 0; a < na; a++)
-                attn_eval(&c->attn[a], k, &g[k], c->inv_bw, t);
+            const attn_op *a = c->attn + (uint32_t)c->a_first[k];
+            for (const attn_op *end = a + (uint32_t)c->a_count[k]; a < end;
+                 a++)
+                attn_eval(a, &g[k], c->inv_bw, t);
         }
     }
 }
@@ -788,10 +795,14 @@ static void fold_tok(const fold *f, const roof_op *r, double pos, double ws,
     o->floor = (comm ? 2.0 : 1.0) * k->floor;
 }
 
+/* An op that runs per sequence (attention, MLA's absorbed and
+ * decompressing matmuls): folded as a linear form of the features. */
 static int is_attention(uint32_t id)
 {
     return id == ROOF_OP_QK_MATMUL || id == ROOF_OP_SOFTMAX
-           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION;
+           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION
+           || id == ROOF_OP_Q_ABSORB || id == ROOF_OP_O_ABSORB
+           || id == ROOF_OP_KV_B_PROJ;
 }
 
 static int is_expert(uint32_t id)
@@ -805,21 +816,35 @@ static int is_expert(uint32_t id)
  * determinant 1, whose inverse is the integer matrix below.  The fit is
  * then exact: the counts are dyadic numbers far below 2^53, so the
  * integer combinations add no rounding, and a coefficient that is 0 comes
- * out exactly 0 (docs/plan.md). */
-static const uint32_t probe_n[NF] = {1, 2, 1, 2};
-static const uint32_t probe_c[NF] = {0, 0, 1, 1};
-static const double probe_inverse[NF][NF] = {
-    {0, 1, 1, -1},
-    {-3, 2, 1, -1},
-    {-2, 1, 2, -1},
-    {4, -3, -2, 2},
-};
+ * out exactly 0 (docs/plan.md).  MLA runs other ops for one new token
+ * than for several, so its prefill ops are fitted from four probes of
+ * n >= 2, (n, c) = (2, 0), (3, 2), (4, 1), (5, 1), also of determinant 1,
+ * and its decode ops from (1, 0) and (1, 1): a + b keys. */
+typedef struct probes {
+    uint32_t n[NF], c[NF], count;
+    double inverse[NF][NF];
+} probes;
+
+static const probes probes_any = {
+    {1, 2, 1, 2}, {0, 0, 1, 1}, NF,
+    {{0, 1, 1, -1}, {-3, 2, 1, -1}, {-2, 1, 2, -1}, {4, -3, -2, 2}}};
+static const probes probes_prefill = {
+    {2, 3, 4, 5}, {0, 2, 1, 1}, NF,
+    {{10, 6, -23, 11}, {14, 9, -35, 17}, {30, 20, -75, 36},
+     {-25, -16, 62, -30}}};
+static const probes probes_decode = {
+    {1, 1, 0, 0}, {0, 1, 0, 0}, 2,
+    {{2, -1, 0, 0}, {-1, 1, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}};
 
 /* coef[j] = sum over probes p of inverse[j][p] x values[p]. */
-static void solve(const double values[NF], double coef[NF])
+static void solve(const probes *pr, const double values[NF], double coef[NF])
 {
-    for (uint32_t j = 0; j < NF; j++)
-        coef[j] = dot(probe_inverse[j], values);
+    for (uint32_t j = 0; j < NF; j++) {
+        double sum = 0.0;
+        for (uint32_t p = 0; p < pr->count; p++)
+            sum += pr->inverse[j][p] * values[p];
+        coef[j] = sum;
+    }
 }
 
 /* One probe step's records into ops[]. */
@@ -836,23 +861,22 @@ static int probe(const roof_model *m, const roof_workload *w,
                              count, t);
 }
 
-/* The attention ops' time model per kernel group. */
-static void attn_times(const fold *f, uint32_t id, attn_op *a)
+/* An op's time model in kernel group g (0: the decodes). */
+static void attn_times(const fold *f, uint32_t g, attn_op *a)
 {
-    for (uint32_t g = 0; g < GROUPS; g++) {
-        uint32_t kind = roof__op_kind(id);
-        if (id == ROOF_OP_ATTENTION && g == 0)
-            kind = ROOF_KERNEL_ATTN_DECODE;
-        const roof__kernel_time *k = &f->kt[kind];
-        a->floor[g] = k->floor;
-        a->inv_compute[g] = k->inv_compute;
-        a->inv_memory[g] = k->inv_memory;
-        a->inv_row[g] = k->inv_row;
-        a->mask[g] = kind == ROOF_KERNEL_ATTN_PREFILL
-                         ? k->masked * a->flops[3] : 0.0;
-        a->mask0[g] = kind == ROOF_KERNEL_ATTN_PREFILL
-                          ? k->masked * a->flops[0] : 0.0;
-    }
+    const uint32_t id = (uint32_t)a->id;
+    uint32_t kind = roof__op_kind(id);
+    if (id == ROOF_OP_ATTENTION && g == 0)
+        kind = ROOF_KERNEL_ATTN_DECODE;
+    const roof__kernel_time *k = &f->kt[kind];
+    a->floor = k->floor;
+    a->inv_compute = k->inv_compute;
+    a->inv_memory = k->inv_memory;
+    a->inv_row = k->inv_row;
+    a->mask = kind == ROOF_KERNEL_ATTN_PREFILL ? k->masked * a->flops[3]
+                                               : 0.0;
+    a->mask0 = kind == ROOF_KERNEL_ATTN_PREFILL ? k->masked * a->flops[0]
+                                                : 0.0;
 }
 
 /* Folds identical ops (k_proj and v_proj, gate_proj and up_proj, the two
@@ -933,6 +957,8 @@ static void attn_values(const roof_op *ops, uint32_t n, const fold *f,
         a->mult = 1.0;
         a->inv_peak = inv_peak_of(f, r->precision);
         a->weight = r->weight_bytes;
+        a->floor = a->inv_compute = a->inv_memory = a->inv_row = 0.0;
+        a->mask = a->mask0 = 0.0; /* timed once shared: merges compare */
         x->v[g][i][0][p] = r->flops;
         x->v[g][i][1][p] = r->act_read_bytes + r->act_write_bytes;
         x->v[g][i][2][p] = r->kv_read_bytes + r->kv_write_bytes;
@@ -940,56 +966,90 @@ static void attn_values(const roof_op *ops, uint32_t n, const fold *f,
     }
 }
 
-/* The model's attention ops: every shape with attention must run the
- * same ones (on its own features); ROOF_E_UNSUPPORTED when not. */
-static int share_attention(attn_fit *x, core *c)
+/* The model's per-sequence ops of one fit: every shape with attention
+ * must run the same ones (on its own features); they go to kernel group
+ * g's range of attn[], timed for it.  ROOF_E_UNSUPPORTED when the shapes
+ * differ. */
+static int share_attention(const attn_fit *x, const fold *f, uint32_t g,
+                           core *c)
 {
     int first = -1;
-    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
-        c->sh[g].attn = x->n[g] > 0;
-        if (x->n[g] == 0)
+    for (uint32_t k = 0; k < (uint32_t)c->shapes; k++) {
+        c->sh[k].attn = x->n[k] > 0;
+        if (x->n[k] == 0)
             continue;
         if (first < 0)
-            first = (int)g;
-        else if (x->n[g] != x->n[first]
-                 || memcmp(x->op[g], x->op[first],
-                           x->n[g] * sizeof x->op[g][0]) != 0)
+            first = (int)k;
+        else if (x->n[k] != x->n[first]
+                 || memcmp(x->op[k], x->op[first],
+                           x->n[k] * sizeof x->op[k][0]) != 0)
             return ROOF_E_UNSUPPORTED;
     }
-    if (first >= 0) {
-        memcpy(c->attn, x->op[first], x->n[first] * sizeof c->attn[0]);
-        c->n_attn = merge_attn(c->attn, x->n[first]);
+    attn_op *o = c->attn + g * MAX_ATTN;
+    const uint32_t n = first >= 0 ? x->n[first] : 0;
+    if (n > 0)
+        memcpy(o, x->op[first], n * sizeof *o);
+    for (uint32_t k = 0; k < n; k++)
+        attn_times(f, g, &o[k]);
+    c->a_first[g] = g * MAX_ATTN;
+    c->a_count[g] = merge_attn(o, n);
+    return ROOF_OK;
+}
+
+/* Fits the per-sequence ops' linear forms from the probes pr, run on m0
+ * (the model without its windows: the coefficients do not depend on
+ * them, the features do, and the step computes those). */
+static int fit(const roof_model *m0, const roof_workload *w, const fold *f,
+               const roof_calibration *cal, const probes *pr, attn_fit *x,
+               uint32_t shapes)
+{
+    for (uint32_t p = 0; p < pr->count; p++) {
+        roof_op ops[ROOF_MAX_OPS];
+        uint32_t n;
+        int rc = probe(m0, w, f->hw, cal, 1, pr->n[p], pr->c[p], ops, &n,
+                       NULL);
+        if (rc != ROOF_OK)
+            return rc;
+        attn_values(ops, n, f, p, x);
+    }
+    for (uint32_t g = 0; g < shapes; g++) {
+        for (uint32_t k = 0; k < x->n[g]; k++) {
+            attn_op *o = &x->op[g][k];
+            solve(pr, x->v[g][k][0], o->flops);
+            solve(pr, x->v[g][k][1], o->act);
+            solve(pr, x->v[g][k][2], o->kv);
+        }
     }
     return ROOF_OK;
 }
 
-/* Fits the attention ops' linear forms from the four probes, run on m0
- * (the model without its windows: the coefficients do not depend on
- * them, the features do, and the step computes those). */
+/* Whether a group of m runs multi-head latent attention. */
+static int has_mla(const roof_model *m)
+{
+    int any = 0;
+    for (uint32_t g = 0; g < m->group_count; g++)
+        any |= m->groups[g].mixer == ROOF_MIXER_MLA;
+    return any;
+}
+
+/* The per-sequence ops of both kernel groups: one fit for both, or, for
+ * MLA, the decodes' and the others' each from their own probes. */
 static int fold_attention(const roof_model *m0, const roof_workload *w,
                           const fold *f, const roof_calibration *cal,
                           core *c)
 {
     attn_fit x;
-    for (uint32_t p = 0; p < NF; p++) {
-        roof_op ops[ROOF_MAX_OPS];
-        uint32_t n;
-        int rc = probe(m0, w, f->hw, cal, 1, probe_n[p], probe_c[p], ops,
-                       &n, NULL);
-        if (rc != ROOF_OK)
-            return rc;
-        attn_values(ops, n, f, p, &x);
-    }
-    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
-        for (uint32_t k = 0; k < x.n[g]; k++) {
-            attn_op *o = &x.op[g][k];
-            solve(x.v[g][k][0], o->flops);
-            solve(x.v[g][k][1], o->act);
-            solve(x.v[g][k][2], o->kv);
-            attn_times(f, (uint32_t)o->id, o);
-        }
-    }
-    return share_attention(&x, c);
+    const uint32_t shapes = (uint32_t)c->shapes;
+    const int mla = has_mla(m0);
+    int rc = fit(m0, w, f, cal, mla ? &probes_decode : &probes_any, &x,
+                 shapes);
+    if (rc == ROOF_OK)
+        rc = share_attention(&x, f, 0, c);
+    if (rc == ROOF_OK && mla)
+        rc = fit(m0, w, f, cal, &probes_prefill, &x, shapes);
+    if (rc == ROOF_OK)
+        rc = share_attention(&x, f, 1, c);
+    return rc;
 }
 
 /* Routed experts touched by T tokens (lib/ops.c's uniform routing). */
@@ -1145,15 +1205,14 @@ static int verify(const roof_model *m, const roof_workload *w,
     return ok ? ROOF_OK : ROOF_E_UNSUPPORTED;
 }
 
-/* A mixer the plan folds: attention, full, windowed or chunked, or
- * none.  MLA (its decode and prefill run different operators) and the
- * recurrent mixers (Mamba-2, Gated DeltaNet) are not folded yet. */
+/* A mixer the plan folds: attention, full, windowed or chunked, MLA, or
+ * none.  The recurrent mixers (Mamba-2, Gated DeltaNet) are not folded
+ * yet. */
 static int foldable(const roof_model *m)
 {
     for (uint32_t g = 0; g < m->group_count; g++) {
         const uint32_t x = m->groups[g].mixer;
-        if (x == ROOF_MIXER_MLA || x == ROOF_MIXER_MAMBA2
-            || x == ROOF_MIXER_GDN)
+        if (x == ROOF_MIXER_MAMBA2 || x == ROOF_MIXER_GDN)
             return 0;
     }
     return 1;

@@ -75,14 +75,13 @@ static const uint32_t steps[][3] = {
     {2, 128, 300}, {8, 4, 9000}, {1, 7, 5000}, {64, 1, 100},
 };
 
-/* A model with an MLA, Mamba-2 or Gated DeltaNet layer group. */
+/* A model with a Mamba-2 or Gated DeltaNet layer group. */
 static int unfoldable(const roof_model *m)
 {
     int any = 0;
     for (uint32_t g = 0; g < m->group_count; g++) {
         const uint32_t x = m->groups[g].mixer;
-        any |= x == ROOF_MIXER_MLA || x == ROOF_MIXER_MAMBA2
-               || x == ROOF_MIXER_GDN;
+        any |= x == ROOF_MIXER_MAMBA2 || x == ROOF_MIXER_GDN;
     }
     return any;
 }
@@ -96,8 +95,8 @@ static int check_config(const roof_model *m, const roof_hardware *hw,
     int rc = roof_plan_init(m, &w, hw, NULL, p);
     roof_totals t;
     int want = roof_step_calibrated(m, &w, hw, NULL, NULL, &t);
-    /* Windows per group, chunked attention and MLP-only groups fold; MLA
-     * and the recurrent mixers are refused (docs/plan.md). */
+    /* Windows per group, chunked attention, MLA and MLP-only groups
+     * fold; the recurrent mixers are refused (docs/plan.md). */
     if (unfoldable(m) && want == ROOF_OK)
         want = ROOF_E_UNSUPPORTED;
     assert_int_equal(rc, want);
@@ -168,10 +167,27 @@ static uint32_t lcg(uint32_t *s)
     return *s >> 8;
 }
 
+/* The ops that run per sequence: attention, and MLA's absorbed
+ * (decode) and decompressing (prefill) matmuls. */
 static int attention_op(uint32_t id)
 {
     return id == ROOF_OP_QK_MATMUL || id == ROOF_OP_SOFTMAX
-           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION;
+           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION
+           || id == ROOF_OP_Q_ABSORB || id == ROOF_OP_O_ABSORB
+           || id == ROOF_OP_KV_B_PROJ;
+}
+
+/* The fused attention's FLOPs per unmasked score and head (docs/
+ * model.md): 4 head_dim + 5; MLA's decode over the latents 2 (rkv + dr)
+ * + 2 rkv + 5, its prefill 2 (dn + dr) + 2 dv + 5. */
+static double flops_per_score(const roof_model *m, const roof_op *o)
+{
+    if (m->kv_lora_rank == 0)
+        return 4.0 * m->head_dim + 5.0;
+    const double rkv = m->kv_lora_rank, dr = m->qk_rope_head_dim;
+    if (o->gemm_m == 1.0)
+        return 2.0 * (rkv + dr) + 2.0 * rkv + 5.0;
+    return 2.0 * (m->qk_nope_head_dim + dr) + 2.0 * m->v_head_dim + 5.0;
 }
 
 typedef struct ref_kernel {
@@ -268,7 +284,7 @@ static ref reference(const roof_model *m, const roof_workload *w,
     roof_op ops[ROOF_MAX_OPS];
     uint32_t n, tokens = 0, longest = 0;
     ref r = {0, 0, 0, 0, 0, 0, 0, 0};
-    ref_kernel k[ROOF_MAX_GROUPS][2][3];
+    ref_kernel k[ROOF_MAX_GROUPS][2][5];
     memset(k, 0, sizeof k);
     const double sinks = (m->attn_extras & ROOF_EXTRA_SINKS) ? 5.0 : 0.0;
     for (uint32_t i = 0; i < count; i++) {
@@ -295,7 +311,7 @@ static ref reference(const roof_model *m, const roof_workload *w,
             if (o->id == ROOF_OP_ATTENTION) { /* flops x (n keys/causal-1) */
                 const double causal = (o->flops - sinks * o->gemm_batch
                                                        * o->gemm_m)
-                                      / ((4.0 * m->head_dim + 5.0)
+                                      / (flops_per_score(m, o)
                                          * o->gemm_batch);
                 x->wasted += o->flops
                              * (o->gemm_m * o->gemm_n / causal - 1.0);
@@ -305,7 +321,7 @@ static ref reference(const roof_model *m, const roof_workload *w,
     }
     for (uint32_t x = 0; x < ROOF_MAX_GROUPS; x++)
         for (uint32_t g = 0; g < 2; g++)
-            for (uint32_t a = 0; a < 3; a++)
+            for (uint32_t a = 0; a < 5; a++)
                 if (k[x][g][a].on)
                     add_kernel(&r, hw, &k[x][g][a],
                                m->group_count > 0 ? m->groups[x].layers
@@ -394,6 +410,10 @@ static void mixed_matches_reference(void **state)
     mixed_case("gemma-3-27b", "h100-sxm", 2, ROOF_ATTN_FUSED, 9);
     mixed_case("llama-4-maverick", "h200", 8, ROOF_ATTN_FUSED, 10);
     mixed_case("llama-4-maverick", "h100-sxm", 8, ROOF_ATTN_UNFUSED, 11);
+    /* MLA: absorbed decodes and decompressed prefills in one step */
+    mixed_case("deepseek-v3", "h200", 8, ROOF_ATTN_FUSED, 12);
+    mixed_case("deepseek-v3", "h100-sxm", 8, ROOF_ATTN_UNFUSED, 13);
+    mixed_case("kimi-k2", "h200", 8, ROOF_ATTN_FUSED, 14);
 }
 
 /* B identical sequences are the uniform step. */
@@ -567,10 +587,7 @@ static void init_errors(void **state)
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, &cal, p), ROOF_OK);
     m.heads = 0;
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
-    /* MLA and the recurrent mixers are not folded */
-    m = model("deepseek-v3");
-    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
-                     ROOF_E_UNSUPPORTED);
+    /* the recurrent mixers are not folded */
     m = model("nemotron-h-8b");
     assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
                      ROOF_E_UNSUPPORTED);
