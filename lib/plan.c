@@ -16,7 +16,9 @@
  * model's attention ops on its own features: keys capped by its window,
  * or counted within its chunk (docs/plan.md, "Layer groups").  MLA's
  * decode and prefill run different per-sequence ops, each fitted from its
- * own probes.  The recurrent mixers are refused (ROOF_E_UNSUPPORTED).
+ * own probes; a recurrent mixer's conv and scan are per-sequence ops of
+ * their own features (sequences, those with a cache, the scan's work
+ * within a chunk).
  * It then checks the folded plan against roof__ops_trusted on two steps
  * that exercise the windows, the chunks, the cache and the batch, and
  * refuses a model it would describe wrongly. */
@@ -33,6 +35,9 @@
                            pv, or the fused attention; MLA's decode adds
                            q_absorb and o_absorb, its prefill kv_b_proj */
 #define GROUPS 2        /* attention kernels: decodes, the others */
+#define ATTN_POOL 10    /* per-sequence ops of both kernel groups */
+#define SSM_SCAN_CHUNK 256.0 /* lib/ops.c's scan chunks: Mamba-2's SSD */
+#define GDN_SCAN_CHUNK 64.0  /* and the gated delta rule's */
 #define POOL 33         /* token ops of all shapes: what fits */
 #define VERIFY_REL 1e-9 /* init's check against roof_ops */
 
@@ -76,9 +81,12 @@ typedef struct shape {
     double window, chunk;             /* its attention reads at most the
                                          last `window` keys (0: all), or
                                          the keys of its own `chunk` */
+    double scan;                      /* a recurrent mixer's scan chunk
+                                         (Mamba-2 256, Gated DeltaNet
+                                         64); 0 for attention */
     double geo;                       /* the first shape of the same
-                                         window and chunk: whose features
-                                         it uses */
+                                         window, chunk and scan: whose
+                                         features it uses */
     /* its token ops summed: per token, constant, per expert; and their
      * compute and memory seconds */
     double fl, w, we, act, comm, cs, msw, mswe, msa;
@@ -93,11 +101,13 @@ typedef struct core {
                                          (the shapes' own features) */
     double inv_bw, inv_ic, overhead;
     double n_top, top_first;          /* the top token ops in tok[] */
-    double a_first[GROUPS], a_count[GROUPS]; /* each kernel group's
-                                         ops in attn[] */
+    double a_first[2][GROUPS], a_count[2][GROUPS]; /* the ops in
+                                         attn[] of attention (0) and of
+                                         recurrent mixers (1), per kernel
+                                         group */
     double learned, vocab, experts, miss;
     shape sh[ROOF_MAX_GROUPS];
-    attn_op attn[GROUPS * MAX_ATTN];
+    attn_op attn[ATTN_POOL];
     tok_op embed, lm;
     tok_op tok[POOL];                 /* the shapes' layer ops, then the
                                          top ones */
@@ -249,15 +259,16 @@ static ROOF__INLINE void tokens_eval(const core *c, const shape *sh,
     }
 }
 
-/* The attention ops of one layer on features g (decodes, the others). */
-static ROOF__INLINE void attention_eval(const core *c, const group *g,
-                                        tally *t)
+/* The per-sequence ops of class cls (0: attention, 1: a recurrent
+ * mixer) of one layer on features g (decodes, the others). */
+static ROOF__INLINE void attention_eval(const core *c, uint32_t cls,
+                                        const group *g, tally *t)
 {
     for (uint32_t k = 0; k < GROUPS; k++) {
         if (g[k].tokens > 0.0) {
-            const attn_op *a = c->attn + (uint32_t)c->a_first[k];
-            for (const attn_op *end = a + (uint32_t)c->a_count[k]; a < end;
-                 a++)
+            const attn_op *a = c->attn + (uint32_t)c->a_first[cls][k];
+            for (const attn_op *end = a + (uint32_t)c->a_count[cls][k];
+                 a < end; a++)
                 attn_eval(a, &g[k], c->inv_bw, t);
         }
     }
@@ -411,7 +422,7 @@ static int evaluate(const core *c, step_in *in, roof_step_result *out)
     step_counts(c, in);
     tally l = tally_zero, t = tally_zero;
     tokens_eval(c, &c->sh[0], in, &l);
-    attention_eval(c, in->g, &l);
+    attention_eval(c, 0, in->g, &l);
     shape_sums(&c->sh[0], in, &l);
     top_eval(c, in, &t);
     roof_step_result r;
@@ -436,7 +447,7 @@ static ROOF__COLD int evaluate_shapes(const core *c, step_in *in,
         }
         tally l = tok;
         if (sh->attn > 0.0)
-            attention_eval(c, g[(uint32_t)sh->geo], &l);
+            attention_eval(c, sh->scan > 0.0, g[(uint32_t)sh->geo], &l);
         shape_sums(sh, in, &l);
         tally_add(&m, &l, sh->layers);
     }
@@ -503,11 +514,27 @@ static void add_chunked(group *g, double b, uint32_t n, uint32_t c,
     add_features(g, b, n, cached + n, causal);
 }
 
+/* The features of a recurrent mixer (Mamba-2, Gated DeltaNet): new
+ * tokens, sequences, sequences with a cache (they read their state), and
+ * n x min(n, scan chunk) (the scan's work within a chunk, lib/ops.c). */
+static void add_recurrent(group *g, double b, uint32_t n, uint32_t c,
+                          double scan)
+{
+    const double x = n, within = x < scan ? x : scan;
+    g->f[0] += b * x;
+    g->f[1] += b;
+    g->f[2] += c > 0 ? b : 0.0;
+    g->f[3] += b * x * within;
+    g->tokens += b * x;
+}
+
 /* b sequences added to the kernel group of one layer shape. */
 static void add_shape(const shape *sh, group *g, double b, uint32_t n,
                       uint32_t c)
 {
-    if (sh->chunk > 0.0)
+    if (sh->scan > 0.0)
+        add_recurrent(g, b, n, c, sh->scan);
+    else if (sh->chunk > 0.0)
         add_chunked(g, b, n, c, (uint32_t)sh->chunk);
     else
         add_seqs(g, b, n, c, sh->window);
@@ -598,6 +625,17 @@ static void decode_features(group *g, double n, double k)
     g->tokens = n;
 }
 
+/* A recurrent mixer's decodes from their count n and those with a
+ * cache h: each one token, one sequence. */
+static void recurrent_decodes(group *g, double n, double h)
+{
+    g->f[0] = n;
+    g->f[1] = n;
+    g->f[2] = h;
+    g->f[3] = n;
+    g->tokens = n;
+}
+
 /* The mixed step's features: one pass over the sequences (and *extra). */
 static int gather(const core *c, const roof_seq *seqs, uint32_t count,
                   const roof_seq *extra, step_in *in)
@@ -625,6 +663,8 @@ static int gather(const core *c, const roof_seq *seqs, uint32_t count,
 typedef struct geoms {
     uint64_t cap[ROOF_MAX_GROUPS];
     uint32_t chunk[ROOF_MAX_GROUPS];
+    uint32_t recurrent[ROOF_MAX_GROUPS]; /* counts the decodes with a
+                                            cache instead of keys */
     uint32_t shape[ROOF_MAX_GROUPS]; /* the shape whose features */
     uint32_t n;
 } geoms;
@@ -639,6 +679,7 @@ static void geoms_of(const core *c, geoms *gm)
         gm->cap[gm->n] = sh->window > 0.0 ? (uint64_t)sh->window
                                           : UINT64_MAX;
         gm->chunk[gm->n] = (uint32_t)sh->chunk;
+        gm->recurrent[gm->n] = sh->scan > 0.0;
         gm->shape[gm->n++] = k;
     }
 }
@@ -670,7 +711,8 @@ static ROOF__INLINE void take_seq_shapes(const core *c, const geoms *gm,
     const uint64_t k = (uint64_t)cached + 1u;
     s->decodes++;
     for (uint32_t j = 0; j < gm->n; j++)
-        keys[j] += gm->chunk[j] > 0 ? cached % gm->chunk[j] + 1u
+        keys[j] += gm->recurrent[j] ? (uint64_t)(cached > 0)
+                   : gm->chunk[j] > 0 ? cached % gm->chunk[j] + 1u
                    : k < gm->cap[j] ? k : gm->cap[j];
 }
 
@@ -694,9 +736,13 @@ static ROOF__COLD int mixed_shapes(const core *c, const roof_seq *seqs,
         return ROOF_E_RANGE;
     if (s.tokens > UINT32_MAX)
         return ROOF_E_OVERFLOW;
-    for (uint32_t j = 0; j < gm.n; j++)
-        decode_features(&g[gm.shape[j]][0], (double)s.decodes,
-                        (double)keys[j]);
+    for (uint32_t j = 0; j < gm.n; j++) {
+        group *d = &g[gm.shape[j]][0];
+        if (gm.recurrent[j])
+            recurrent_decodes(d, (double)s.decodes, (double)keys[j]);
+        else
+            decode_features(d, (double)s.decodes, (double)keys[j]);
+    }
     in->tokens = (double)s.tokens;
     in->embed_rows = s.longest;
     if (logits == ROOF_LOGITS_ALL)
@@ -802,7 +848,8 @@ static int is_attention(uint32_t id)
     return id == ROOF_OP_QK_MATMUL || id == ROOF_OP_SOFTMAX
            || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION
            || id == ROOF_OP_Q_ABSORB || id == ROOF_OP_O_ABSORB
-           || id == ROOF_OP_KV_B_PROJ;
+           || id == ROOF_OP_KV_B_PROJ || id == ROOF_OP_SSM_CONV
+           || id == ROOF_OP_SSM_SCAN;
 }
 
 static int is_expert(uint32_t id)
@@ -832,6 +879,12 @@ static const probes probes_prefill = {
     {2, 3, 4, 5}, {0, 2, 1, 1}, NF,
     {{10, 6, -23, 11}, {14, 9, -35, 17}, {30, 20, -75, 36},
      {-25, -16, 62, -30}}};
+/* A recurrent mixer's: features (n, sequences, sequences with a cache,
+ * n x min(n, chunk)) of (1, 0), (2, 0), (1, 1), (3, 0); its inverse has
+ * halves, still exact. */
+static const probes probes_recurrent = {
+    {1, 2, 1, 3}, {0, 0, 1, 0}, NF,
+    {{-2.5, 4, 0, -1.5}, {3, -3, 0, 1}, {-1, 0, 1, 0}, {0.5, -1, 0, 0.5}}};
 static const probes probes_decode = {
     {1, 1, 0, 0}, {0, 1, 0, 0}, 2,
     {{2, -1, 0, 0}, {-1, 1, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}};
@@ -966,18 +1019,18 @@ static void attn_values(const roof_op *ops, uint32_t n, const fold *f,
     }
 }
 
-/* The model's per-sequence ops of one fit: every shape with attention
- * must run the same ones (on its own features); they go to kernel group
- * g's range of attn[], timed for it.  ROOF_E_UNSUPPORTED when the shapes
- * differ. */
-static int share_attention(const attn_fit *x, const fold *f, uint32_t g,
-                           core *c)
+/* The model's per-sequence ops of class cls from one fit: every shape of
+ * that class must run the same ones (on its own features); they go to
+ * the pool (from *used) as kernel group g's, timed for it.
+ * ROOF_E_UNSUPPORTED when the shapes differ or the pool is full. */
+static int share_attention(const attn_fit *x, const fold *f, uint32_t cls,
+                           uint32_t g, core *c, uint32_t *used)
 {
     int first = -1;
     for (uint32_t k = 0; k < (uint32_t)c->shapes; k++) {
-        c->sh[k].attn = x->n[k] > 0;
-        if (x->n[k] == 0)
+        if ((c->sh[k].scan > 0.0) != cls || x->n[k] == 0)
             continue;
+        c->sh[k].attn = 1.0;
         if (first < 0)
             first = (int)k;
         else if (x->n[k] != x->n[first]
@@ -985,14 +1038,17 @@ static int share_attention(const attn_fit *x, const fold *f, uint32_t g,
                            x->n[k] * sizeof x->op[k][0]) != 0)
             return ROOF_E_UNSUPPORTED;
     }
-    attn_op *o = c->attn + g * MAX_ATTN;
     const uint32_t n = first >= 0 ? x->n[first] : 0;
+    if (*used + n > ATTN_POOL)
+        return ROOF_E_UNSUPPORTED;
+    attn_op *o = c->attn + *used;
     if (n > 0)
         memcpy(o, x->op[first], n * sizeof *o);
     for (uint32_t k = 0; k < n; k++)
         attn_times(f, g, &o[k]);
-    c->a_first[g] = g * MAX_ATTN;
-    c->a_count[g] = merge_attn(o, n);
+    c->a_first[cls][g] = *used;
+    c->a_count[cls][g] = merge_attn(o, n);
+    *used += (uint32_t)c->a_count[cls][g];
     return ROOF_OK;
 }
 
@@ -1023,32 +1079,52 @@ static int fit(const roof_model *m0, const roof_workload *w, const fold *f,
     return ROOF_OK;
 }
 
-/* Whether a group of m runs multi-head latent attention. */
-static int has_mla(const roof_model *m)
+/* Whether a group of m runs a mixer of this kind. */
+static int has_mixer(const roof_model *m, uint32_t mixer)
 {
     int any = 0;
     for (uint32_t g = 0; g < m->group_count; g++)
-        any |= m->groups[g].mixer == ROOF_MIXER_MLA;
+        any |= m->groups[g].mixer == mixer;
     return any;
 }
 
-/* The per-sequence ops of both kernel groups: one fit for both, or, for
+/* The attention ops of both kernel groups: one fit for both, or, for
  * MLA, the decodes' and the others' each from their own probes. */
+static int fold_attention_ops(const roof_model *m0, const roof_workload *w,
+                              const fold *f, const roof_calibration *cal,
+                              core *c, uint32_t *used)
+{
+    attn_fit x;
+    const uint32_t shapes = (uint32_t)c->shapes;
+    const int mla = has_mixer(m0, ROOF_MIXER_MLA);
+    int rc = fit(m0, w, f, cal, mla ? &probes_decode : &probes_any, &x,
+                 shapes);
+    if (rc == ROOF_OK)
+        rc = share_attention(&x, f, 0, 0, c, used);
+    if (rc == ROOF_OK && mla)
+        rc = fit(m0, w, f, cal, &probes_prefill, &x, shapes);
+    if (rc == ROOF_OK)
+        rc = share_attention(&x, f, 0, 1, c, used);
+    return rc;
+}
+
+/* The per-sequence ops: attention's, and a recurrent mixer's conv and
+ * scan (the same ops for one new token as for several). */
 static int fold_attention(const roof_model *m0, const roof_workload *w,
                           const fold *f, const roof_calibration *cal,
                           core *c)
 {
+    uint32_t used = 0;
+    int rc = fold_attention_ops(m0, w, f, cal, c, &used);
+    if (rc != ROOF_OK || !(has_mixer(m0, ROOF_MIXER_MAMBA2)
+                           || has_mixer(m0, ROOF_MIXER_GDN)))
+        return rc;
     attn_fit x;
-    const uint32_t shapes = (uint32_t)c->shapes;
-    const int mla = has_mla(m0);
-    int rc = fit(m0, w, f, cal, mla ? &probes_decode : &probes_any, &x,
-                 shapes);
+    rc = fit(m0, w, f, cal, &probes_recurrent, &x, (uint32_t)c->shapes);
     if (rc == ROOF_OK)
-        rc = share_attention(&x, f, 0, c);
-    if (rc == ROOF_OK && mla)
-        rc = fit(m0, w, f, cal, &probes_prefill, &x, shapes);
+        rc = share_attention(&x, f, 1, 0, c, &used);
     if (rc == ROOF_OK)
-        rc = share_attention(&x, f, 1, c);
+        rc = share_attention(&x, f, 1, 1, c, &used);
     return rc;
 }
 
@@ -1205,19 +1281,6 @@ static int verify(const roof_model *m, const roof_workload *w,
     return ok ? ROOF_OK : ROOF_E_UNSUPPORTED;
 }
 
-/* A mixer the plan folds: attention, full, windowed or chunked, MLA, or
- * none.  The recurrent mixers (Mamba-2, Gated DeltaNet) are not folded
- * yet. */
-static int foldable(const roof_model *m)
-{
-    for (uint32_t g = 0; g < m->group_count; g++) {
-        const uint32_t x = m->groups[g].mixer;
-        if (x == ROOF_MIXER_MAMBA2 || x == ROOF_MIXER_GDN)
-            return 0;
-    }
-    return 1;
-}
-
 /* The layer shapes: the model's one layer, or one per layer group. */
 static void fold_shapes(const roof_model *m, core *c)
 {
@@ -1233,11 +1296,9 @@ static void fold_shapes(const roof_model *m, core *c)
                      : x->mixer == ROOF_MIXER_ATTENTION ? m->sliding_window
                                                          : 0.0;
         sh->chunk = x->mixer == ROOF_MIXER_CHUNKED ? x->window : 0.0;
+        sh->scan = x->mixer == ROOF_MIXER_MAMBA2 ? SSM_SCAN_CHUNK
+                   : x->mixer == ROOF_MIXER_GDN ? GDN_SCAN_CHUNK : 0.0;
         sh->geo = g;
-        for (uint32_t k = g; k-- > 0;) {
-            if (c->sh[k].window == sh->window && c->sh[k].chunk == sh->chunk)
-                sh->geo = k;
-        }
     }
 }
 
@@ -1254,6 +1315,21 @@ static void fold_scalars(const roof_model *m, const roof_calibration *cal,
     c->miss = m->experts > 0
                   ? 1.0 - (double)m->experts_per_token / m->experts
                   : 1.0;
+}
+
+/* Shapes with per-sequence ops of the same window, chunk and scan share
+ * the first one's features (once the ops are folded). */
+static void share_geometries(core *c)
+{
+    for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {
+        shape *sh = &c->sh[g];
+        for (uint32_t k = g; sh->attn > 0.0 && k-- > 0;) {
+            const shape *o = &c->sh[k];
+            if (o->attn > 0.0 && o->window == sh->window
+                && o->chunk == sh->chunk && o->scan == sh->scan)
+                sh->geo = k;
+        }
+    }
 }
 
 /* The model without its windows (and with chunks longer than any probe):
@@ -1299,8 +1375,6 @@ static int build(const roof_model *m, const roof_workload *w,
                  const roof_hardware *hw, const roof_calibration *cal,
                  roof_plan *p)
 {
-    if (!foldable(m))
-        return ROOF_E_UNSUPPORTED;
     core *c = (core *)(void *)p->prepared;
     fold f;
     fold_times(hw, w, cal, &f);
@@ -1314,6 +1388,7 @@ static int build(const roof_model *m, const roof_workload *w,
         rc = fold_tokens(ops, n, &f, c);
     if (rc == ROOF_OK)
         rc = fold_attention(&m0, w, &f, cal, c);
+    share_geometries(c);
     return rc;
 }
 

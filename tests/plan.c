@@ -75,17 +75,6 @@ static const uint32_t steps[][3] = {
     {2, 128, 300}, {8, 4, 9000}, {1, 7, 5000}, {64, 1, 100},
 };
 
-/* A model with a Mamba-2 or Gated DeltaNet layer group. */
-static int unfoldable(const roof_model *m)
-{
-    int any = 0;
-    for (uint32_t g = 0; g < m->group_count; g++) {
-        const uint32_t x = m->groups[g].mixer;
-        any |= x == ROOF_MIXER_MAMBA2 || x == ROOF_MIXER_GDN;
-    }
-    return any;
-}
-
 /* One configuration: a plan, and every step against roof_step. */
 static int check_config(const roof_model *m, const roof_hardware *hw,
                         uint32_t tp, uint32_t attention)
@@ -94,11 +83,8 @@ static int check_config(const roof_model *m, const roof_hardware *hw,
     roof_plan *p = test_malloc(sizeof *p);
     int rc = roof_plan_init(m, &w, hw, NULL, p);
     roof_totals t;
+    /* every preset folds, layer groups of every mixer included */
     int want = roof_step_calibrated(m, &w, hw, NULL, NULL, &t);
-    /* Windows per group, chunked attention, MLA and MLP-only groups
-     * fold; the recurrent mixers are refused (docs/plan.md). */
-    if (unfoldable(m) && want == ROOF_OK)
-        want = ROOF_E_UNSUPPORTED;
     assert_int_equal(rc, want);
     for (size_t k = 0; rc == ROOF_OK && k < sizeof steps / sizeof steps[0];
          k++) {
@@ -167,14 +153,16 @@ static uint32_t lcg(uint32_t *s)
     return *s >> 8;
 }
 
-/* The ops that run per sequence: attention, and MLA's absorbed
- * (decode) and decompressing (prefill) matmuls. */
+/* The ops that run per sequence: attention, MLA's absorbed (decode)
+ * and decompressing (prefill) matmuls, a recurrent mixer's conv and scan
+ * (each sequence's state). */
 static int attention_op(uint32_t id)
 {
     return id == ROOF_OP_QK_MATMUL || id == ROOF_OP_SOFTMAX
            || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION
            || id == ROOF_OP_Q_ABSORB || id == ROOF_OP_O_ABSORB
-           || id == ROOF_OP_KV_B_PROJ;
+           || id == ROOF_OP_KV_B_PROJ || id == ROOF_OP_SSM_CONV
+           || id == ROOF_OP_SSM_SCAN;
 }
 
 /* The fused attention's FLOPs per unmasked score and head (docs/
@@ -252,6 +240,8 @@ static void add_kernel(ref *r, const roof_hardware *hw, const ref_kernel *k,
     const double cs = k->flops / peak, ms = bytes / hw->dram_bytes_per_s;
     uint32_t kind = k->id == ROOF_OP_SOFTMAX ? ROOF_KERNEL_SOFTMAX
                                              : ROOF_KERNEL_GEMM;
+    if (k->id == ROOF_OP_SSM_CONV || k->id == ROOF_OP_SSM_SCAN)
+        kind = ROOF_KERNEL_ACT; /* lib/ops.c's kind of the conv and scan */
     if (k->id == ROOF_OP_ATTENTION)
         kind = prefill ? ROOF_KERNEL_ATTN_PREFILL : ROOF_KERNEL_ATTN_DECODE;
     r->seconds += layers * (cs > ms ? cs : ms);
@@ -393,9 +383,34 @@ static void mixed_case(const char *name, const char *dev, uint32_t tp,
     test_free(p);
 }
 
+/* Edges by hand-picked steps: decodes with no cache and one cached token
+ * (a recurrent state is read only with a cache), chunks of 2 and 3, at a
+ * window's edge, and past a scan chunk. */
+static void mixed_edges(const char *name, const char *dev, uint32_t tp)
+{
+    const roof_model m = model(name);
+    const roof_hardware hw = device(dev);
+    const roof_workload w = widths(tp, ROOF_ATTN_FUSED);
+    roof_plan *p = test_malloc(sizeof *p);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
+    const roof_seq seqs[8] = {{1, 0},   {1, 1},   {1, 127}, {2, 0},
+                              {3, 1},   {300, 0}, {2, 127}, {1, 8192}};
+    for (uint32_t count = 1; count <= 8; count++) {
+        roof_step_result s;
+        assert_int_equal(roof_plan_step_mixed(p, seqs, count, &s), ROOF_OK);
+        const ref r = reference(&m, &w, &hw, seqs, count);
+        same_as_ref(&s, &r);
+    }
+    test_free(p);
+}
+
 static void mixed_matches_reference(void **state)
 {
     (void)state;
+    mixed_edges("nemotron-h-8b", "h100-sxm", 1);
+    mixed_edges("qwen3-next-80b-a3b", "h200", 2);
+    mixed_edges("gpt-oss-20b", "h100-sxm", 1);
+    mixed_edges("llama-4-scout", "h200", 1);
     mixed_case("llama-2-13b", "a6000", 1, ROOF_ATTN_FUSED, 1);
     mixed_case("llama-2-13b", "a6000", 1, ROOF_ATTN_UNFUSED, 2);
     mixed_case("llama-3.1-70b", "h100-sxm", 8, ROOF_ATTN_FUSED, 3);
@@ -414,6 +429,11 @@ static void mixed_matches_reference(void **state)
     mixed_case("deepseek-v3", "h200", 8, ROOF_ATTN_FUSED, 12);
     mixed_case("deepseek-v3", "h100-sxm", 8, ROOF_ATTN_UNFUSED, 13);
     mixed_case("kimi-k2", "h200", 8, ROOF_ATTN_FUSED, 14);
+    /* recurrent mixers beside attention and MLP-only layers */
+    mixed_case("nemotron-h-8b", "h100-sxm", 1, ROOF_ATTN_FUSED, 15);
+    mixed_case("nemotron-h-8b", "h200", 2, ROOF_ATTN_UNFUSED, 16);
+    mixed_case("qwen3-next-80b-a3b", "h200", 8, ROOF_ATTN_FUSED, 17);
+    mixed_case("qwen3-next-80b-a3b", "h100-sxm", 2, ROOF_ATTN_UNFUSED, 18);
 }
 
 /* B identical sequences are the uniform step. */
@@ -587,10 +607,6 @@ static void init_errors(void **state)
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, &cal, p), ROOF_OK);
     m.heads = 0;
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
-    /* the recurrent mixers are not folded */
-    m = model("nemotron-h-8b");
-    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
-                     ROOF_E_UNSUPPORTED);
     /* eight groups of eight dense widths: more distinct operators than a
      * plan holds */
     m = model("llama-2-13b");

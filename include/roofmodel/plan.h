@@ -94,11 +94,11 @@ typedef struct roof_step_result {
  * roof_step_calibrated (docs/plan.md).  *out is written only on ROOF_OK.
  * ROOF_E_NULL (m, w, hw or out NULL), the statuses of
  * roof_step_calibrated for a valid step, ROOF_E_UNSUPPORTED for a model
- * the plan cannot fold: a layer group whose mixer is Mamba-2
- * (ROOF_MIXER_MAMBA2) or Gated DeltaNet (ROOF_MIXER_GDN), or groups with
- * more distinct operators than the plan holds.  Full, sliding-window and
- * chunked attention groups, MLA groups and MLP-only groups are folded,
- * each group with its own window or chunk. */
+ * the plan cannot fold: layer groups with more distinct operators than
+ * the plan holds (no preset), or whose attention groups run different
+ * attention operators.  Every mixer is folded: full, sliding-window and
+ * chunked attention (each group with its own window or chunk), MLA,
+ * Mamba-2 and Gated DeltaNet, and MLP-only groups. */
 ROOF_API int roof_plan_init(const roof_model *m, const roof_workload *w,
                             const roof_hardware *hw,
                             const roof_calibration *cal, roof_plan *out);
@@ -122,7 +122,9 @@ ROOF_API int roof_plan_step(const roof_plan *p, uint32_t batch,
  * kernel of the sequences' summed FLOPs and bytes (with layer groups, per
  * group, each sequence's keys capped by the group's window or counted
  * within its chunk; MLA's decodes run its absorbed matmuls over their
- * tokens, its other sequences kv_b_proj over their keys); lm_head runs on
+ * tokens, its other sequences kv_b_proj over their keys; a recurrent
+ * mixer's conv and scan read the state of each sequence with a cache and
+ * write every sequence's); lm_head runs on
  * each sequence's last token (or all of T, ROOF_LOGITS_ALL).
  * docs/plan.md.
  * *out is written only on ROOF_OK.  ROOF_E_NULL (p, seqs or out);
