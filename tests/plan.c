@@ -618,6 +618,13 @@ static void init_errors(void **state)
     assert_int_equal(roof_model_validate(&m), ROOF_OK);
     assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
                      ROOF_E_UNSUPPORTED);
+    /* MLA layers beside plain attention ones: two attention operator sets
+     * the plan does not hold at once */
+    m = model("deepseek-v3");
+    m.groups[1].mixer = ROOF_MIXER_ATTENTION;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
+                     ROOF_E_UNSUPPORTED);
     m = model("llama-2-13b");
     hw.dram_bytes_per_s = -1.0;
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
