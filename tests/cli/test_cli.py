@@ -574,6 +574,19 @@ def test_step():
         check(close(extra, 3 * 2 * 5120 * 32000, 1e-12), "logits all")
     rows = ok_csv(*base, "--seqs", "512+0 1+2048")
     check(len(rows) == 1 and rows[0]["sequences"] == "2", "step csv")
+    # Models of layer groups have plans too: one sequence is `ops`'s step.
+    for model, hw, tp in (("gpt-oss-120b", "h100-sxm", "1"),
+                          ("deepseek-v3", "h200", "8"),
+                          ("nemotron-h-8b", "h100-sxm", "1")):
+        one = ok_json("step", "--model", model, "--hw", hw, "--tp", tp,
+                      "--seqs", "300+5000")
+        ops = ok_json("ops", "--model", model, "--hw", hw, "--tp", tp,
+                      "--phase", "decode", "--new-tokens", "300", "--seq",
+                      "5000")
+        if one and ops:
+            for k in ("seconds", "expected_seconds", "flops", "kv_bytes"):
+                check(close(one["step"][k], ops["model"][k], 1e-12),
+                      "%s step vs ops %s" % (model, k))
     rc, out, err = run(*base, "--seqs-file", "-", stdin="512+0\n1+2048\n")
     check(rc == 0 and "2 sequence(s)" in out, "--seqs-file -: %r" % err)
     for args, flag in ((["--seqs", "0+5"], "--seqs"),
