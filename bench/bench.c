@@ -40,6 +40,10 @@ static struct {
     roof_workload sweep[Q_SEED_SETTINGS * 2];
     roof_request request[3];
     roof_plan plan;                 /* Llama-2 13B on the A6000 */
+    roof_hardware h100;
+    roof_model oss120b;             /* layer groups: 128-token windows on
+                                       half the layers */
+    roof_plan plan_oss;             /* gpt-oss-120b on the H100 SXM */
     roof_seq seqs[256];             /* a chunk, then decodes */
     q_seed seed;
     char svg[1 << 20];
@@ -130,6 +134,42 @@ static void case_mixed1(uint32_t reps) { mixed(reps, 1); }
 static void case_mixed8(uint32_t reps) { mixed(reps, 8); }
 static void case_mixed64(uint32_t reps) { mixed(reps, 64); }
 static void case_mixed256(uint32_t reps) { mixed(reps, 256); }
+
+/* The same questions on a model of layer groups: each group's attention
+ * on its own window. */
+static void case_plan_oss(uint32_t reps)
+{
+    roof_step_result r;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_step(&in.plan_oss, 1, 1024, 0, &r), "oss prefill");
+        sink = r.seconds + r.expected_seconds;
+        check(roof_plan_step(&in.plan_oss, 1, 1, 1024, &r), "oss decode");
+        sink = r.seconds + r.expected_seconds;
+    }
+}
+
+static void mixed_oss(uint32_t reps, uint32_t count)
+{
+    roof_step_result r;
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_step_mixed(&in.plan_oss, in.seqs, count, &r),
+              "oss mixed");
+        sink = r.seconds + r.expected_seconds;
+    }
+}
+
+static void case_mixed8_oss(uint32_t reps) { mixed_oss(reps, 8); }
+static void case_mixed256_oss(uint32_t reps) { mixed_oss(reps, 256); }
+
+static void case_plan_init_oss(uint32_t reps)
+{
+    static roof_plan p; /* bench-local scratch, off the stack */
+    for (uint32_t i = 0; i < reps; i++) {
+        check(roof_plan_init(&in.oss120b, &in.prefill, &in.h100, NULL, &p),
+              "oss plan init");
+        sink = p.prepared[0];
+    }
+}
 
 static void case_plan_init(uint32_t reps)
 {
@@ -268,6 +308,13 @@ static const bench_case cases[] = {
      case_mixed256},
     {"plan_init", "roof_plan_init, Llama-2 13B on the A6000", 5000,
      case_plan_init},
+    {"plan_oss", "gpt-oss-120b/H100 SXM (layer groups): prefill + decode",
+     0, case_plan_oss},
+    {"mixed8_oss", "gpt-oss-120b: chunk + 7 decodes", 0, case_mixed8_oss},
+    {"mixed256_oss", "gpt-oss-120b: chunk + 255 decodes", 0,
+     case_mixed256_oss},
+    {"plan_init_oss", "roof_plan_init, gpt-oss-120b on the H100 SXM", 0,
+     case_plan_init_oss},
     {"inv_batch", "largest decode batch at 2048 within 60 ms (expected)",
      1000, case_inv_batch},
     {"inv_chunk", "largest chunk beside 31 decodes within 150 ms", 1000,
@@ -377,6 +424,10 @@ static void prepare(void)
     check(q_seed_build(&in.llama13b, &in.a6000_2100, &in.seed), "seed chart");
     check(roof_plan_init(&in.llama2_13b, &in.prefill, &in.a6000, NULL,
                          &in.plan), "plan");
+    check(roof_hardware_find("h100-sxm", &in.h100), "find h100-sxm");
+    check(roof_model_find("gpt-oss-120b", &in.oss120b), "find gpt-oss");
+    check(roof_plan_init(&in.oss120b, &in.prefill, &in.h100, NULL,
+                         &in.plan_oss), "oss plan");
     in.seqs[0] = (roof_seq){256, 0};
     for (uint32_t i = 1; i < 256; i++)
         in.seqs[i] = (roof_seq){1, 1024 + 61 * i};

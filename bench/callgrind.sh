@@ -20,7 +20,7 @@ instructions() {
 }
 
 printf '%-14s %14s\n' case instructions
-for c in roofline question step plan mixed1 mixed8 mixed64 mixed256 plan_init inv_batch inv_chunk inv_tp inv_tput sweep estimate64 estimate4096 estimate65536 chart config find; do
+for c in roofline question step plan mixed1 mixed8 mixed64 mixed256 plan_init plan_oss mixed8_oss mixed256_oss plan_init_oss inv_batch inv_chunk inv_tp inv_tput sweep estimate64 estimate4096 estimate65536 chart config find; do
     one=$(instructions 1 "$c")
     many=$(instructions $((n + 1)) "$c")
     printf '%-14s %14d\n' "$c" $(((many - one) / n))

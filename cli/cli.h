@@ -191,6 +191,12 @@ int cli_parse_u32_list(const char *cmd, const char *flag, const char *text,
 /* ---- models, devices, workloads (load.c) ---- */
 int cli_load_model(const char *cmd, const char *flag, const char *arg,
                    roof_model *m);
+/* As cli_load_model, with --as FAMILY (as, NULL when not given): a
+ * config.json of an unknown model_type is read as that family, and says
+ * so (its name ends in " (as FAMILY)", and a note goes to stderr).  --as
+ * with a preset name is a usage error. */
+int cli_load_model_as(const char *cmd, const char *flag, const char *arg,
+                      const char *as, roof_model *m);
 int cli_load_hw(const char *cmd, const char *flag, const char *arg,
                 roof_hardware *hw);
 int cli_precision(const char *cmd, const char *flag, const char *arg,
@@ -206,6 +212,8 @@ typedef struct cli_wl {
     const char *precision;
     double eff_compute, eff_memory, eff_comm; /* roof_efficiency */
     const char *calibration;  /* --calibration FILE; NULL = built-in */
+    const char *as;           /* --as FAMILY: read an unknown config.json
+                                 model_type as that one; NULL = refuse */
 } cli_wl;
 void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w);
 /* Fills *w from the flags: prefill(batch, seq) or decode(batch, seq) with

@@ -363,7 +363,8 @@ int cli_cmd_estimate(int argc, char **argv, cli_buf *out)
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = cli_check_formats(&cmd, json, csv)) != CLI_OK
-        || (rc = cli_load_model(cmd.name, "--model", model, &r.m)) != CLI_OK
+        || (rc = cli_load_model_as(cmd.name, "--model", model, wo.as,
+                                     &r.m)) != CLI_OK
         || (rc = cli_load_hw(cmd.name, "--hw", hw, &r.hw)) != CLI_OK
         || (rc = run(&r, &cmd, &wo, sizes, pp, micro, reserve, max_devices))
                != CLI_OK)

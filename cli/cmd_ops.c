@@ -309,7 +309,7 @@ int cli_cmd_ops(int argc, char **argv, cli_buf *out)
     if (!r.decode && cli_find_opt(&cmd, "--new-tokens")->seen)
         return cli_usage_error(cmd.name, "--new-tokens applies to --phase "
                                "decode");
-    if ((rc = cli_load_model(cmd.name, "--model", model, &r.m)) != CLI_OK
+    if ((rc = cli_load_model_as(cmd.name, "--model", model, wo.as, &r.m)) != CLI_OK
         || (rc = cli_load_hw(cmd.name, "--hw", hw, &r.hw)) != CLI_OK
         || (rc = run(&r, &cmd, &wo, batch, new_tokens)) != CLI_OK)
         return rc;

@@ -493,7 +493,7 @@ static int setup(plot_run *r, const char *model, const char *hw,
 {
     roof_efficiency eff = cli_efficiency(wo);
     char md[64], hd[64];
-    int rc = cli_load_model("plot", "--model", model, &r->m);
+    int rc = cli_load_model_as("plot", "--model", model, wo->as, &r->m);
     if (rc == CLI_OK)
         rc = cli_load_hw("plot", "--hw", hw, &r->hw);
     if (rc == CLI_OK)

@@ -124,7 +124,8 @@ static int load_seqs(const char *cmd, const plan_args *a, int required,
 static int prepare(const char *cmd, plan_args *a)
 {
     roof_workload w;
-    int rc = cli_load_model(cmd, "--model", a->model, &a->m);
+    int rc = cli_load_model_as(cmd, "--model", a->model, a->wo.as,
+                               &a->m);
     if (rc == CLI_OK)
         rc = cli_load_hw(cmd, "--hw", a->hw, &a->hw_desc);
     if (rc == CLI_OK)

@@ -31,14 +31,23 @@ static void did_you_mean(const char **names, uint32_t n, char *buf, size_t cap)
         memcpy(buf + used, "?", 2);
 }
 
-static int parse_failed(const char *cmd, const char *flag, const char *path,
-                        int rc, const roof_parse_error *err)
+/* The reader's message, and `hint` after it (may be ""). */
+static int parse_failed_hint(const char *cmd, const char *flag,
+                             const char *path, int rc,
+                             const roof_parse_error *err, const char *hint)
 {
     const char *why = err->message[0] ? err->message : roof_status_str(rc);
     if (err->line == 0)
-        return cli_usage_error(cmd, "%s: %s: %s", flag, path, why);
-    return cli_usage_error(cmd, "%s: %s:%u:%u: %s", flag, path,
-                           (unsigned)err->line, (unsigned)err->column, why);
+        return cli_usage_error(cmd, "%s: %s: %s%s", flag, path, why, hint);
+    return cli_usage_error(cmd, "%s: %s:%u:%u: %s%s", flag, path,
+                           (unsigned)err->line, (unsigned)err->column, why,
+                           hint);
+}
+
+static int parse_failed(const char *cmd, const char *flag, const char *path,
+                        int rc, const roof_parse_error *err)
+{
+    return parse_failed_hint(cmd, flag, path, rc, err, "");
 }
 
 /* The name a config.json's file gives its model: "X" for X.json or
@@ -78,7 +87,8 @@ static void name_from_path(const char *path, char *buf, size_t cap)
 /* A config.json without "_name_or_path" gets from the library the name of
  * its family ("llama"), which says nothing of which model it is: name it
  * after its file or folder instead, so that tables and a chart's title
- * say which model it is. */
+ * say which model it is.  A model read as another family keeps saying
+ * so: the " (as FAMILY)" the library gave its name follows the new one. */
 static void name_generic(const char *path, const char *text, roof_model *m)
 {
     char name[sizeof m->name];
@@ -88,28 +98,61 @@ static void name_generic(const char *path, const char *text, roof_model *m)
     name_from_path(path, name, sizeof name);
     if (name[0] == '\0')
         return;
-    memcpy(named.name, name, sizeof named.name);
-    if (roof_model_validate(&named) == ROOF_OK)
+    const char *as = strstr(m->name, " (as ");
+    int n = snprintf(named.name, sizeof named.name, "%s%s", name,
+                     as != NULL ? as : "");
+    if (n > 0 && (size_t)n < sizeof named.name
+        && roof_model_validate(&named) == ROOF_OK)
         *m = named;
+}
+
+/* A config.json file, read as itself or (as not NULL) as that family. */
+static int load_config(const char *cmd, const char *flag, const char *arg,
+                       const char *as, roof_model *m)
+{
+    char *text;
+    size_t len;
+    roof_parse_error err;
+    memset(&err, 0, sizeof err);
+    int rc = cli_read_file(cmd, flag, arg, &text, &len);
+    if (rc != CLI_OK)
+        return rc;
+    rc = as != NULL ? roof_model_from_json_as(text, len, as, m, &err)
+                    : roof_model_from_json(text, len, m, &err);
+    if (rc == ROOF_OK)
+        name_generic(arg, text, m);
+    free(text);
+    if (rc == ROOF_E_NOT_FOUND)
+        return cli_usage_error(cmd, "--as: '%s' is no model_type the reader "
+                               "knows", as);
+    if (rc != ROOF_OK)
+        return parse_failed_hint(cmd, flag, arg, rc, &err,
+                                 rc == ROOF_E_UNSUPPORTED && as == NULL
+                                         && strstr(err.message, "model_type")
+                                     ? " (--as FAMILY reads it with a known "
+                                       "family's keys: llama, qwen3, ...)"
+                                     : "");
+    if (as != NULL && strstr(m->name, " (as ") != NULL)
+        fprintf(stderr, "roofmodel %s: note: %s: unknown model_type read as "
+                "%s (--as)\n", cmd, arg, as);
+    return CLI_OK;
+}
+
+int cli_load_model_as(const char *cmd, const char *flag, const char *arg,
+                      const char *as, roof_model *m)
+{
+    if (as != NULL && !is_path(arg))
+        return cli_usage_error(cmd, "--as applies to a config.json path, "
+                               "not the preset '%s'", arg);
+    return is_path(arg) ? load_config(cmd, flag, arg, as, m)
+                        : cli_load_model(cmd, flag, arg, m);
 }
 
 int cli_load_model(const char *cmd, const char *flag, const char *arg,
                    roof_model *m)
 {
-    if (is_path(arg)) {
-        char *text;
-        size_t len;
-        roof_parse_error err;
-        memset(&err, 0, sizeof err);
-        int rc = cli_read_file(cmd, flag, arg, &text, &len);
-        if (rc != CLI_OK)
-            return rc;
-        rc = roof_model_from_json(text, len, m, &err);
-        if (rc == ROOF_OK)
-            name_generic(arg, text, m);
-        free(text);
-        return rc == ROOF_OK ? CLI_OK : parse_failed(cmd, flag, arg, rc, &err);
-    }
+    if (is_path(arg))
+        return load_config(cmd, flag, arg, NULL, m);
     if (roof_model_find(arg, m) == ROOF_OK)
         return CLI_OK;
     const char *names[4];
@@ -240,6 +283,7 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
     w->tp = 1;
     w->fused = 0;
     w->precision = NULL;
+    w->as = NULL;
     o = cli_add(cmd, "--weight-bits", CLI_U32, &w->weight_bits, "N",
                 "bits per weight (default 16)");
     o->min = 1, o->max = 64;
@@ -260,6 +304,9 @@ void cli_add_workload_opts(cli_cmd *cmd, cli_wl *w)
             "tensor-parallel devices per layer (default 1)");
     cli_add(cmd, "--precision", CLI_STR, &w->precision, "P",
             "matmul precision: fp16 (default), bf16, fp8, int8, ...");
+    cli_add(cmd, "--as", CLI_STR, &w->as, "FAMILY",
+            "read a config.json of an unknown model_type as this family's "
+            "(llama, qwen3, ...)");
     w->eff_compute = w->eff_memory = w->eff_comm = 1.0;
     cli_add(cmd, "--compute-eff", CLI_FRACTION, &w->eff_compute, "F",
             "achievable fraction of peak FLOP/s (default 1)");

@@ -220,6 +220,20 @@ static const preset presets[] = {
                  {.layers = 12, .mixer = ROOF_MIXER_CHUNKED, .window = 8192},
                  {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
      {"llama-4-maverick-17b-128e", NULL, NULL, NULL}},
+    {{.name = "llama-4-scout",
+      .source = "meta-llama/Llama-4-Scout-17B-16E config.json "
+                "text_config: MoE every layer, chunked attention (8192) on "
+                "3 of 4; 109B total with the vision encoder (text 107.8B), "
+                "17B active (Meta)",
+      .hidden = 5120, .layers = 48, .heads = 40, .kv_heads = 8,
+      .head_dim = 128, .intermediate = 0, .vocab = 202048,
+      .mlp = ROOF_MLP_GATED, .norm = ROOF_NORM_RMS, .position = ROOF_POS_ROPE,
+      .experts = 16, .experts_per_token = 1, .expert_intermediate = 8192,
+      .shared_experts = 1, .shared_intermediate = 8192,
+      .max_context = 10485760, .native_bits = 16, .group_count = 2,
+      .groups = {{.layers = 36, .mixer = ROOF_MIXER_CHUNKED, .window = 8192},
+                 {.layers = 12, .mixer = ROOF_MIXER_ATTENTION}}},
+     {"llama-4-scout-17b-16e", NULL, NULL, NULL}},
     {DEEPSEEK_V3("deepseek-v3", "deepseek-ai/DeepSeek-V3 config.json "
                  "(first_k_dense_replace 3; FP8 weights; the MTP module not "
                  "modelled); 671B total, 37B active (arXiv:2412.19437)",

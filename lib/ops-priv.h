@@ -29,6 +29,12 @@ void roof__kernel_times(const roof_hardware *hw, uint32_t precision,
                         const roof_calibration *cal,
                         roof__kernel_time kt[ROOF_KERNEL_KIND_COUNT]);
 
+/* The factor on the time model's compute time of an op whose roof is at
+ * `precision` when the kernel times were folded at `ref_precision`: the
+ * ratio of their FP32-accumulate peaks (1 where either has none). */
+double roof__time_scale(const roof_hardware *hw, uint32_t ref_precision,
+                        uint32_t precision);
+
 /* The time model's kind of an operator (the fused attention's is
  * ROOF_KERNEL_ATTN_PREFILL here; roof_ops prices one new token per
  * sequence as ROOF_KERNEL_ATTN_DECODE). */

@@ -289,17 +289,22 @@ static int lane_precisions(const roof_model *m, const roof_workload *w,
     return rc;
 }
 
-/* Each lane's time_scale: the workload's FP32-accumulate peak over the
- * lane's (the lanes exist, so both peaks do). */
+double roof__time_scale(const roof_hardware *hw, uint32_t ref_precision,
+                        uint32_t precision)
+{
+    double ref = 1.0, peak = 1.0;
+    if (roof__hardware_peak_wide(hw, ref_precision, &ref) != ROOF_OK
+        || roof__hardware_peak_wide(hw, precision, &peak) != ROOF_OK)
+        return 1.0;
+    return ref / peak;
+}
+
+/* Each lane's time_scale, against the workload's matmul lane. */
 static void time_scales(const roof_hardware *hw, step *s)
 {
-    double ref = 1.0;
-    (void)roof__hardware_peak_wide(hw, s->lanes[L_MM].precision, &ref);
-    for (uint32_t i = 0; i < L_COUNT; i++) {
-        double peak = ref;
-        (void)roof__hardware_peak_wide(hw, s->lanes[i].precision, &peak);
-        s->lanes[i].time_scale = ref / peak;
-    }
+    for (uint32_t i = 0; i < L_COUNT; i++)
+        s->lanes[i].time_scale = roof__time_scale(
+            hw, s->lanes[L_MM].precision, s->lanes[i].precision);
 }
 
 static int make_roofs(const roof_model *m, const roof_hardware *hw,
@@ -372,9 +377,20 @@ static double chunk_offsets(uint64_t x, uint64_t chunk)
     return q * (C * (C - 1.0) * 0.5) + r * (r - 1.0) * 0.5;
 }
 
+/* The fused kernel's scores computed in vain: the n x keys rectangle
+ * over the unmasked ones. */
+static void mask_of(step *s)
+{
+    s->mask_extra = s->causal > 0.0 ? s->new_tok * s->keys / s->causal - 1.0
+                                    : 0.0;
+    if (s->mask_extra < 0.0)
+        s->mask_extra = 0.0;
+}
+
 /* Chunked attention (docs/model.md): the query at position p sees the
  * keys of its own chunk up to p, (p mod C) + 1 of them; the cache holds
- * the c mod C keys of the current chunk. */
+ * the c mod C keys of the current chunk.  Its wasted scores are those of
+ * its own rectangle (not the full context's). */
 static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
 {
     const uint64_t c = w->cached_tokens, n = w->new_tokens;
@@ -382,6 +398,7 @@ static void chunked_sizes(const roof_workload *w, uint32_t chunk, step *s)
     s->keys = s->cached_keys + (double)n;
     s->causal = chunk_offsets(c + n, chunk) - chunk_offsets(c, chunk)
                 + (double)n;
+    mask_of(s);
 }
 
 /* The widths one device works with, from the shape layer. */

@@ -81,6 +81,7 @@ static void test_configs_equal_presets(void **state)
     expect_preset("qwen3-30b-a3b.config.json", "qwen3-30b-a3b");
     expect_preset("gemma-3-27b.config.json", "gemma-3-27b");
     expect_preset("llama-4-maverick.config.json", "llama-4-maverick");
+    expect_preset("llama-4-scout.config.json", "llama-4-scout");
     expect_preset("nemotron-h-8b.config.json", "nemotron-h-8b");
     expect_preset("qwen3-next-80b-a3b.config.json", "qwen3-next-80b-a3b");
     /* No torch_dtype beside a quantization_config: 16 bits, not

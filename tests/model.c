@@ -72,7 +72,7 @@ static void test_required_presets_exist(void **state)
         "llama-3.1-405b", "mistral-7b", "mixtral-8x7b", "mixtral-8x22b",
         "qwen2.5-7b", "qwen2.5-72b", "gpt-3-175b", "qwen3-8b",
         "qwen3-30b-a3b", "qwen3-235b-a22b", "gpt-oss-20b", "gpt-oss-120b",
-        "gemma-3-27b", "llama-4-maverick",
+        "gemma-3-27b", "llama-4-maverick", "llama-4-scout",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         roof_model m = preset(names[i]);
@@ -491,6 +491,25 @@ static void test_dense_and_moe_groups_by_hand(void **state)
     EQ(p.per_layer, (24.0 * dense + 24.0 * moe) / 48.0);
 }
 
+/* Scout: MoE on all 48 layers, 16 + 1 shared experts of 125,829,120 and
+ * a router 5120 x 16 = 81,920; attention and norms as Maverick's.  A
+ * layer 62,914,560 + 2,139,095,040 + 81,920 + 10,240 = 2,202,101,760;
+ * total 48 layers 105,700,884,480 + ends 2,068,976,640 =
+ * 107,769,861,120.  Meta's 109B counts the vision encoder and projector
+ * too, which the preset (the text model) leaves out: 1.1% below.  Active
+ * 62,914,560 + 2 experts + 81,920 + 10,240 = 314,664,960 a layer:
+ * 17,172,894,720 with both ends, the published "17B". */
+static void test_scout_by_hand(void **state)
+{
+    (void)state;
+    const roof_model_params p = params("llama-4-scout");
+    EQ(p.per_layer, 2202101760.0);
+    EQ(p.total, 107769861120.0);
+    EQ(p.active, 17172894720.0);
+    assert_true(p.total < 109e9 && p.total > 0.985 * 109e9);
+    assert_true(p.active >= 17e9 && p.active < 18e9);
+}
+
 static roof_model group_model(void)
 {
     roof_model m;
@@ -629,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_group_presets_vs_published),
         cmocka_unit_test(test_gpt_oss_by_hand),
         cmocka_unit_test(test_dense_and_moe_groups_by_hand),
+        cmocka_unit_test(test_scout_by_hand),
         cmocka_unit_test(test_group_validation),
         cmocka_unit_test(test_mla_params_by_hand),
         cmocka_unit_test(test_mamba2_params_by_hand),

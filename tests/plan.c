@@ -83,11 +83,8 @@ static int check_config(const roof_model *m, const roof_hardware *hw,
     roof_plan *p = test_malloc(sizeof *p);
     int rc = roof_plan_init(m, &w, hw, NULL, p);
     roof_totals t;
+    /* every preset folds, layer groups of every mixer included */
     int want = roof_step_calibrated(m, &w, hw, NULL, NULL, &t);
-    /* A model of several layer groups (windows per group, MLA, Mamba) is
-     * not one a plan can fold yet: refused by name (docs/plan.md). */
-    if (m->group_count > 0 && want == ROOF_OK)
-        want = ROOF_E_UNSUPPORTED;
     assert_int_equal(rc, want);
     for (size_t k = 0; rc == ROOF_OK && k < sizeof steps / sizeof steps[0];
          k++) {
@@ -156,14 +153,34 @@ static uint32_t lcg(uint32_t *s)
     return *s >> 8;
 }
 
+/* The ops that run per sequence: attention, MLA's absorbed (decode)
+ * and decompressing (prefill) matmuls, a recurrent mixer's conv and scan
+ * (each sequence's state). */
 static int attention_op(uint32_t id)
 {
     return id == ROOF_OP_QK_MATMUL || id == ROOF_OP_SOFTMAX
-           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION;
+           || id == ROOF_OP_PV_MATMUL || id == ROOF_OP_ATTENTION
+           || id == ROOF_OP_Q_ABSORB || id == ROOF_OP_O_ABSORB
+           || id == ROOF_OP_KV_B_PROJ || id == ROOF_OP_SSM_CONV
+           || id == ROOF_OP_SSM_SCAN;
+}
+
+/* The fused attention's FLOPs per unmasked score and head (docs/
+ * model.md): 4 head_dim + 5; MLA's decode over the latents 2 (rkv + dr)
+ * + 2 rkv + 5, its prefill 2 (dn + dr) + 2 dv + 5. */
+static double flops_per_score(const roof_model *m, const roof_op *o)
+{
+    if (m->kv_lora_rank == 0)
+        return 4.0 * m->head_dim + 5.0;
+    const double rkv = m->kv_lora_rank, dr = m->qk_rope_head_dim;
+    if (o->gemm_m == 1.0)
+        return 2.0 * (rkv + dr) + 2.0 * rkv + 5.0;
+    return 2.0 * (m->qk_nope_head_dim + dr) + 2.0 * m->v_head_dim + 5.0;
 }
 
 typedef struct ref_kernel {
     double flops, bytes, act, kv, wasted, tokens;
+    double weight; /* read once by the kernel (attention sinks) */
     uint32_t id, precision, on;
 } ref_kernel;
 
@@ -219,24 +236,38 @@ static void add_kernel(ref *r, const roof_hardware *hw, const ref_kernel *k,
     double peak;
     assert_int_equal(roof_hardware_peak_flops_per_s(hw, k->precision, &peak),
                      ROOF_OK);
-    const double cs = k->flops / peak, ms = k->bytes / hw->dram_bytes_per_s;
+    const double bytes = k->bytes + k->weight;
+    const double cs = k->flops / peak, ms = bytes / hw->dram_bytes_per_s;
     uint32_t kind = k->id == ROOF_OP_SOFTMAX ? ROOF_KERNEL_SOFTMAX
                                              : ROOF_KERNEL_GEMM;
+    if (k->id == ROOF_OP_SSM_CONV || k->id == ROOF_OP_SSM_SCAN)
+        kind = ROOF_KERNEL_ACT; /* lib/ops.c's kind of the conv and scan */
     if (k->id == ROOF_OP_ATTENTION)
         kind = prefill ? ROOF_KERNEL_ATTN_PREFILL : ROOF_KERNEL_ATTN_DECODE;
     r->seconds += layers * (cs > ms ? cs : ms);
-    r->expected += layers * kernel_time(hw, ROOF_FP16, kind, k->flops,
-                                        k->bytes, k->bytes / k->tokens,
+    /* priced at its own roof: an absorbed MLA matmul at its weights' */
+    r->expected += layers * kernel_time(hw, k->precision, kind, k->flops,
+                                        bytes, bytes / k->tokens,
                                         k->wasted / k->flops);
     r->flops += layers * k->flops;
-    r->bytes += layers * k->bytes;
+    r->bytes += layers * bytes;
+    r->weight += layers * k->weight;
     r->act += layers * k->act;
     r->kv += layers * k->kv;
 }
 
+/* Layers of an op's layer group (or of the model). */
+static double layers_of(const roof_model *m, const roof_op *o)
+{
+    if (o->scope != ROOF_SCOPE_LAYER)
+        return 1.0;
+    return m->group_count > 0 ? m->groups[o->group].layers : m->layers;
+}
+
 /* The mixed step by hand: token operators from roof_ops at T tokens,
- * attention from roof_ops per sequence summed into two kernels, lm_head
- * from roof_ops at one row per sequence. */
+ * attention from roof_ops per sequence summed into two kernels per layer
+ * group (the sinks' weights read once by each), lm_head from roof_ops at
+ * one row per sequence. */
 static ref reference(const roof_model *m, const roof_workload *w,
                      const roof_hardware *hw, const roof_seq *seqs,
                      uint32_t count)
@@ -244,12 +275,12 @@ static ref reference(const roof_model *m, const roof_workload *w,
     roof_op ops[ROOF_MAX_OPS];
     uint32_t n, tokens = 0, longest = 0;
     ref r = {0, 0, 0, 0, 0, 0, 0, 0};
-    ref_kernel k[2][3];
+    ref_kernel k[ROOF_MAX_GROUPS][2][5];
     memset(k, 0, sizeof k);
-    const double L = m->layers;
+    const double sinks = (m->attn_extras & ROOF_EXTRA_SINKS) ? 5.0 : 0.0;
     for (uint32_t i = 0; i < count; i++) {
         const uint32_t g = seqs[i].new_tokens > 1;
-        uint32_t a = 0;
+        uint32_t a[ROOF_MAX_GROUPS] = {0, 0, 0, 0, 0, 0, 0, 0};
         tokens += seqs[i].new_tokens;
         if (seqs[i].new_tokens > longest)
             longest = seqs[i].new_tokens;
@@ -259,17 +290,19 @@ static ref reference(const roof_model *m, const roof_workload *w,
             const roof_op *o = &ops[j];
             if (!attention_op(o->id))
                 continue;
-            ref_kernel *x = &k[g][a++];
+            ref_kernel *x = &k[o->group][g][a[o->group]++];
             x->id = o->id;
             x->precision = o->precision;
             x->flops += o->flops;
-            x->bytes += o->bytes;
+            x->bytes += o->bytes - o->weight_bytes;
+            x->weight = o->weight_bytes;
             x->act += o->act_read_bytes + o->act_write_bytes;
             x->kv += o->kv_read_bytes + o->kv_write_bytes;
             x->tokens += seqs[i].new_tokens;
             if (o->id == ROOF_OP_ATTENTION) { /* flops x (n keys/causal-1) */
-                const double causal = o->flops
-                                      / ((4.0 * m->head_dim + 5.0)
+                const double causal = (o->flops - sinks * o->gemm_batch
+                                                       * o->gemm_m)
+                                      / (flops_per_score(m, o)
                                          * o->gemm_batch);
                 x->wasted += o->flops
                              * (o->gemm_m * o->gemm_n / causal - 1.0);
@@ -277,10 +310,14 @@ static ref reference(const roof_model *m, const roof_workload *w,
             x->on = 1;
         }
     }
-    for (uint32_t g = 0; g < 2; g++)
-        for (uint32_t a = 0; a < 3; a++)
-            if (k[g][a].on)
-                add_kernel(&r, hw, &k[g][a], L, g);
+    for (uint32_t x = 0; x < ROOF_MAX_GROUPS; x++)
+        for (uint32_t g = 0; g < 2; g++)
+            for (uint32_t a = 0; a < 5; a++)
+                if (k[x][g][a].on)
+                    add_kernel(&r, hw, &k[x][g][a],
+                               m->group_count > 0 ? m->groups[x].layers
+                                                  : m->layers,
+                               g);
     ops_of(m, w, hw, 1, tokens, 0, ops, &n);
     for (uint32_t j = 0; j < n; j++) {
         roof_op o = ops[j];
@@ -296,7 +333,7 @@ static ref reference(const roof_model *m, const roof_workload *w,
                                              o.flops, o.bytes,
                                              o.bytes / tokens, 0.0);
         }
-        add_record(&r, &o, o.scope == ROOF_SCOPE_LAYER ? L : 1.0);
+        add_record(&r, &o, layers_of(m, &o));
     }
     ops_of(m, w, hw, count, 1, 0, ops, &n);
     const roof_op *lm = &ops[n - 1];
@@ -347,15 +384,57 @@ static void mixed_case(const char *name, const char *dev, uint32_t tp,
     test_free(p);
 }
 
+/* Edges by hand-picked steps: decodes with no cache and one cached token
+ * (a recurrent state is read only with a cache), chunks of 2 and 3, at a
+ * window's edge, and past a scan chunk. */
+static void mixed_edges(const char *name, const char *dev, uint32_t tp)
+{
+    const roof_model m = model(name);
+    const roof_hardware hw = device(dev);
+    const roof_workload w = widths(tp, ROOF_ATTN_FUSED);
+    roof_plan *p = test_malloc(sizeof *p);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
+    const roof_seq seqs[8] = {{1, 0},   {1, 1},   {1, 127}, {2, 0},
+                              {3, 1},   {300, 0}, {2, 127}, {1, 8192}};
+    for (uint32_t count = 1; count <= 8; count++) {
+        roof_step_result s;
+        assert_int_equal(roof_plan_step_mixed(p, seqs, count, &s), ROOF_OK);
+        const ref r = reference(&m, &w, &hw, seqs, count);
+        same_as_ref(&s, &r);
+    }
+    test_free(p);
+}
+
 static void mixed_matches_reference(void **state)
 {
     (void)state;
+    mixed_edges("nemotron-h-8b", "h100-sxm", 1);
+    mixed_edges("qwen3-next-80b-a3b", "h200", 2);
+    mixed_edges("gpt-oss-20b", "h100-sxm", 1);
+    mixed_edges("llama-4-scout", "h200", 1);
     mixed_case("llama-2-13b", "a6000", 1, ROOF_ATTN_FUSED, 1);
     mixed_case("llama-2-13b", "a6000", 1, ROOF_ATTN_UNFUSED, 2);
     mixed_case("llama-3.1-70b", "h100-sxm", 8, ROOF_ATTN_FUSED, 3);
     mixed_case("mistral-7b", "a100-80gb-sxm", 2, ROOF_ATTN_FUSED, 4);
     mixed_case("mixtral-8x7b", "h100-sxm", 2, ROOF_ATTN_UNFUSED, 5);
     mixed_case("gpt-3-175b", "h100-sxm", 8, ROOF_ATTN_FUSED, 6);
+    /* layer groups: windows per group with sinks, local:global windows
+     * with QK-norm, chunked attention beside full (the chunk is crossed:
+     * cached lengths reach 9000 of 8192) */
+    mixed_case("gpt-oss-120b", "h100-sxm", 1, ROOF_ATTN_FUSED, 7);
+    mixed_case("gpt-oss-20b", "h200", 2, ROOF_ATTN_UNFUSED, 8);
+    mixed_case("gemma-3-27b", "h100-sxm", 2, ROOF_ATTN_FUSED, 9);
+    mixed_case("llama-4-maverick", "h200", 8, ROOF_ATTN_FUSED, 10);
+    mixed_case("llama-4-maverick", "h100-sxm", 8, ROOF_ATTN_UNFUSED, 11);
+    /* MLA: absorbed decodes and decompressed prefills in one step */
+    mixed_case("deepseek-v3", "h200", 8, ROOF_ATTN_FUSED, 12);
+    mixed_case("deepseek-v3", "h100-sxm", 8, ROOF_ATTN_UNFUSED, 13);
+    mixed_case("kimi-k2", "h200", 8, ROOF_ATTN_FUSED, 14);
+    /* recurrent mixers beside attention and MLP-only layers */
+    mixed_case("nemotron-h-8b", "h100-sxm", 1, ROOF_ATTN_FUSED, 15);
+    mixed_case("nemotron-h-8b", "h200", 2, ROOF_ATTN_UNFUSED, 16);
+    mixed_case("qwen3-next-80b-a3b", "h200", 8, ROOF_ATTN_FUSED, 17);
+    mixed_case("qwen3-next-80b-a3b", "h100-sxm", 2, ROOF_ATTN_UNFUSED, 18);
 }
 
 /* B identical sequences are the uniform step. */
@@ -381,6 +460,36 @@ static void mixed_of_identical_is_uniform(void **state)
     test_free(p);
 }
 
+/* The same with layer groups: windows per group, and chunks crossed. */
+static void mixed_of_identical_is_uniform_grouped(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"gpt-oss-20b", "llama-4-maverick"};
+    const roof_hardware hw = device("h200");
+    const roof_workload w = widths(1, ROOF_ATTN_FUSED);
+    roof_plan *p = test_malloc(sizeof *p);
+    for (size_t i = 0; i < 2; i++) {
+        const roof_model m = model(names[i]);
+        assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
+        roof_seq seqs[3] = {{9, 8190}, {9, 8190}, {9, 8190}};
+        roof_step_result a, b;
+        assert_int_equal(roof_plan_step_mixed(p, seqs, 3, &a), ROOF_OK);
+        assert_int_equal(roof_plan_step(p, 3, 9, 8190, &b), ROOF_OK);
+        NEAR(a.seconds, b.seconds);
+        NEAR(a.expected_seconds, b.expected_seconds);
+        NEAR(a.flops, b.flops);
+        NEAR(a.kv_bytes, b.kv_bytes);
+        assert_int_equal(a.dominant_op, b.dominant_op);
+        for (int k = 0; k < 3; k++)
+            seqs[k] = (roof_seq){1, 9000};
+        assert_int_equal(roof_plan_step_mixed(p, seqs, 3, &a), ROOF_OK);
+        assert_int_equal(roof_plan_step(p, 3, 1, 9000, &b), ROOF_OK);
+        NEAR(a.expected_seconds, b.expected_seconds);
+        NEAR(a.kv_bytes, b.kv_bytes);
+    }
+    test_free(p);
+}
+
 /* ROOF_LOGITS_ALL: lm_head on every new token, 2 H V FLOPs each. */
 static void logits_of_every_token(void **state)
 {
@@ -402,6 +511,13 @@ static void logits_of_every_token(void **state)
     p->logits = ROOF_LOGITS_LAST;
     assert_int_equal(roof_plan_step_mixed(p, seqs, 2, &last), ROOF_OK);
     NEAR(mixed.flops - last.flops, 3.0 * 2.0 * 5120.0 * 32000.0);
+    /* gpt-oss-20b: hidden 2880, vocab 201088 */
+    const roof_model oss = model("gpt-oss-20b");
+    assert_int_equal(roof_plan_init(&oss, &w, &hw, NULL, p), ROOF_OK);
+    assert_int_equal(roof_plan_step_mixed(p, seqs, 2, &last), ROOF_OK);
+    p->logits = ROOF_LOGITS_ALL;
+    assert_int_equal(roof_plan_step_mixed(p, seqs, 2, &all), ROOF_OK);
+    NEAR(all.flops - last.flops, 3.0 * 2.0 * 2880.0 * 201088.0);
     test_free(p);
 }
 
@@ -429,6 +545,34 @@ static void calibration_choice(void **state)
     assert_true(rb.expected_seconds == ra.expected_seconds);
     test_free(a);
     test_free(b);
+}
+
+/* A chunk sized beside decodes on a grouped plan (the plan's extra
+ * sequence): the chunk found fits the budget, one more token does not. */
+static void grouped_chunk_sizing(void **state)
+{
+    (void)state;
+    const roof_model m = model("gpt-oss-120b");
+    const roof_hardware hw = device("h100-sxm");
+    const roof_workload w = widths(1, ROOF_ATTN_FUSED);
+    roof_plan *p = test_malloc(sizeof *p);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
+    roof_seq seqs[9];
+    for (int i = 0; i < 8; i++)
+        seqs[i] = (roof_seq){1, 1000u + 900u * (uint32_t)i};
+    uint32_t chunk;
+    roof_step_result at, r;
+    assert_int_equal(roof_plan_max_chunk(p, seqs, 8, 300, 0.030,
+                                         ROOF_BASIS_BOUND, &chunk, &at),
+                     ROOF_OK);
+    seqs[8] = (roof_seq){chunk, 300};
+    assert_int_equal(roof_plan_step_mixed(p, seqs, 9, &r), ROOF_OK);
+    assert_true(r.seconds <= 0.030);
+    NEAR(r.seconds, at.seconds);
+    seqs[8].new_tokens = chunk + 1;
+    assert_int_equal(roof_plan_step_mixed(p, seqs, 9, &r), ROOF_OK);
+    assert_true(r.seconds > 0.030);
+    test_free(p);
 }
 
 /* ---- bad input: a status, and nothing written -------------------------- */
@@ -464,6 +608,24 @@ static void init_errors(void **state)
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, &cal, p), ROOF_OK);
     m.heads = 0;
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
+    /* eight groups of eight dense widths: more distinct operators than a
+     * plan holds */
+    m = model("llama-2-13b");
+    m.group_count = 8;
+    for (uint32_t g = 0; g < 8; g++)
+        m.groups[g] = (roof_layer_group){5, ROOF_MIXER_ATTENTION, 0,
+                                         ROOF_GROUP_MLP_DENSE,
+                                         1000u + 64u * g, {0, 0, 0}};
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
+                     ROOF_E_UNSUPPORTED);
+    /* MLA layers beside plain attention ones: two attention operator sets
+     * the plan does not hold at once */
+    m = model("deepseek-v3");
+    m.groups[1].mixer = ROOF_MIXER_ATTENTION;
+    assert_int_equal(roof_model_validate(&m), ROOF_OK);
+    assert_int_equal(roof_plan_init(&m, &w, &hw, NULL, p),
+                     ROOF_E_UNSUPPORTED);
     m = model("llama-2-13b");
     hw.dram_bytes_per_s = -1.0;
     assert_int_not_equal(roof_plan_init(&m, &w, &hw, NULL, p), ROOF_OK);
@@ -509,6 +671,15 @@ static void step_errors(void **state)
     p->tag ^= 1u;
     assert_int_equal(roof_plan_step_mixed(p, ok, 2, &r), ROOF_OK);
     assert_true(r.tokens == 6.0);
+    /* the same checks on a plan with layer groups */
+    const roof_model oss = model("gpt-oss-20b");
+    assert_int_equal(roof_plan_init(&oss, &w, &hw, NULL, p), ROOF_OK);
+    before = r;
+    assert_int_equal(roof_plan_step_mixed(p, zero, 2, &r), ROOF_E_RANGE);
+    assert_int_equal(roof_plan_step_mixed(p, big, 2, &r), ROOF_E_OVERFLOW);
+    assert_int_equal(roof_plan_step(p, 65536, 65536, 0, &r),
+                     ROOF_E_OVERFLOW);
+    assert_memory_equal(&r, &before, sizeof r);
     test_free(p);
 }
 
@@ -519,6 +690,8 @@ int main(void)
         cmocka_unit_test(uniform_window_and_positions),
         cmocka_unit_test(mixed_matches_reference),
         cmocka_unit_test(mixed_of_identical_is_uniform),
+        cmocka_unit_test(mixed_of_identical_is_uniform_grouped),
+        cmocka_unit_test(grouped_chunk_sizing),
         cmocka_unit_test(logits_of_every_token),
         cmocka_unit_test(calibration_choice),
         cmocka_unit_test(init_errors),

@@ -37,7 +37,7 @@ enum roof_logits {
 /* The tag roof_plan_init writes and every step function checks: it
  * changes whenever the plan's private layout does, so a plan made by
  * another build of the library is refused (ROOF_E_INVALID). */
-#define ROOF_PLAN_TAG 0x504c4e01u
+#define ROOF_PLAN_TAG 0x504c4e02u
 #define ROOF_PLAN_WORDS 1024
 
 /* A prepared plan: caller-owned, fixed size, no pointer into the caller's
@@ -94,7 +94,11 @@ typedef struct roof_step_result {
  * roof_step_calibrated (docs/plan.md).  *out is written only on ROOF_OK.
  * ROOF_E_NULL (m, w, hw or out NULL), the statuses of
  * roof_step_calibrated for a valid step, ROOF_E_UNSUPPORTED for a model
- * the plan cannot fold (layer groups). */
+ * the plan cannot fold: layer groups with more distinct operators than
+ * the plan holds (no preset), or whose attention groups run different
+ * attention operators.  Every mixer is folded: full, sliding-window and
+ * chunked attention (each group with its own window or chunk), MLA,
+ * Mamba-2 and Gated DeltaNet, and MLP-only groups. */
 ROOF_API int roof_plan_init(const roof_model *m, const roof_workload *w,
                             const roof_hardware *hw,
                             const roof_calibration *cal, roof_plan *out);
@@ -115,8 +119,14 @@ ROOF_API int roof_plan_step(const roof_plan *p, uint32_t batch,
  * embedding run once on the step's T = sum of new_tokens tokens; attention
  * runs per sequence with its own context and the model's window, as two
  * kernels: the decodes (new_tokens = 1) and the others, each priced as one
- * kernel of the sequences' summed FLOPs and bytes; lm_head runs on each
- * sequence's last token (or all of T, ROOF_LOGITS_ALL).  docs/plan.md.
+ * kernel of the sequences' summed FLOPs and bytes (with layer groups, per
+ * group, each sequence's keys capped by the group's window or counted
+ * within its chunk; MLA's decodes run its absorbed matmuls over their
+ * tokens, its other sequences kv_b_proj over their keys; a recurrent
+ * mixer's conv and scan read the state of each sequence with a cache and
+ * write every sequence's); lm_head runs on
+ * each sequence's last token (or all of T, ROOF_LOGITS_ALL).
+ * docs/plan.md.
  * *out is written only on ROOF_OK.  ROOF_E_NULL (p, seqs or out);
  * ROOF_E_INVALID (tag, logits); ROOF_E_RANGE (count 0, or a sequence with
  * new_tokens 0); ROOF_E_OVERFLOW (T past 2^32 - 1). */

@@ -601,6 +601,19 @@ def test_step():
         check(close(extra, 3 * 2 * 5120 * 32000, 1e-12), "logits all")
     rows = ok_csv(*base, "--seqs", "512+0 1+2048")
     check(len(rows) == 1 and rows[0]["sequences"] == "2", "step csv")
+    # Models of layer groups have plans too: one sequence is `ops`'s step.
+    for model, hw, tp in (("gpt-oss-120b", "h100-sxm", "1"),
+                          ("deepseek-v3", "h200", "8"),
+                          ("nemotron-h-8b", "h100-sxm", "1")):
+        one = ok_json("step", "--model", model, "--hw", hw, "--tp", tp,
+                      "--seqs", "300+5000")
+        ops = ok_json("ops", "--model", model, "--hw", hw, "--tp", tp,
+                      "--phase", "decode", "--new-tokens", "300", "--seq",
+                      "5000")
+        if one and ops:
+            for k in ("seconds", "expected_seconds", "flops", "kv_bytes"):
+                check(close(one["step"][k], ops["model"][k], 1e-12),
+                      "%s step vs ops %s" % (model, k))
     rc, out, err = run(*base, "--seqs-file", "-", stdin="512+0\n1+2048\n")
     check(rc == 0 and "2 sequence(s)" in out, "--seqs-file -: %r" % err)
     for args, flag in ((["--seqs", "0+5"], "--seqs"),
@@ -924,6 +937,54 @@ def test_config_named_after_file():
           "kept _name_or_path: %r" % (j or {}).get("_name_or_path"))
 
 
+def test_as_family():
+    """An unknown model_type is refused, naming it and --as; --as FAMILY
+    reads it with that family's keys and every output says so."""
+    if not DATA:
+        return
+    text = open(os.path.join(DATA, "llama-2-13b-hf.config.json")).read()
+    check('"model_type": "llama"' in text, "fixture's model_type")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "mine.config.json")
+        open(path, "w").write(text.replace('"model_type": "llama"',
+                                           '"model_type": "my_llama"'))
+        orig = os.path.join(DATA, "llama-2-13b-hf.config.json")
+        ops = ["ops", "--hw", "a6000", "--phase", "decode", "--seq", "100"]
+        err = bad(ops + ["--model", path], "my_llama")
+        check("--as" in err, "refusal names --as: %r" % err)
+        # the same numbers as the llama config it was written from (ops's
+        # JSON names the model first; its later "model" key holds the
+        # model totals, which json.loads keeps)
+        j = ok_json(*ops, "--model", path, "--as", "llama")
+        ref = ok_json(*ops, "--model", orig)
+        check(j is not None and ref is not None
+              and j["model"]["flops"] == ref["model"]["flops"]
+              and j["model"]["bytes"] == ref["model"]["bytes"]
+              and j["layer"]["flops"] == ref["layer"]["flops"],
+              "read as llama: the llama config's totals")
+        out = ok(*ops, "--model", path, "--as", "llama", "--json")
+        check('"model": "meta-llama/Llama-2-13b-hf (as llama)"' in out,
+              "ops json says the family: %r" % out[:120])
+        rc, out, err = run(*ops, "--model", path, "--as", "llama")
+        check(rc == 0 and "(as llama)" in out.splitlines()[0],
+              "ops text says the family: %r" % out[:100])
+        check("read as llama" in err, "a note on stderr: %r" % err)
+        out = ok("step", "--model", path, "--hw", "a6000", "--seqs",
+                 "512+0,1+2048", "--as", "llama")
+        check("(as llama)" in out.splitlines()[0], "step text: %r" % out[:80])
+        j = ok_json("estimate", "--model", path, "--hw", "a6000",
+                    "--prompt", "100", "--gen", "10", "--as", "llama")
+        check(j is not None and j["model"].endswith(" (as llama)"),
+              "estimate json says the family")
+        bad(ops + ["--model", path, "--as", "no_such_family"], "--as")
+        bad(ops + ["--model", "llama-2-13b", "--as", "llama"], "--as")
+    # a known model_type is read as itself, whatever --as says
+    out = ok("ops", "--hw", "a6000", "--phase", "decode", "--seq", "100",
+             "--model", os.path.join(DATA, "llama-2-13b-hf.config.json"),
+             "--as", "qwen3")
+    check("(as" not in out.splitlines()[0], "known type as itself")
+
+
 def test_collective():
     # 14680064 bytes all-to-all among 8 H200s: 7/8 of it over NVLink at
     # 450 GB/s = 28.544 us; the calibrated time adds the comm floor and runs
@@ -1004,8 +1065,8 @@ def main():
     for t in (test_version_help, test_default_run, test_plot_options,
               test_hw, test_model, test_ops, test_estimate, test_classify,
               test_label, test_label_stream, test_messages_name_the_fault,
-              test_config_named_after_file, test_step, test_capacity,
-              test_calibrate,
+              test_config_named_after_file, test_as_family, test_step,
+              test_capacity, test_calibrate,
               test_collective, test_ep):
         try:
             t()

@@ -307,7 +307,7 @@ static void test_plan_structs(void **state)
     ELEMS(roof_plan, prepared, 1024);
     OFF(roof_plan, reserved, 10696);
     ELEMS(roof_plan, reserved, 8);
-    assert_int_equal(ROOF_PLAN_TAG, 0x504c4e01u);
+    assert_int_equal(ROOF_PLAN_TAG, 0x504c4e02u);
     assert_int_equal(ROOF_PLAN_WORDS, 1024);
     assert_int_equal(ROOF_LOGITS_LAST, 0);
     assert_int_equal(ROOF_LOGITS_ALL, 1);

@@ -565,7 +565,7 @@ class roof_kernel(Structure):
 
 
 # plan.h
-ROOF_PLAN_TAG = 0x504c4e01
+ROOF_PLAN_TAG = 0x504c4e02
 ROOF_PLAN_WORDS = 1024
 ROOF_LOGITS_LAST = 0
 ROOF_LOGITS_ALL = 1

@@ -669,7 +669,7 @@ pub struct roof_totals {
 // ---- plan.h ---------------------------------------------------------------
 
 /// The tag roof_plan_init writes and every step function checks.
-pub const ROOF_PLAN_TAG: u32 = 0x504c_4e01;
+pub const ROOF_PLAN_TAG: u32 = 0x504c_4e02;
 /// Doubles of a plan's private, folded part.
 pub const ROOF_PLAN_WORDS: usize = 1024;
 /// lm_head on each sequence's last new token (sampling).
