@@ -1235,8 +1235,7 @@ static int fold_tokens(const roof_op *ops, uint32_t n, const fold *f,
                        core *c)
 {
     tok_ops t;
-    memset(t.n, 0, sizeof t.n);
-    t.n_top = 0;
+    memset(&t, 0, sizeof t); /* once per plan: every op slot defined */
     collect_tokens(ops, n, f, c, &t);
     uint32_t used = 0;
     for (uint32_t g = 0; g < (uint32_t)c->shapes; g++) {

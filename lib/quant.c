@@ -295,9 +295,12 @@ static const char *const module_keys[4] = {"layers", "experts", "embedding",
 
 static uint32_t *module_field(roof_model *m, uint32_t i)
 {
-    uint32_t *const f[4] = {&m->format_layers, &m->format_experts,
-                            &m->format_embedding, &m->format_lm_head};
-    return f[i];
+    switch (i) {
+    case 0: return &m->format_layers;
+    case 1: return &m->format_experts;
+    case 2: return &m->format_embedding;
+    default: return &m->format_lm_head;
+    }
 }
 
 int roof__formats_read(const roof__json *j, size_t obj, roof_model *m,

@@ -140,7 +140,10 @@ void roof__shape_grouped_params(const roof_model *m, double *all,
                                 double *active)
 {
     roof__shape s;
-    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
+    if (roof__shape_init(m, 1, &s) != ROOF_OK) { /* one device: allowed */
+        *all = *active = 0.0;
+        return;
+    }
     *all = layers_params(m, &s, 0);
     *active = layers_params(m, &s, 1);
 }
@@ -160,9 +163,12 @@ void roof__shape_model_bytes(const roof_model *m, roof__model_bytes *out)
     roof__wbytes wb;
     roof__shape_wbytes(m, &w, &wb);
     roof__shape s;
-    (void)roof__shape_init(m, 1, &s); /* one device: always allowed */
     roof__model_bytes b;
     memset(&b, 0, sizeof b);
+    if (roof__shape_init(m, 1, &s) != ROOF_OK) { /* one device: allowed */
+        *out = b;
+        return;
+    }
     for (uint32_t g = 0; g < roof__shape_group_count(m); g++) {
         roof__group_shape gs;
         roof__shape_group_init(m, &s, g, &gs);
