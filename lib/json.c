@@ -4,6 +4,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -669,11 +670,63 @@ static int parse_small_int(const char *s, size_t n, double *x)
     return 1;
 }
 
+/* [+-]digits[.digits][(e|E)[+-]digits] with at most 15 significant
+ * digits and a power of ten within 1e22 either way: the digits are an
+ * integer below 2^53 and 10^|k| is exact, so one multiplication or
+ * division is correctly rounded, the value strtod returns (Clinger's
+ * fast path).  Kernel CSVs are mostly such numbers.  0: not such a text
+ * (strtod decides, and refuses what it must). */
+static int parse_short_decimal(const char *s, size_t n, double *x)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                                   1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                                   1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = 0;
+    int neg = 0, digits = 0, sig = 0, frac = 0, e = 0, eneg = 0;
+    uint64_t m = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    for (int dot = 0; i < n; i++) {
+        if (s[i] == '.' && !dot) {
+            dot = 1;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9')
+            break;
+        digits++;
+        frac += dot;
+        sig += m > 0 || s[i] != '0';
+        if (sig > 15)
+            return 0;
+        m = m * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (digits == 0)
+        return 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t e0 = ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) {
+            eneg = s[i++] == '-';
+            e0++;
+        }
+        for (; i < n && s[i] >= '0' && s[i] <= '9' && i - e0 < 4; i++)
+            e = e * 10 + (s[i] - '0');
+        if (i == e0)
+            return 0;
+    }
+    int k = (eneg ? -e : e) - frac;
+    if (i != n || k < -22 || k > 22)
+        return 0;
+    volatile double v = k >= 0 ? (double)m * pow10[k] : (double)m / pow10[-k];
+    *x = neg ? -v : v;
+    return 1;
+}
+
 int roof__parse_double(const char *s, size_t n, double *x)
 {
     if (n == 0 || n > NUM_TEXT_MAX)
         return ROOF_E_RANGE;
-    if (parse_small_int(s, n, x))
+    if (parse_small_int(s, n, x) || parse_short_decimal(s, n, x))
         return ROOF_OK;
     /* strtod follows LC_NUMERIC: find the locale's decimal point by
      * formatting 0.5 (thread-safe, unlike reading localeconv()), only

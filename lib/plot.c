@@ -51,6 +51,39 @@ static const char *const si_prefixes[17] = {
 };
 #define SI_NONE 8 /* index of the empty prefix */
 
+/* m, with 1 <= |m| < 1000, as "%.3g" writes it, without printf: label
+ * prints six of these per kernel.  |m| times 100, 10 or 1 is exact to
+ * 1e-13, so its nearest integer is printf's unless the fraction is within
+ * 1e-6 of a half (a tie, or close enough that binary rounding decides):
+ * then, and when rounding carries to 1000, printf answers. */
+static size_t mantissa3(char *num, size_t cap, double m)
+{
+    double a = fabs(m);
+    int dec = a < 10.0 ? 2 : a < 100.0 ? 1 : 0;
+    double r = a * (dec == 2 ? 100.0 : dec == 1 ? 10.0 : 1.0);
+    double f = floor(r);
+    if (!(a >= 1.0 && a < 1000.0) || fabs(r - f - 0.5) < 1e-6 || cap < 8)
+        return roof__fmt_double(num, cap, m, 3);
+    int q = (int)f + (r - f > 0.5);
+    if (q >= 1000)
+        return roof__fmt_double(num, cap, m, 3);
+    char d[3] = {(char)('0' + q / 100), (char)('0' + q / 10 % 10),
+                 (char)('0' + q % 10)};
+    size_t k = 0;
+    if (m < 0)
+        num[k++] = '-';
+    int whole = 3 - dec, last = 3;
+    while (last > whole && d[last - 1] == '0')
+        last--; /* %g drops trailing zeros, and a bare point */
+    for (int i = 0; i < last; i++) {
+        if (i == whole)
+            num[k++] = '.';
+        num[k++] = d[i];
+    }
+    num[k] = '\0';
+    return k;
+}
+
 /* value as "<3 significant digits>" into num and its prefix; returns the
  * number's length.  Values beyond the prefixes get exponent notation. */
 static size_t si_parts(double value, char *num, size_t cap,
@@ -69,7 +102,7 @@ static size_t si_parts(double value, char *num, size_t cap,
         e3--;
         m *= 1000.0;
     }
-    size_t n = roof__fmt_double(num, cap, m, 3);
+    size_t n = mantissa3(num, cap, m);
     if (memchr(num, 'e', n) != NULL) { /* 999.6 rounded up to "1e+03" */
         e3++;
         n = roof__fmt_double(num, cap, m / 1000.0, 3);

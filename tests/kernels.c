@@ -363,10 +363,51 @@ static void test_visit_checks_first(void **state)
     assert_int_equal(v.calls, 0);
 }
 
+/* A number read from a kernel CSV is the double strtod reads from it, in
+ * every spelling: 1 to 18 digits, a point anywhere or nowhere, leading
+ * zeros, exponents of either case and sign (below the 1e30 the reader
+ * takes), many of them ties. */
+static void test_numbers_as_strtod(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x2545f4914f6cdd1du;
+    for (int i = 0; i < 20000; i++) {
+        char num[64], text[128];
+        size_t k = 0;
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        int digits = 1 + (int)(seed >> 59) % 18, dot = (int)(seed >> 40) % 20;
+        int zeros = (int)(seed >> 33) % 3, e = (int)(seed >> 20) % 36 - 25;
+        for (int z = 0; z < zeros; z++)
+            num[k++] = '0';
+        for (int d = 0; d < digits; d++) {
+            if (d == dot)
+                num[k++] = '.';
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            num[k++] = (char)('0' + (d == 0 ? 1 + (seed >> 33) % 9 : (seed >> 33) % 10));
+        }
+        if (i % 4 == 0)
+            num[k++] = '5'; /* a last 5: ties in short spellings */
+        num[k] = '\0';
+        if (i % 3 != 0)
+            snprintf(num + k, sizeof num - k, "%s%+d", i % 2 ? "e" : "E", e);
+        snprintf(text, sizeof text, "name,flops,bytes,seconds\nk,1,1,%s\n", num);
+        roof_kernel out[1];
+        uint32_t n = 0;
+        roof_parse_error err;
+        int rc = roof_kernels_from_csv(text, strlen(text), out, 1, &n, &err);
+        if (rc != ROOF_OK)
+            fail_msg("%s: status %d", num, rc);
+        double want = strtod(num, NULL);
+        if (memcmp(&out[0].seconds, &want, sizeof want) != 0)
+            fail_msg("%s: read %.17g, strtod %.17g", num, out[0].seconds, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_fixture),
+        cmocka_unit_test(test_numbers_as_strtod),
         cmocka_unit_test(test_ncu_raw_fixture),
         cmocka_unit_test(test_ncu_units),
         cmocka_unit_test(test_ncu_tensor_columns),

@@ -721,6 +721,43 @@ static void test_format_si(void **state)
     assert_string_equal(b, "768GB/s");
 }
 
+/* v as roof_format_si writes it with no unit is printf's "%.3g" when
+ * 1 <= |v| < 999.5 (no prefix applies; from 999.5 printf says "1e+03"
+ * where roof_format_si says "1k"). */
+static void assert_si_is_printf(double v)
+{
+    char got[64], want[64];
+    assert_int_equal(roof_format_si(v, NULL, got, sizeof got, NULL), ROOF_OK);
+    snprintf(want, sizeof want, "%.3g", v);
+    if (strchr(want, 'e') == NULL && strcmp(got, want) != 0)
+        fail_msg("%.17g: got %s, printf %s", v, got, want);
+}
+
+/* Every decimal tie of three significant digits between 1 and 1000
+ * (1.005, 2.675, 99.95, 999.5), the doubles either side of each, and
+ * scattered values, of both signs. */
+static void test_format_si_matches_printf(void **state)
+{
+    (void)state;
+    static const double scale[] = {1000.0, 100.0, 10.0};
+    for (int s = 0; s < 3; s++) {
+        for (int j = 1000; j < 10000; j += 5) {
+            double v = j / scale[s];
+            double near[3] = {v, nextafter(v, 0.0), nextafter(v, 2000.0)};
+            for (int k = 0; k < 3; k++) {
+                assert_si_is_printf(near[k]);
+                assert_si_is_printf(-near[k]);
+            }
+        }
+    }
+    uint64_t seed = 0x9e3779b97f4a7c15u;
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        double v = 1.0 + (double)(seed >> 11) / 9007199254740992.0 * 999.0;
+        assert_si_is_printf(i % 2 ? -v : v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_extremes_no_nan),
         cmocka_unit_test(test_extremes_beyond_doubles),
         cmocka_unit_test(test_format_si),
+        cmocka_unit_test(test_format_si_matches_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
