@@ -726,8 +726,13 @@ int roof__parse_double(const char *s, size_t n, double *x)
 {
     if (n == 0 || n > NUM_TEXT_MAX)
         return ROOF_E_RANGE;
-    if (parse_small_int(s, n, x) || parse_short_decimal(s, n, x))
+    double fast = 0.0;
+    if (parse_small_int(s, n, &fast) || parse_short_decimal(s, n, &fast)) {
+        if (!roof__is_num(fast)) /* 1e31: a number, but beyond the range */
+            return ROOF_E_RANGE;
+        *x = fast;
         return ROOF_OK;
+    }
     /* strtod follows LC_NUMERIC: find the locale's decimal point by
      * formatting 0.5 (thread-safe, unlike reading localeconv()), only
      * when the text has a '.'. */

@@ -238,6 +238,8 @@ static void test_numbers(void **state)
     assert_true(number_of("0") == 0.0);
     assert_true(number_of("-2.5") == -2.5);
     assert_true(number_of("1e30") == 1e30);
+    assert_true(number_of("100000000e22") == 1e30);
+    assert_true(number_of("-0.000125e-3") == -1.25e-7);
     assert_true(number_of("5120") == 5120.0);
     /* 17 significant digits read back to the nearest double */
     assert_true(number_of("0.10000000000000001") == 0.1);
@@ -245,6 +247,8 @@ static void test_numbers(void **state)
     /* Out of range: above ROOF_MAX_VALUE, overflow to inf, too long. */
     static const char *const bad[] = {
         "1.0000001e30", "-1e31", "1e400",
+        /* short enough for the one-operation path, still above 1e30 */
+        "200000000e22", "-123456789012345e22", "1.5e30",
         ("1000000000000000000000000000000000000000000000000000000000000"
          "000000000000000000000000000000000000000000000000000000000000"),
     };
