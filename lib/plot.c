@@ -67,7 +67,7 @@ static size_t mantissa3(char *num, size_t cap, double m)
     int q = (int)f + (r - f > 0.5);
     if (q >= 1000)
         return roof__fmt_double(num, cap, m, 3);
-    char d[3] = {(char)('0' + q / 100), (char)('0' + q / 10 % 10),
+    const char d[3] = {(char)('0' + q / 100), (char)('0' + q / 10 % 10),
                  (char)('0' + q % 10)};
     size_t k = 0;
     if (m < 0)
