@@ -651,30 +651,12 @@ int roof__json_string_is(const roof__json *j, size_t at, const char *s)
 
 #define NUM_TEXT_MAX 100
 
-/* Up to 15 digits, with an optional '-': the value is an exact integer
- * below 2^53, so accumulating it digit by digit gives what strtod gives.
- * Nearly every number of a config.json takes this path.  0: not such a
- * text. */
-static int parse_small_int(const char *s, size_t n, double *x)
-{
-    const int neg = n > 0 && s[0] == '-';
-    if (n - (size_t)neg == 0 || n - (size_t)neg > 15)
-        return 0;
-    double v = 0.0;
-    for (size_t i = (size_t)neg; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v = v * 10.0 + (s[i] - '0');
-    }
-    *x = neg ? -v : v;
-    return 1;
-}
-
 /* [+-]digits[.digits][(e|E)[+-]digits] with at most 15 significant
  * digits and a power of ten within 1e22 either way: the digits are an
  * integer below 2^53 and 10^|k| is exact, so one multiplication or
  * division is correctly rounded, the value strtod returns (Clinger's
- * fast path).  Kernel CSVs are mostly such numbers.  0: not such a text
+ * fast path).  Nearly every number of a config.json or a kernel CSV is
+ * such a text, integers included.  0: not such a text
  * (strtod decides, and refuses what it must). */
 static int parse_short_decimal(const char *s, size_t n, double *x)
 {
@@ -727,7 +709,7 @@ int roof__parse_double(const char *s, size_t n, double *x)
     if (n == 0 || n > NUM_TEXT_MAX)
         return ROOF_E_RANGE;
     double fast = 0.0;
-    if (parse_small_int(s, n, &fast) || parse_short_decimal(s, n, &fast)) {
+    if (parse_short_decimal(s, n, &fast)) {
         if (!roof__is_num(fast)) /* 1e31: a number, but beyond the range */
             return ROOF_E_RANGE;
         *x = fast;

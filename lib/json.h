@@ -71,8 +71,10 @@ int roof__json_bool(const roof__json *j, size_t at);
 int roof__json_number(const roof__json *j, size_t at, double *x);
 
 /* Converts a number already checked against a decimal grammar (digits, one
- * optional '.', optional exponent, optional sign) with strtod, whatever
- * the locale's decimal point.  ROOF_E_RANGE as roof__json_number. */
+ * optional '.', optional exponent, optional sign) to the double strtod
+ * would give in the C locale, whatever the locale's decimal point: short
+ * decimals in one exact operation, the rest through strtod.  ROOF_E_RANGE
+ * as roof__json_number. */
 int roof__parse_double(const char *s, size_t n, double *x);
 
 /* Fills *err (when not NULL) for a failure at byte offset off of text:
